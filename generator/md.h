@@ -1,0 +1,15 @@
+/* Markdown backend: the canonical text of a protocol (archive and diff). */
+#ifndef MD_H
+#define MD_H
+
+struct buf;
+struct document;
+
+/*
+ * Render the canonical Markdown: a metadata block, then sections and
+ * clauses, each clause preceded by "<!-- clause ID [NUMBER] -->" so the
+ * text can be read back clause by clause.  Return 0.
+ */
+int	md_render(const struct document *, struct buf *out);
+
+#endif

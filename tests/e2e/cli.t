@@ -1,0 +1,51 @@
+#!/bin/sh
+# The command-line contract: commands, options, exit statuses, determinism.
+. "$(dirname "$0")/lib.sh"
+
+run --help
+is "$rc" 0 "--help exits 0"
+like "$out" "^usage: protocolgen build" "--help prints usage on stdout"
+run --version
+like "$out" "^protocolgen [0-9]+\.[0-9]+\.[0-9]+$" "--version"
+run frobnicate
+is "$rc" 2 "unknown command: exit 2"
+like "$err" "unknown command" "unknown command: says so"
+run
+is "$rc" 2 "no command: exit 2"
+run build --no-such-option
+is "$rc" 2 "unknown option: exit 2"
+run clauses extra
+is "$rc" 2 "clauses takes no arguments"
+
+P=$(project)
+run build --root "$P"
+is "$rc" 0 "the project builds"
+for s in "$P"/schools/*/*.lua; do
+	id=$(basename "$s" .lua)
+	[ "$id" = board ] && continue
+	[ -s "$P/out/$id/protocol.html" ]
+	ok $? "$id: protocol.html written"
+	[ -s "$P/out/$id/protocol.md" ]
+	ok $? "$id: protocol.md written"
+done
+
+cp -r "$P/out" "$TMP/first"
+run build --root "$P" --out "$TMP/second"
+diff -r "$TMP/first" "$TMP/second" >/dev/null
+ok $? "two builds give identical bytes"
+
+# an unchanged output is not rewritten (its inode stays)
+f=$(ls "$P"/out/*/protocol.html | head -1)
+before=$(stat -c %i "$f")
+run build --root "$P"
+after=$(stat -c %i "$f")
+is "$after" "$before" "unchanged outputs are left alone"
+
+run build --root "$P" no-such-school
+is "$rc" 1 "unknown school: exit 1"
+like "$err" "error: unknown school 'no-such-school'" "unknown school: message"
+
+SOURCE_DATE_EPOCH=1600000000 run build --root "$P" --out "$TMP/third"
+is "$rc" 0 "builds with another SOURCE_DATE_EPOCH"
+
+done_testing

@@ -1,0 +1,82 @@
+# TAP helpers for the end-to-end tests (sourced by tests/e2e/*.t).
+# PROTOCOLGEN is the binary under test (make check sets it).
+set -u
+TOP=$(cd "$(dirname "$0")/../.." && pwd)
+PG=${PROTOCOLGEN:-$TOP/bin/protocolgen}
+TMP=$(mktemp -d /tmp/protocolgen-e2e.XXXXXX)
+trap 'rm -rf "$TMP"' EXIT
+export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1763683200}	# 2025-11-21
+_n=0
+_failed=0
+
+ok() {	# ok CONDITION-STATUS NAME
+	_n=$((_n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $_n - $2"
+	else
+		echo "not ok $_n - $2"
+		_failed=$((_failed + 1))
+	fi
+}
+
+is() {	# is GOT WANT NAME
+	_n=$((_n + 1))
+	if [ "$1" = "$2" ]; then
+		echo "ok $_n - $3"
+	else
+		echo "not ok $_n - $3"
+		printf '#   got:  %s\n#   want: %s\n' "$1" "$2" | sed '3,$s/^/#         /'
+		_failed=$((_failed + 1))
+	fi
+}
+
+like() {	# like TEXT PATTERN NAME (grep -E)
+	_n=$((_n + 1))
+	if printf '%s\n' "$1" | grep -Eq -- "$2"; then
+		echo "ok $_n - $3"
+	else
+		echo "not ok $_n - $3"
+		printf '%s\n' "$1" | head -20 | sed 's/^/#   /'
+		echo "#   does not match: $2"
+		_failed=$((_failed + 1))
+	fi
+}
+
+unlike() {	# unlike TEXT PATTERN NAME
+	_n=$((_n + 1))
+	if printf '%s\n' "$1" | grep -Eq -- "$2"; then
+		echo "not ok $_n - $3"
+		printf '%s\n' "$1" | grep -E -- "$2" | head -5 | sed 's/^/#   /'
+		_failed=$((_failed + 1))
+	else
+		echo "ok $_n - $3"
+	fi
+}
+
+# A copy of a fixture project (tests/fixtures/NAME) in $TMP/NAME, with the
+# project's templates; prints its path.
+fixture() {
+	rm -rf "$TMP/$1"
+	cp -r "$TOP/tests/fixtures/$1" "$TMP/$1"
+	echo "$TMP/$1"
+}
+
+# A copy of the real project's schools/ and clauses/ in $TMP/project.
+project() {
+	rm -rf "$TMP/project"
+	mkdir -p "$TMP/project"
+	cp -r "$TOP/schools" "$TOP/clauses" "$TMP/project/"
+	echo "$TMP/project"
+}
+
+# Run protocolgen; stdout in $out, stderr in $err, status in $rc.
+run() {
+	out=$("$PG" "$@" 2>"$TMP/.err")
+	rc=$?
+	err=$(cat "$TMP/.err")
+}
+
+done_testing() {
+	echo "1..$_n"
+	[ "$_failed" -eq 0 ]
+}

@@ -1,0 +1,299 @@
+/* Unit tests: the config sandbox, validation and merging. */
+#include "tap.h"
+#include "fixture.h"
+
+#include "config.h"
+#include "diag.h"
+
+static struct buf msgs;
+
+/* Run text as a file calling entry; return the messages it produced. */
+static const char *
+run(const char *name, const char *entry, const char *text, int *rc)
+{
+	struct cval *v = NULL;
+	char *path = fx_write(name, text);
+
+	buf_reset(&msgs);
+	diag_reset();
+	*rc = config_run(path, entry, &v);
+	cval_free(v);
+	free(path);
+	return buf_str(&msgs);
+}
+
+/* The message with the temporary folder replaced by "T". */
+static const char *
+rel(const char *m)
+{
+	static struct buf b;
+	size_t n = strlen(fx_root);
+	const char *p;
+
+	buf_reset(&b);
+	buf_puts(&b, "");
+	while ((p = strstr(m, fx_root)) != NULL) {
+		buf_put(&b, m, (size_t)(p - m));
+		buf_puts(&b, "T");
+		m = p + n;
+	}
+	buf_puts(&b, m);
+	return buf_str(&b);
+}
+
+static void
+test_sandbox(void)
+{
+	int rc;
+
+	STR_EQ(rel(run("a.lua", "school", "local f = io.open('/etc/passwd')\n",
+	    &rc)), "T/a.lua:1: error: attempt to index a nil value (global "
+	    "'io')\n", "io is absent");
+	INT_EQ(rc, -1, "io: failure");
+	STR_EQ(rel(run("a.lua", "school", "\nos.execute('true')\n", &rc)),
+	    "T/a.lua:2: error: attempt to index a nil value (global 'os')\n",
+	    "os is absent");
+	STR_HAS(run("a.lua", "school", "require('x')\n", &rc),
+	    "attempt to call a nil value (global 'require')", "no require");
+	STR_HAS(run("a.lua", "school", "dofile('/etc/passwd')\n", &rc),
+	    "global 'dofile'", "no dofile");
+	STR_HAS(run("a.lua", "school", "load('x=1')()\n", &rc),
+	    "global 'load'", "no load");
+	STR_HAS(run("a.lua", "school", "loadfile('x')\n", &rc),
+	    "global 'loadfile'", "no loadfile");
+	STR_HAS(run("a.lua", "school", "local d = debug.getinfo(1)\n", &rc),
+	    "global 'debug'", "no debug library");
+	STR_HAS(run("a.lua", "school", "string.dump(print)\n", &rc),
+	    "field 'dump'", "no string.dump");
+	STR_HAS(run("a.lua", "school", "getmetatable('').__index = {}\n", &rc),
+	    "global 'getmetatable'", "no getmetatable");
+	STR_HAS(run("a.lua", "school", "('x'):gsub('.', '')\n", &rc),
+	    "method 'gsub'", "no pattern functions");
+	STR_HAS(run("a.lua", "school", "package.loadlib('x', 'y')\n", &rc),
+	    "global 'package'", "no package");
+	STR_HAS(run("a.lua", "school", "collectgarbage()\n", &rc),
+	    "global 'collectgarbage'", "no collectgarbage");
+	STR_HAS(run("a.lua", "school", "pcall(error)\n", &rc),
+	    "global 'pcall'", "no pcall: limits cannot be caught");
+	STR_HAS(run("a.lua", "school", "math.random()\n", &rc),
+	    "field 'random'", "no random numbers: outputs stay deterministic");
+}
+
+static void
+test_limits(void)
+{
+	int rc;
+
+	STR_EQ(rel(run("a.lua", "school", "while true do end\n", &rc)),
+	    "T/a.lua:1: error: instruction limit exceeded (20 million "
+	    "instructions): does the file loop forever?\n", "endless loop");
+	STR_HAS(run("a.lua", "school",
+	    "local s = string.rep('x', 1 << 20)\nlocal t = {}\n"
+	    "for i = 1, 64 do t[i] = s .. i end\n", &rc),
+	    "memory limit exceeded (32 MiB)", "memory cap");
+	run("a.lua", "school", "local function f() return 1 + f() end\n"
+	    "f()\n", &rc);
+	OK(strstr(buf_str(&msgs), "stack overflow") != NULL ||
+	    strstr(buf_str(&msgs), "memory limit exceeded") != NULL,
+	    "deep recursion stops at a limit");
+	STR_HAS(run("a.lua", "school", "\x1bLua\x54\x00\x19\x93\r\n", &rc),
+	    "attempt to load a binary chunk (mode is 't')", "no bytecode");
+	STR_EQ(rel(run("a.lua", "school", "x = 1\n\xff\n", &rc)),
+	    "T/a.lua:2: error: invalid UTF-8 (byte 0xFF)\n", "invalid UTF-8");
+	STR_EQ(rel(run("a.lua", "school", "x = 1\n", &rc)),
+	    "T/a.lua:1: error: the file does not call school { ... }\n",
+	    "the entry call is required");
+	STR_EQ(rel(run("a.lua", "school", "board { name = 'x' }\n", &rc)),
+	    "T/a.lua:1: error: this file must call school { ... }, not "
+	    "board { ... }\n", "the right entry call");
+	STR_EQ(rel(run("a.lua", "school", "school {}\nschool {}\n", &rc)),
+	    "T/a.lua:2: error: school { ... } is called more than once\n",
+	    "one call");
+	STR_EQ(rel(run("a.lua", "school", "school { name = 'a',\n  x = tostring }\n",
+	    &rc)), "T/a.lua:2: error: 'x' is a function; a config holds only "
+	    "text, numbers, booleans and tables\n", "functions are not values");
+	STR_EQ(rel(run("a.lua", "school", "school { 'a', b = 1 }\n", &rc)),
+	    "T/a.lua:1: error: 'the table' mixes list entries and named keys\n",
+	    "mixed tables");
+	run("a.lua", "school", "\xEF\xBB\xBFschool { name = 'a' }\r\n", &rc);
+	INT_EQ(rc, 0, "a byte-order mark and CRLF are accepted");
+	STR_HAS(run("a.lua", "school", "school { name = 'a\\0b' }\n", &rc),
+	    "invalid UTF-8 or a control character", "NUL in a string");
+}
+
+static const char *defaults_lua =
+"defaults {\n"
+"  inspector = { phone = '0900 111 3 111' },\n"
+"  roles = { po = { leraar = 'leerkracht' }, vo = { leraar = 'docent' } },\n"
+"  products = { { id = 'website', name = 'Website', type = 'website' },\n"
+"               { id = 'klasbord', name = 'Klasbord', type = 'app' } },\n"
+"  programmes = { { id = 'dvi', name = 'Diploma Veilig Internet' } },\n"
+"}\n";
+
+static const char *board_lua =
+"board {\n"
+"  name = 'Stichting Voorbeeld', type = 'po', outline = 'basis',\n"
+"  owner = 'Bestuur',\n"
+"  roles = { leraar = 'juf of meester' },\n"
+"  channels = { { kind = 'klasbord' } },\n"
+"}\n";
+
+/* Load a tree with one school file; return the messages. */
+static const char *
+load_school(const char *school_lua, struct config *c)
+{
+	char *root;
+
+	fx_cleanup();
+	fx_dir();
+	free(fx_write("schools/defaults.lua", defaults_lua));
+	free(fx_write("schools/vb/board.lua", board_lua));
+	free(fx_write("schools/vb/een.lua", school_lua));
+	root = xasprintf("%s/schools", fx_root);
+	buf_reset(&msgs);
+	diag_reset();
+	config_load(c, root);
+	free(root);
+	return rel(buf_str(&msgs));
+}
+
+static const char *good_revision =
+"  revision = { version = '1.0', status = 'concept' },\n";
+
+static void
+test_validation(void)
+{
+	struct config c;
+	const struct school *s;
+	char *text;
+
+	text = xasprintf("school {\n  name = 'De Een',\n%s}\n", good_revision);
+	STR_EQ(load_school(text, &c), "", "a minimal school loads");
+	free(text);
+	s = config_school(&c, "een");
+	OK(s != NULL, "school found by id");
+	if (s != NULL) {
+		STR_EQ(s->outline, "basis", "outline from the board");
+		STR_EQ(s->owner, "Bestuur", "owner from the board");
+		INT_EQ(s->nchannels, 1, "channels from the board");
+		STR_EQ(s->channels[0].name, "Klasbord", "channel name from catalogue");
+		STR_EQ(config_var(s, "role.leraar")->value, "juf of meester",
+		    "board role overrides the national one");
+		STR_EQ(config_var(s, "council")->value, "MR", "council of a school");
+		STR_EQ(config_var(s, "inspector.phone")->value, "0900 111 3 111",
+		    "inspector from the national defaults");
+		STR_EQ(config_var(s, "board.name")->value, "Stichting Voorbeeld",
+		    "board name");
+		INT_EQ(s->level, LEVEL_PO, "level from the board type");
+	}
+	config_free(&c);
+
+	text = xasprintf("school {\n  name = 'De Een',\n  chanels = {},\n%s}\n",
+	    good_revision);
+	STR_EQ(load_school(text, &c), "T/schools/vb/een.lua:3: error: unknown "
+	    "key 'chanels' in school (did you mean 'channels'?)\n",
+	    "unknown key, with a suggestion and its line");
+	OK(config_school(&c, "een") == NULL, "a school with errors is left out");
+	config_free(&c);
+	free(text);
+
+	STR_EQ(load_school("school {\n  name = 'De Een',\n  revision = {\n"
+	    "    version = '1.0', status = 'vastgesteld',\n    approvals = {\n"
+	    "      { body = 'MR', act = 'instemming', date = '2020-02-30' },\n"
+	    "    },\n  },\n}\n", &c), "T/schools/vb/een.lua:6: error: 'date' in "
+	    "approvals[1] is not an ISO date (YYYY-MM-DD): '2020-02-30'\n",
+	    "a date that does not exist");
+	config_free(&c);
+
+	STR_EQ(load_school("school {\n  name = 'De Een',\n  revision = {\n"
+	    "    version = '1.0', status = 'klaar' },\n}\n", &c),
+	    "T/schools/vb/een.lua:4: error: 'status' in revision is not "
+	    "concept, ter-instemming, vastgesteld or vervallen: 'klaar'\n",
+	    "status values");
+	config_free(&c);
+
+	text = xasprintf("school {\n  name = 'De Een',\n%s  channels = {\n"
+	    "    { kind = 'website', url = 'javascript:alert(1)' },\n  },\n}\n",
+	    good_revision);
+	STR_EQ(load_school(text, &c), "T/schools/vb/een.lua:5: error: 'url' in "
+	    "channels[1] is not a URL (http, https, mailto or tel): "
+	    "'javascript:alert(1)'\n", "dangerous URL schemes are refused");
+	config_free(&c);
+	free(text);
+
+	text = xasprintf("school {\n  name = 'De Een',\n%s  channels = {\n"
+	    "    { kind = 'fb' },\n  },\n}\n", good_revision);
+	STR_HAS(load_school(text, &c), "een.lua:5: error: unknown channel kind "
+	    "'fb' in channels[1]", "channel kinds come from the catalogue");
+	config_free(&c);
+	free(text);
+
+	text = xasprintf("school {\n  name = 'De Een',\n%s  website = "
+	    "'https://x.nl/a b',\n}\n", good_revision);
+	STR_HAS(load_school(text, &c), "een.lua:4: error: 'website' in school "
+	    "is not a URL", "URLs with spaces are refused");
+	config_free(&c);
+	free(text);
+
+	text = xasprintf("school {\n  name = 'De Een',\n%s  roles = { rector = "
+	    "'rector' },\n}\n", good_revision);
+	STR_HAS(load_school(text, &c), "een.lua:4: error: unknown role "
+	    "'rector'", "roles come from the national defaults");
+	config_free(&c);
+	free(text);
+
+	STR_EQ(load_school("school {\n  name = 'De Een',\n}\n", &c),
+	    "T/schools/vb/een.lua:1: error: school needs 'revision' (version "
+	    "and status at least)\n", "revision is required");
+	config_free(&c);
+
+	text = xasprintf("school {\n  name = 'De Een',\n  level = 'vo',\n%s}\n",
+	    good_revision);
+	STR_EQ(load_school(text, &c), "", "level override");
+	s = config_school(&c, "een");
+	OK(s && s->level == LEVEL_VO && strcmp(config_var(s,
+	    "role.leraar")->value, "juf of meester") == 0,
+	    "a vo school keeps the board's role override");
+	config_free(&c);
+	free(text);
+}
+
+static void
+test_validators(void)
+{
+	OK(config_valid_phone("0900 111 3 111"), "inspector number");
+	OK(config_valid_phone("+31 10 123 45 67"), "international number");
+	OK(!config_valid_phone("0900-111"), "too short");
+	OK(!config_valid_phone("06 1234 567a"), "letters");
+	OK(config_valid_url("https://www.school.nl/protocol"), "https URL");
+	OK(config_valid_url("tel:09001113111"), "tel URL");
+	OK(!config_valid_url("tel:0900 111"), "tel with a space");
+	OK(!config_valid_url("tel:0900%20111"), "tel with an escape");
+	OK(config_valid_url("mailto:mr@school.nl"), "mailto URL");
+	OK(!config_valid_url("ftp://x.nl"), "ftp scheme");
+	OK(!config_valid_url("https://localhost"), "host without a dot");
+	OK(!config_valid_url("https://x.nl:99999/"), "port too long");
+	OK(config_valid_id("de-bron"), "id");
+	OK(!config_valid_id("../x"), "id with a path");
+	OK(!config_valid_id("De-Bron"), "id with capitals");
+	OK(config_valid_version("1.0"), "version");
+	OK(!config_valid_version("1.0-rc"), "version with letters");
+	OK(date_valid("2024-02-29", 0), "leap day");
+	OK(!date_valid("2023-02-29", 0), "no leap day");
+	OK(date_valid("2020-11", 1), "month");
+	OK(!date_valid("2020-11", 0), "month not allowed");
+}
+
+int
+main(void)
+{
+	fx_dir();
+	diag_capture(&msgs);
+	test_sandbox();
+	test_limits();
+	test_validation();
+	test_validators();
+	fx_cleanup();
+	buf_free(&msgs);
+	return tap_done();
+}
