@@ -384,7 +384,9 @@ conv_value(lua_State *L, struct conv *cv, struct buf *path, int depth)
 		ARRAY_RESERVE(v->items, v->nitems, cap);
 		v->items[v->nitems++] = item;
 	}
-	qsort(v->items, v->nitems, sizeof(*v->items), cval_keycmp);
+	if (v->nitems > 1)
+		qsort(v->items, v->nitems, sizeof(*v->items),
+		    cval_keycmp);
 	return v;
 }
 
@@ -1058,6 +1060,36 @@ read_board(struct reader *r, struct board *b, const struct cval *t)
 }
 
 static void
+channel_clear(struct channel *c)
+{
+	free(c->kind);
+	free(c->name);
+	free(c->url);
+	free(c->type);
+	memset(c, 0, sizeof(*c));
+}
+
+static void
+lesson_clear(struct lesson *l)
+{
+	free(l->programme);
+	free(l->name);
+	free(l->by);
+	free(l->groups);
+	free(l->when);
+	memset(l, 0, sizeof(*l));
+}
+
+static void
+placement_clear(struct placement *p)
+{
+	free(p->id);
+	free(p->after);
+	free(p->before);
+	memset(p, 0, sizeof(*p));
+}
+
+static void
 read_placements(struct reader *r, const struct cval *v, const char *key,
     struct placement **out, size_t *nout, int allow_position)
 {
@@ -1086,8 +1118,10 @@ read_placements(struct reader *r, const struct cval *v, const char *key,
 				    "both 'after' and 'before'", ctx);
 				r->errors++;
 			}
-			if (p->id == NULL)
+			if (p->id == NULL) {
+				placement_clear(p);
 				continue;
+			}
 		} else {
 			diag_error(e->loc.file, e->loc.line, "%s must be a "
 			    "clause id%s", ctx, allow_position ?
@@ -1124,14 +1158,17 @@ read_channels(struct reader *r, const struct national *n, struct school *s,
 		c->name = get_text(r, e, "name", ctx, 0, NULL, NULL);
 		c->url = get_text(r, e, "url", ctx, 0, config_valid_url,
 		    "a URL (http, https, mailto or tel)");
-		if (c->kind == NULL)
+		if (c->kind == NULL) {
+			channel_clear(c);
 			continue;
+		}
 		if ((p = find_product(n, c->kind)) == NULL) {
 			const struct cval *k = cval_get(e, "kind");
 			diag_error(k->loc.file, k->loc.line, "unknown channel "
 			    "kind '%s' in %s (see products in %s)", c->kind,
 			    ctx, n->path);
 			r->errors++;
+			channel_clear(c);
 			continue;
 		}
 		if (c->name == NULL)
@@ -1181,6 +1218,7 @@ read_lessons(struct reader *r, const struct national *n, struct school *s,
 				    "programme '%s' in %s (see programmes in "
 				    "%s)", l->programme, ctx, n->path);
 				r->errors++;
+				lesson_clear(l);
 				continue;
 			}
 			if (l->name == NULL)
@@ -1194,6 +1232,7 @@ read_lessons(struct reader *r, const struct national *n, struct school *s,
 				    "'name'", ctx);
 				r->errors++;
 			}
+			lesson_clear(l);
 			continue;
 		}
 		s->nlessons++;
@@ -1374,7 +1413,8 @@ build_vars(struct school *s, const struct national *n, const struct cval *m)
 			    v->items[i]->loc);
 			free(name);
 		}
-	qsort(s->vars, s->nvars, sizeof(*s->vars), var_cmp);
+	if (s->nvars > 1)
+		qsort(s->vars, s->nvars, sizeof(*s->vars), var_cmp);
 }
 
 /* Roles a school may set: those the national defaults define. */
@@ -1711,29 +1751,17 @@ free_school(struct school *s)
 {
 	size_t i;
 
-	for (i = 0; i < s->nadd; i++) {
-		free(s->add[i].id);
-		free(s->add[i].after);
-		free(s->add[i].before);
-	}
+	for (i = 0; i < s->nadd; i++)
+		placement_clear(&s->add[i]);
 	free(s->add);
 	for (i = 0; i < s->nremove; i++)
-		free(s->remove[i].id);
+		placement_clear(&s->remove[i]);
 	free(s->remove);
-	for (i = 0; i < s->nchannels; i++) {
-		free(s->channels[i].kind);
-		free(s->channels[i].name);
-		free(s->channels[i].url);
-		free(s->channels[i].type);
-	}
+	for (i = 0; i < s->nchannels; i++)
+		channel_clear(&s->channels[i]);
 	free(s->channels);
-	for (i = 0; i < s->nlessons; i++) {
-		free(s->lessons[i].programme);
-		free(s->lessons[i].name);
-		free(s->lessons[i].by);
-		free(s->lessons[i].groups);
-		free(s->lessons[i].when);
-	}
+	for (i = 0; i < s->nlessons; i++)
+		lesson_clear(&s->lessons[i]);
 	free(s->lessons);
 	for (i = 0; i < s->rev.napprovals; i++) {
 		free(s->rev.approvals[i].body);

@@ -329,7 +329,8 @@ luapos_scan(struct luapos *lp, const char *src, size_t len, const char *entry)
 			skip_table(&lx);
 		lex_next(&lx);
 	}
-	qsort(lp->v, lp->n, sizeof(lp->v[0]), entry_cmp);
+	if (lp->n > 1)
+		qsort(lp->v, lp->n, sizeof(lp->v[0]), entry_cmp);
 }
 
 /* Line of the last record of exactly path, or 0. */

@@ -157,7 +157,8 @@ select_schools(struct run *r, int argc, char **argv, size_t *n)
 	if (argc == 0) {
 		*n = r->cfg.nschools;
 		v = xcalloc(*n, sizeof(*v));
-		memcpy(v, r->cfg.schools, *n * sizeof(*v));
+		if (*n > 0)
+			memcpy(v, r->cfg.schools, *n * sizeof(*v));
 		return v;
 	}
 	v = xcalloc((size_t)argc, sizeof(*v));

@@ -80,7 +80,8 @@ text_load(const char *path)
 		ntable++;
 	}
 	buf_free(&b);
-	qsort(table, ntable, sizeof(*table), entry_cmp);
+	if (ntable > 1)
+		qsort(table, ntable, sizeof(*table), entry_cmp);
 	for (i = 1; i < ntable; i++)
 		if (strcmp(table[i - 1].key, table[i].key) == 0) {
 			diag_error(path, 0, "key '%s' is defined twice",

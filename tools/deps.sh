@@ -30,6 +30,6 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 echo "protocolgen: installing$missing" >&2
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq >&2 || true
+apt-get -o DPkg::Lock::Timeout=600 update -qq >&2 || true
 # shellcheck disable=SC2086
-apt-get install -y -qq --no-install-recommends $missing >&2
+apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends $missing >&2
