@@ -445,6 +445,26 @@ doc_ref_label(const struct document *d, const char *target, char *out,
 	return 1;
 }
 
+/*
+ * The block standing in for target when the school chose another variant
+ * of it (or target names a variant group): its clause id, or NULL.
+ */
+static const char *
+variant_stand_in(const struct assembly *a, const char *target)
+{
+	const struct clause *t = library_clause(a->lib, target);
+	const char *group = t != NULL && t->variant_of != NULL ?
+	    t->variant_of : target;
+	size_t i;
+
+	for (i = 0; i < a->doc->nblocks; i++) {
+		const struct clause *c = a->doc->blocks[i].clause;
+		if (c->variant_of != NULL && strcmp(c->variant_of, group) == 0)
+			return c->id;
+	}
+	return NULL;
+}
+
 /* Cross-references: every '#target' resolves; empty links get a label. */
 static void
 resolve_refs(struct assembly *a, const struct doc_block *b, cmark_node *root)
@@ -459,9 +479,16 @@ resolve_refs(struct assembly *a, const struct doc_block *b, cmark_node *root)
 		if (ev != CMARK_EVENT_ENTER ||
 		    cmark_node_get_type(n) != CMARK_NODE_LINK)
 			continue;
-		const char *url = cmark_node_get_url(n);
+		const char *url = cmark_node_get_url(n), *alt;
 		if (url[0] != '#')
 			continue;
+		if (!doc_ref_label(a->doc, url + 1, label, sizeof(label)) &&
+		    (alt = variant_stand_in(a, url + 1)) != NULL) {
+			char *href = xasprintf("#%s", alt);
+			cmark_node_set_url(n, href);
+			free(href);
+			url = cmark_node_get_url(n);
+		}
 		if (!doc_ref_label(a->doc, url + 1, label, sizeof(label))) {
 			diag_error(b->clause->path, node_line(n), "reference "
 			    "'%s' points nowhere in the protocol of school "

@@ -594,6 +594,61 @@ check_links_tree(const struct document *d, const char *file, cmark_node *root,
 	cmark_iter_free(it);
 }
 
+/*
+ * Digits a Dutch phone number may have: 10, or 8 to 11 for the service
+ * numbers 0800 and 090x; +31 and 9 more.  Return 1 if n fits.
+ */
+static int
+phone_digits_ok(const char *digits, size_t n)
+{
+	if (digits[0] == '3' && digits[1] == '1')
+		return n == 11;
+	if (strncmp(digits, "0800", 4) == 0 || strncmp(digits, "090", 3) == 0)
+		return n >= 8 && n <= 11;
+	return n == 10;
+}
+
+/* Phone numbers written in the text: "0900 111 3 111", "+31 10 ...". */
+static void
+check_phones(const struct document *d, const struct units *u,
+    struct check_result *r)
+{
+	char digits[32];
+	size_t i, n, len;
+	const char *p, *q;
+
+	for (i = 0; i < u->n; i++)
+		for (p = u->v[i].text; *p != '\0'; p++) {
+			if (!((*p == '0' && isdigit((unsigned char)p[1])) ||
+			    (*p == '+' && isdigit((unsigned char)p[1]))) ||
+			    (p > u->v[i].text &&
+			    (isalnum((unsigned char)p[-1]) || p[-1] == '.')))
+				continue;
+			n = 0;
+			len = 0;
+			for (q = p; *q != '\0'; q++) {
+				if (isdigit((unsigned char)*q)) {
+					if (n < sizeof(digits) - 1)
+						digits[n++] = *q;
+					len = (size_t)(q - p) + 1;
+				} else if (*q == ' ' || *q == '-' || *q == '+' ||
+				    str_starts(q, "\xE2\x80\x93")) {
+					if (*q == '\xE2')
+						q += 2;
+				} else
+					break;
+			}
+			digits[n] = '\0';
+			if (n >= 6 && !phone_digits_ok(digits, n)) {
+				diag_error(u->v[i].file, u->v[i].line,
+				    "malformed phone number '%.*s' (school "
+				    "'%s')", (int)len, p, d->meta.school_id);
+				r->errors++;
+			}
+			p += len > 0 ? len - 1 : 0;
+		}
+}
+
 static void
 check_links(const struct document *d, struct check_result *r)
 {
@@ -793,6 +848,7 @@ check_document(const struct document *d, const struct config *c,
 	check_dates(d, date_today(), r);
 	check_terms(d, &u, r);
 	check_links(d, r);
+	check_phones(d, &u, r);
 	check_contradictions(d, r);
 	check_consent_age(d, &u, r);
 	check_roles(d, &u, r);

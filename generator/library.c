@@ -686,19 +686,21 @@ clause_parse(const char *path, const char *section, const char *text,
 		goto fail;
 	}
 	c->body_line = line + 1;
-	if (c->id == NULL) {
+	/* seen bits follow keys[] of front_matter_field(); a key given with
+	   a bad value was reported there */
+	if (c->id == NULL && !(seen & (1u << 0))) {
 		diag_error(path, 1, "front matter needs 'id'");
 		errors++;
 	}
-	if (c->title == NULL) {
+	if (c->title == NULL && !(seen & (1u << 1))) {
 		diag_error(path, 1, "front matter needs 'title'");
 		errors++;
 	}
-	if (c->audience == NULL) {
+	if (c->audience == NULL && !(seen & (1u << 4))) {
 		diag_error(path, 1, "front matter needs 'audience'");
 		errors++;
 	}
-	if (c->section == NULL) {
+	if (c->section == NULL && !(seen & (1u << 2))) {
 		diag_error(path, 1, "front matter needs 'section'");
 		errors++;
 	}

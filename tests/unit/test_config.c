@@ -22,24 +22,7 @@ run(const char *name, const char *entry, const char *text, int *rc)
 	return buf_str(&msgs);
 }
 
-/* The message with the temporary folder replaced by "T". */
-static const char *
-rel(const char *m)
-{
-	static struct buf b;
-	size_t n = strlen(fx_root);
-	const char *p;
-
-	buf_reset(&b);
-	buf_puts(&b, "");
-	while ((p = strstr(m, fx_root)) != NULL) {
-		buf_put(&b, m, (size_t)(p - m));
-		buf_puts(&b, "T");
-		m = p + n;
-	}
-	buf_puts(&b, m);
-	return buf_str(&b);
-}
+#define rel fx_rel
 
 static void
 test_sandbox(void)
