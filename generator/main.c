@@ -90,12 +90,16 @@ project_path(const char *root, const char *name)
 	return xasprintf("%s/%s", root, name);
 }
 
-/* templates/ next to the binary's bin/, when the project's own is absent. */
+/*
+ * The project's templates/; else the nearest templates/ above the
+ * binary's folder (bin/protocolgen, build/asan/protocolgen).
+ */
 static char *
 default_templates(const char *root)
 {
 	char exe[PATH_MAX], *slash, *p;
 	ssize_t n;
+	int up;
 
 	p = project_path(root, "templates");
 	if (access(p, F_OK) == 0)
@@ -103,11 +107,14 @@ default_templates(const char *root)
 	free(p);
 	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
 		exe[n] = '\0';
-		if ((slash = strrchr(exe, '/')) != NULL) {
+		for (up = 0; up < 4 && (slash = strrchr(exe, '/')) != NULL;
+		    up++) {
 			*slash = '\0';
-			p = xasprintf("%s/../templates", exe);
-			if (access(p, F_OK) == 0)
+			p = xasprintf("%s/templates/nl.strings", exe);
+			if (access(p, F_OK) == 0) {
+				p[strlen(p) - strlen("/nl.strings")] = '\0';
 				return p;
+			}
 			free(p);
 		}
 	}
