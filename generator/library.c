@@ -482,6 +482,7 @@ front_matter_field(struct clause *c, const char *key, const char *val,
 			return -1;
 		}
 		c->id = xstrdup(val);
+		c->id_line = line;
 		return 0;
 	case 1:
 		c->title = xstrdup(val);
@@ -1215,9 +1216,11 @@ library_load(struct library *lib, const char *root)
 		    clause_cmp);
 	for (i = 1; i < lib->nclauses; i++)
 		if (strcmp(lib->clauses[i - 1]->id, lib->clauses[i]->id) == 0)
-			diag_error(lib->clauses[i]->path, 0, "duplicate clause "
-			    "id '%s' (also in %s)", lib->clauses[i]->id,
-			    lib->clauses[i - 1]->path);
+			diag_error(lib->clauses[i]->path,
+			    lib->clauses[i]->id_line, "duplicate clause id "
+			    "'%s' (also in %s:%d)", lib->clauses[i]->id,
+			    lib->clauses[i - 1]->path,
+			    lib->clauses[i - 1]->id_line);
 	for (i = 0; i < lib->nclauses; i++)
 		check_footnote_refs(lib, lib->clauses[i]);
 	if (lib->noutlines > 1)

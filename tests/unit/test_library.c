@@ -235,8 +235,9 @@ test_library_load(void)
 	diag_reset();
 	OK(library_load(&lib, root) > 0, "errors are counted");
 	free(root);
-	STR_HAS(buf_str(&msgs), "clauses/a/een.md: error: duplicate clause "
-	    "id 'a.een' (also in ", "duplicate ids across files");
+	STR_HAS(buf_str(&msgs), "clauses/a/een.md:2: error: duplicate clause "
+	    "id 'a.een' (also in ", "duplicate ids across files, with lines");
+	STR_HAS(buf_str(&msgs), "clauses/a/dubbel.md:2)\n", "... both lines");
 	STR_HAS(buf_str(&msgs), "clauses/outlines/o.outline:4: error: unknown "
 	    "clause 'a.ontbreekt'", "outline naming a missing clause");
 	STR_HAS(buf_str(&msgs), "o.outline:5: error: 'n.noot' is a footnote: "
