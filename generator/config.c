@@ -390,32 +390,36 @@ conv_value(lua_State *L, struct conv *cv, struct buf *path, int depth)
 	return v;
 }
 
-static int
-has_bom(const struct buf *b)
-{
-	return b->len >= 3 && memcmp(b->data, "\xEF\xBB\xBF", 3) == 0;
-}
-
 int
 config_run(const char *file, const char *entry, struct cval **out)
 {
-	struct sandbox sb = { .limit = CONFIG_MAX_MEMORY, .entry = entry };
-	struct luapos pos = { 0 };
-	struct buf src = { 0 }, path = { 0 };
-	struct conv cv = { .file = file, .pos = &pos };
-	const char *text;
-	size_t len, good;
-	lua_State *L = NULL;
-	int rc = -1, status;
+	struct buf src = { 0 };
+	int rc;
 
 	*out = NULL;
 	if (file_read(file, &src) == -1) {
 		diag_error(file, 0, "cannot read: %s", strerror(errno));
-		goto out;
+		return -1;
 	}
-	text = buf_str(&src);
-	len = src.len;
-	if (has_bom(&src)) {
+	rc = config_run_buffer(file, buf_str(&src), src.len, entry, out);
+	buf_free(&src);
+	return rc;
+}
+
+int
+config_run_buffer(const char *file, const char *text, size_t len,
+    const char *entry, struct cval **out)
+{
+	struct sandbox sb = { .limit = CONFIG_MAX_MEMORY, .entry = entry };
+	struct luapos pos = { 0 };
+	struct buf path = { 0 };
+	struct conv cv = { .file = file, .pos = &pos };
+	size_t good;
+	lua_State *L = NULL;
+	int rc = -1, status;
+
+	*out = NULL;
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
 		text += 3;
 		len -= 3;
 	}
@@ -484,7 +488,6 @@ out:
 		lua_close(L);
 	}
 	luapos_free(&pos);
-	buf_free(&src);
 	buf_free(&path);
 	return rc;
 }
