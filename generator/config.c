@@ -63,8 +63,10 @@ sb_hook(lua_State *L, lua_Debug *ar)
 	struct sandbox *sb;
 
 	lua_getallocf(L, (void **)&sb);
-	if (lua_getinfo(L, "l", ar) && ar->currentline > 0)
+	if (ar->event == LUA_HOOKLINE) {
 		sb->last_line = ar->currentline;
+		return;
+	}
 	sb->count += HOOK_STEP;
 	if (sb->count > CONFIG_MAX_INSTRUCTIONS)
 		luaL_error(L, "instruction limit exceeded (%d million "
@@ -428,6 +430,11 @@ config_run_buffer(const char *file, const char *text, size_t len,
 		    "most %d", len, CONFIG_MAX_FILE);
 		goto out;
 	}
+	if (len >= 4 && memcmp(text, LUA_SIGNATURE, 4) == 0) {
+		diag_error(file, 1, "precompiled Lua is not allowed: a config "
+		    "is text");
+		goto out;
+	}
 	if ((good = utf8_valid_prefix(text, len)) != len) {
 		diag_error(file, line_of_offset(text, good),
 		    "invalid UTF-8 (byte 0x%02X)", (unsigned char)text[good]);
@@ -443,7 +450,7 @@ config_run_buffer(const char *file, const char *text, size_t len,
 		goto out;
 	}
 	sb_open(L);
-	lua_sethook(L, sb_hook, LUA_MASKCOUNT, HOOK_STEP);
+	lua_sethook(L, sb_hook, LUA_MASKCOUNT | LUA_MASKLINE, HOOK_STEP);
 	lua_pushcfunction(L, sb_msgh);
 	char *chunk = xasprintf("@%s", file);
 	status = luaL_loadbufferx(L, text, len, chunk, "t");

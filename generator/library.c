@@ -639,6 +639,12 @@ clause_parse(const char *path, const char *section, const char *text,
 		    "'---' line, 'key: value' lines, then '---'");
 		goto fail;
 	}
+	if (strncmp(src + 4, "---\n", 4) != 0 && strstr(src + 3, "\n---\n") ==
+	    NULL && !str_ends(src, "\n---")) {
+		diag_error(path, 1, "unterminated front matter: no closing "
+		    "'---' line");
+		goto fail;
+	}
 	off = 4;
 	line = 2;
 	while (off < n) {
@@ -823,7 +829,7 @@ outline_parse(const char *path, const char *name, const char *text,
 	struct outline *o = xcalloc(1, sizeof(*o));
 	char *src, *p, *next;
 	size_t n, i, j;
-	int line = 0, errors = 0;
+	int line = 0, errors = 0, skipping = 0;
 
 	o->name = xstrdup(name);
 	o->path = xstrdup(path);
@@ -853,6 +859,10 @@ outline_parse(const char *path, const char *name, const char *text,
 			*--e = '\0';
 		if (*l == '\0')
 			continue;
+		if (indented && skipping)
+			continue;	/* under a line already reported */
+		if (!indented)
+			skipping = 0;
 		if (indented) {
 			struct outline_section *s;
 			if (o->nsections == 0) {
@@ -873,10 +883,12 @@ outline_parse(const char *path, const char *name, const char *text,
 			s->entries[s->nentries].line = line;
 			s->entries[s->nentries].clause = NULL;
 			s->nentries++;
-		} else if (str_starts(l, "section ")) {
-			outline_add_section(o, l + 8, 0, line, path, &errors);
-		} else if (str_starts(l, "appendix ")) {
-			outline_add_section(o, l + 9, 1, line, path, &errors);
+		} else if (str_starts(l, "section ") ||
+		    str_starts(l, "appendix ")) {
+			int before = errors, app = str_starts(l, "appendix ");
+			outline_add_section(o, l + (app ? 9 : 8), app, line,
+			    path, &errors);
+			skipping = errors > before;
 		} else if (str_starts(l, "title:")) {
 			if (o->nsections > 0 || o->title != NULL) {
 				diag_error(path, line, "'title:' belongs once "
@@ -915,6 +927,7 @@ outline_parse(const char *path, const char *name, const char *text,
 			    "'description:', 'section id: Title', "
 			    "'appendix id: Title' or an indented clause id");
 			errors++;
+			skipping = 1;
 		}
 	}
 	free(src);
