@@ -80,7 +80,7 @@ test_limits(void)
 	    strstr(buf_str(&msgs), "memory limit exceeded") != NULL,
 	    "deep recursion stops at a limit");
 	STR_HAS(run("a.lua", "school", "\x1bLua\x54\x00\x19\x93\r\n", &rc),
-	    "attempt to load a binary chunk (mode is 't')", "no bytecode");
+	    "precompiled Lua is not allowed: a config is text", "no bytecode");
 	STR_EQ(rel(run("a.lua", "school", "x = 1\n\xff\n", &rc)),
 	    "T/a.lua:2: error: invalid UTF-8 (byte 0xFF)\n", "invalid UTF-8");
 	STR_EQ(rel(run("a.lua", "school", "x = 1\n", &rc)),
