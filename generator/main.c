@@ -242,6 +242,7 @@ cmd_build(struct run *r, int argc, char **argv)
 		return 1;
 	if ((schools = select_schools(r, argc, argv, &n)) == NULL)
 		return 1;
+	tmpfiles_sweep(r->o.out);
 	for (i = 0; i < n; i++) {
 		int before = diag_count(DIAG_ERROR);
 		if ((d = doc_assemble(schools[i], &r->lib)) != NULL) {
@@ -412,6 +413,7 @@ main(int argc, char *argv[])
 	char *out_default = NULL;
 
 	LIBXML_TEST_VERSION
+	atomic_signals_install();
 	/* "+": options end at the command; each command reads its own */
 	while ((ch = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1)
 		switch (ch) {

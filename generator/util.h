@@ -68,6 +68,11 @@ int	 mkdir_p(const char *dir);
  */
 int	 file_write_atomic(const char *path, const void *data, size_t len,
 	    int durable);
+/*
+ * On SIGINT, SIGTERM and SIGHUP remove the temporary file being written,
+ * then die by the signal: outputs are always either old or new.
+ */
+void	 atomic_signals_install(void);
 /* Remove temporary files a killed run may have left in dir. */
 void	 tmpfiles_sweep(const char *dir);
 
