@@ -65,7 +65,8 @@ VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
 	--errors-for-leak-kinds=definite --show-leak-kinds=definite
 valgrind: $(BIN) $(UNITBIN) | test-deps
 	prove -f --exec '$(VALGRIND)' $(UNITBIN)
-	PROTOCOLGEN="$(VALGRIND) $(abspath $(BIN))" prove -f tests/e2e/*.t
+	PROTOCOLGEN=$(abspath tests/valgrind.sh) \
+	    PROTOCOLGEN_REAL=$(abspath $(BIN)) prove -f tests/e2e/*.t
 
 # libFuzzer harnesses (clang), each run FUZZ_SECONDS from tests/fuzz/corpus.
 FUZZ_SECONDS ?= 60
