@@ -1702,7 +1702,10 @@ config_load(struct config *c, const char *root)
 	size_t n, i;
 	int before = diag_count(DIAG_ERROR);
 
+	static unsigned long generations;
+
 	memset(c, 0, sizeof(*c));
+	c->generation = ++generations;
 	c->root = xstrdup(root);
 	c->national.path = xasprintf("%s/defaults.lua", root);
 	if (config_run(intern(c, c->national.path), "defaults", &t) == -1)

@@ -150,6 +150,7 @@ struct config {
 	size_t		 nboards;
 	struct school	**schools;	/* sorted by id */
 	size_t		 nschools;
+	unsigned long	 generation;	/* distinct for every config_load */
 	char		**files;	/* interned paths (loc.file points here) */
 	size_t		 nfiles;
 	size_t		 filescap;

@@ -151,6 +151,7 @@ unload(struct run *r)
 	free(r->schools_dir);
 	free(r->clauses_dir);
 	page_cache_free();
+	check_cleanup();
 	text_free();
 }
 

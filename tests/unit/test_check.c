@@ -74,6 +74,7 @@ main(void)
 
 	config_free(&cfg);
 	library_free(&lib);
+	check_cleanup();
 	fx_cleanup();
 	text_free();
 	buf_free(&msgs);
