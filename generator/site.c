@@ -277,9 +277,13 @@ render_school(xmlNodePtr list, const struct site *s, const struct site_entry *e)
 	render_history(item, e);
 }
 
+/*
+ * A section per board, headed by its name; with one board, whose name
+ * heads the page, by "Scholen".
+ */
 static void
 render_boards(xmlNodePtr main, const struct site *s,
-    const struct site_entry **v)
+    const struct site_entry **v, int single)
 {
 	xmlNodePtr sec = NULL, list = NULL;
 	char hid[160];
@@ -290,8 +294,8 @@ render_boards(xmlNodePtr main, const struct site *s,
 			sec = h_el(main, "section", "site-board");
 			snprintf(hid, sizeof(hid), "bestuur-%s", v[i]->board_id);
 			h_attr(sec, "aria-labelledby", hid);
-			h_attr(h_el_text(sec, "h2", NULL, v[i]->board), "id",
-			    hid);
+			h_attr(h_el_text(sec, "h2", NULL, single ?
+			    tr("site.schools") : v[i]->board), "id", hid);
 			list = h_el(sec, "ul", "site-schools");
 		}
 		render_school(list, s, v[i]);
@@ -342,7 +346,7 @@ site_render(const struct site *s, struct buf *out)
 	if ((slot = page_slot(p, "main")) != NULL) {
 		h_el_text(slot, "p", "site-intro", s->nentries ?
 		    tr("site.intro") : tr("site.empty"));
-		render_boards(slot, s, v);
+		render_boards(slot, s, v, board != NULL);
 	}
 	if ((slot = page_slot(p, "footer")) != NULL)
 		h_el_text(slot, "p", NULL, tr("site.footer"));
