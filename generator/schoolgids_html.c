@@ -6,7 +6,6 @@
 #include <libxml/tree.h>
 
 #include "doc.h"
-#include "html.h"
 #include "htmlpage.h"
 #include "schoolgids.h"
 #include "text.h"
@@ -79,17 +78,11 @@ render_section(xmlNodePtr parent, const struct schoolgids *sg, int level)
 	h_el_text(sec, "p", "pg-sg-version", sg->version_line);
 }
 
+/* The section ends with the version line; the footer links the protocol. */
 static void
-render_footer(xmlNodePtr footer, const struct doc_meta *m)
+render_footer(xmlNodePtr footer)
 {
-	struct buf b = { 0 };
-	xmlNodePtr p;
-
-	html_footer_line(m, &b);
-	h_el_text(footer, "p", NULL, buf_str(&b));
-	p = h_el(footer, "p", NULL);
-	h_link(p, "protocol.html", tr("sg.page.protocol"));
-	buf_free(&b);
+	h_link(h_el(footer, "p", NULL), "protocol.html", tr("sg.page.protocol"));
 }
 
 int
@@ -114,6 +107,11 @@ schoolgids_html(const struct document *d, struct buf *out)
 		    m->school, tr("meta.version.short"), m->version);
 		h_attr(slot, "content", buf_str(&b));
 	}
+	/* a draft prints with the protocol's CONCEPT watermark */
+	if ((slot = page_slot(p, "body")) != NULL && m->draft) {
+		h_attr(slot, "class", "is-draft");
+		h_attr(slot, "data-mark", trx("mark", m->status));
+	}
 	if ((slot = page_slot(p, "header")) != NULL) {
 		if (strcmp(m->board, m->school) != 0)
 			h_el_text(slot, "p", "kicker", m->board);
@@ -127,7 +125,7 @@ schoolgids_html(const struct document *d, struct buf *out)
 	if ((slot = page_slot(p, "main")) != NULL)
 		render_section(slot, sg, 1);
 	if ((slot = page_slot(p, "footer")) != NULL)
-		render_footer(slot, m);
+		render_footer(slot);
 	page_serialize(p, out);
 	page_free(p);
 	schoolgids_free(sg);
