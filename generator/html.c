@@ -190,7 +190,6 @@ render_footnotes(xmlNodePtr main, const struct document *d)
 		li = h_el(ol, "li", NULL);
 		snprintf(id, sizeof(id), "fn-%d", d->notes[i].number);
 		h_attr(li, "id", id);
-		h_attr(li, "role", "doc-footnote");
 		html_cmark(li, d->notes[i].tree, NULL, 0);
 		/* the back link goes at the end of the last paragraph */
 		last = xmlGetLastChild(li);

@@ -18,8 +18,11 @@
 #include "dump.h"
 #include "html.h"
 #include "htmlpage.h"
+#include "json.h"
 #include "library.h"
 #include "md.h"
+#include "schoolgids.h"
+#include "site.h"
 #include "text.h"
 #include "util.h"
 
@@ -32,7 +35,12 @@ static const struct backend {
 } backends[] = {
 	{ "protocol.html",	html_render },
 	{ "protocol.md",	md_render },
+	{ "protocol.json",	json_render },
+	{ "schoolgids.html",	schoolgids_html },
+	{ "schoolgids-fragment.html", schoolgids_fragment },
+	{ "schoolgids.md",	schoolgids_md },
 };
+#define NBACKENDS (sizeof(backends) / sizeof(backends[0]))
 
 struct opts {
 	const char	*root;
@@ -206,8 +214,8 @@ write_output(const char *path, const struct buf *data)
 static int
 write_school(struct run *r, const struct document *d)
 {
-	struct buf out[sizeof(backends) / sizeof(backends[0])];
-	size_t i, n = sizeof(backends) / sizeof(backends[0]);
+	struct buf out[NBACKENDS];
+	size_t i, n = NBACKENDS;
 	char *dir, *path;
 	int rc = 0;
 
@@ -230,12 +238,34 @@ write_school(struct run *r, const struct document *d)
 	return rc;
 }
 
+/*
+ * out/index.html, from the schools written in this run.  Only a build of
+ * every school writes it: a partial build would drop the others.
+ */
+static int
+write_index(struct run *r, const struct site *site)
+{
+	struct buf out = { 0 };
+	char *path;
+	int rc = -1;
+
+	if (site_render(site, &out) == 0) {
+		path = xasprintf("%s/index.html", r->o.out);
+		rc = write_output(path, &out);
+		free(path);
+	}
+	buf_free(&out);
+	return rc;
+}
+
 static int
 cmd_build(struct run *r, int argc, char **argv)
 {
 	const struct school **schools;
+	const char *files[NBACKENDS];
 	struct check_result cr;
 	struct document *d;
+	struct site *site;
 	size_t n, i;
 	int failed = 0;
 
@@ -244,23 +274,32 @@ cmd_build(struct run *r, int argc, char **argv)
 	if ((schools = select_schools(r, argc, argv, &n)) == NULL)
 		return 1;
 	tmpfiles_sweep(r->o.out);
+	for (i = 0; i < NBACKENDS; i++)
+		files[i] = backends[i].file;
+	site = site_new(files, NBACKENDS);
 	for (i = 0; i < n; i++) {
 		int before = diag_count(DIAG_ERROR);
 		if ((d = doc_assemble(schools[i], &r->lib)) != NULL) {
 			memset(&cr, 0, sizeof(cr));
 			check_document(d, &r->cfg, &cr);
+			schoolgids_check(d);
 		}
 		if (d == NULL || diag_count(DIAG_ERROR) > before ||
 		    write_school(r, d) == -1) {
 			failed++;
 			diag_note(schools[i]->path, 0, "school '%s' was not "
 			    "written", schools[i]->id);
-		}
+		} else
+			site_add(site, d);
 		doc_free(d);
 		if (failed && !r->o.keep_going)
 			break;
 	}
 	free(schools);
+	if (argc == 0 && (!failed || r->o.keep_going) &&
+	    write_index(r, site) == -1)
+		failed++;
+	site_free(site);
 	return failed || r->load_errors ? 1 : 0;
 }
 
@@ -279,6 +318,7 @@ cmd_check(struct run *r, int argc, char **argv)
 		if ((d = doc_assemble(schools[i], &r->lib)) == NULL)
 			continue;
 		check_document(d, &r->cfg, &cr);
+		schoolgids_check(d);
 		doc_free(d);
 	}
 	free(schools);

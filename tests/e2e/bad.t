@@ -134,7 +134,11 @@ for my $path (sort glob("$top/tests/bad/*.case")) {
 			return unless -f $_;
 			push @bad, "$File::Find::name (temporary)" if /\.tmp\./;
 			push @bad, "$File::Find::name (truncated)"
-			    if /\.html$/ && (slurp($_) // '') !~ m{</html>\n\z};
+			    if /\.html$/ && !/-fragment\.html$/ &&
+			    (slurp($_) // '') !~ m{</html>\n\z};
+			push @bad, "$File::Find::name (truncated)"
+			    if /-fragment\.html$/ &&
+			    (slurp($_) // '') !~ m{</section>\n\z};
 			push @bad, "$File::Find::name (empty)" if -z $_;
 		}, "$dir/out");
 	}
