@@ -20,6 +20,7 @@
 #include "htmlpage.h"
 #include "library.h"
 #include "md.h"
+#include "pdf.h"
 #include "text.h"
 #include "util.h"
 
@@ -32,6 +33,7 @@ static const struct backend {
 } backends[] = {
 	{ "protocol.html",	html_render },
 	{ "protocol.md",	md_render },
+	{ "protocol.pdf",	pdf_render },
 };
 
 struct opts {
@@ -144,6 +146,7 @@ unload(struct run *r)
 	free(r->schools_dir);
 	free(r->clauses_dir);
 	page_cache_free();
+	pdf_teardown();
 	text_free();
 }
 
@@ -235,6 +238,10 @@ cmd_build(struct run *r, int argc, char **argv)
 		return 1;
 	if ((schools = select_schools(r, argc, argv, &n)) == NULL)
 		return 1;
+	if (n > 0 && pdf_init(page_templates()) == -1) {
+		free(schools);
+		return 1;
+	}
 	for (i = 0; i < n; i++) {
 		int before = diag_count(DIAG_ERROR);
 		if ((d = doc_assemble(schools[i], &r->lib)) != NULL) {
