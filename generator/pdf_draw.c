@@ -138,24 +138,27 @@ static void
 draw_line(struct draw *dw, size_t line, double x, double base)
 {
 	const struct pdf_line *l = &dw->r->store.line[line];
+	const struct pdf_frag *f;
+	struct pdf_style st;
 	size_t i;
 
 	for (i = l->f0; i < l->f0 + l->nf; i++) {
-		const struct pdf_frag *f = &dw->r->store.frag[i];
-		/* a space ends a link: it belongs to the text after it */
-		if (f->space && f->style.link >= 0) {
-			draw_frag(dw, f, x, base);
-			set_link(dw, -1);
-			struct pdf_style st = f->style;
-			st.link = -1;
-			if (dw->ng > 0 && !same_run(&dw->run, &st))
-				flush(dw);
-			dw->run = st;
-			add_word(dw, pdf_shape_str(st.face, " "), x + f->x +
-			    f->width, base, &st);
-			continue;
-		}
+		f = &dw->r->store.frag[i];
 		draw_frag(dw, f, x, base);
+		if (!f->space || f->style.link < 0)
+			continue;
+		/* a space inside a link only when the link goes on */
+		st = f->style;
+		if (i + 1 >= l->f0 + l->nf ||
+		    dw->r->store.frag[i + 1].style.link != st.link) {
+			set_link(dw, -1);
+			st.link = -1;
+		}
+		if (dw->ng > 0 && !same_run(&dw->run, &st))
+			flush(dw);
+		dw->run = st;
+		add_word(dw, pdf_shape_str(st.face, " "), x + f->x + f->width,
+		    base, &st);
 	}
 	set_link(dw, -1);
 	flush(dw);
