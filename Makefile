@@ -61,6 +61,16 @@ asan:
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined" check
 
+$(BUILD)/bench/pdfbench: tests/bench/pdfbench.c $(BUILD)/libprotocolgen.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARN) $(PKG_CFLAGS) -Igenerator -o $@ $< \
+	    $(BUILD)/libprotocolgen.a $(PKG_LIBS)
+
+# PDF time per protocol in one process, and the peers of BENCHMARKS.md in
+# the same run.  Prints figures; never fails on them.  Not part of check.
+bench: $(BIN) $(BUILD)/bench/pdfbench
+	@sh tools/bench.sh $(BUILD)/bench/pdfbench $(BIN)
+
 clean:
 	rm -rf $(BUILD) bin $(OUT)
 
