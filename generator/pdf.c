@@ -878,6 +878,8 @@ running_lines(struct render *r, const struct doc_meta *m)
 	}
 	buf_reset(&b);
 	buf_puts(&b, trx("status", m->status));
+	if (b.len > 0 && b.data[0] >= 'a' && b.data[0] <= 'z')
+		b.data[0] = (char)(b.data[0] - 'a' + 'A');
 	if (m->adopted != NULL && strcmp(m->status, "vastgesteld") == 0) {
 		buf_printf(&b, " %s ", tr("footer.on"));
 		date_format_nl(m->adopted, &b);
@@ -950,8 +952,11 @@ info(const struct doc_meta *m, struct buf *b, struct dev_info *in)
 	    tr("meta.version.short"), m->version, trx("status", m->status));
 	buf_putc(b, '\0');
 	k = b->len;
-	buf_printf(b, "%s, %s, %s, %s %s, %s", m->title, m->school, m->board,
-	    tr("meta.version.short"), m->version, trx("status", m->status));
+	buf_printf(b, "%s, %s, ", m->title, m->school);
+	if (strcmp(m->board, m->school) != 0)
+		buf_printf(b, "%s, ", m->board);
+	buf_printf(b, "%s %s, %s", tr("meta.version.short"), m->version,
+	    trx("status", m->status));
 	buf_putc(b, '\0');
 	dt = b->len;
 	buf_printf(b, "%sT00:00:00Z", m->generated != NULL ? m->generated :

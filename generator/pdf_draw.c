@@ -30,6 +30,7 @@ struct draw {
 	struct buf	 text;
 	struct pdf_style run;
 	int		 notes_drawn;	/* on this page */
+	const struct shaped *space[NFACES], *hyphen[NFACES];
 };
 
 static void
@@ -129,9 +130,9 @@ draw_frag(struct draw *dw, const struct pdf_frag *f, double x, double base)
 	dw->run = *st;
 	pen = add_glyphs(dw, f->w, f->g0, f->g1, x + f->x, base, st);
 	if (f->hyphen)
-		add_word(dw, pdf_shape_str(st->face, "-"), pen, base, st);
+		add_word(dw, dw->hyphen[st->face], pen, base, st);
 	if (f->space && st->link < 0)
-		add_word(dw, pdf_shape_str(st->face, " "), pen, base, st);
+		add_word(dw, dw->space[st->face], pen, base, st);
 }
 
 static void
@@ -157,8 +158,8 @@ draw_line(struct draw *dw, size_t line, double x, double base)
 		if (dw->ng > 0 && !same_run(&dw->run, &st))
 			flush(dw);
 		dw->run = st;
-		add_word(dw, pdf_shape_str(st.face, " "), x + f->x + f->width,
-		    base, &st);
+		add_word(dw, dw->space[st.face], x + f->x + f->width, base,
+		    &st);
 	}
 	set_link(dw, -1);
 	flush(dw);
@@ -364,6 +365,10 @@ pdf_draw(struct render *r, const struct dev_info *info, struct buf *out)
 	size_t i;
 	int rc;
 
+	for (i = 0; i < NFACES; i++) {
+		dw.space[i] = pdf_shape_str((int)i, " ");
+		dw.hyphen[i] = pdf_shape_str((int)i, "-");
+	}
 	dw.dev = dev_new(PAGE_W, PAGE_H, out);
 	dev_info(dw.dev, info);
 	turn_page(&dw, 0);

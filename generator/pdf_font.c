@@ -29,6 +29,7 @@ static struct {
 	PangoContext	*ctx;
 	PangoFont	*font[NFACES];
 	double		 ascent[NFACES], descent[NFACES];
+	GSList		*features;	/* for every shaping call */
 	struct shaped	**bucket;
 	size_t		 nbucket, count;
 } F;
@@ -121,6 +122,10 @@ pdf_font_init(const char *conf)
 			pdf_font_free();
 			return -1;
 		}
+	/* no ligatures, as in the word processors boards use; every letter
+	   stays its own glyph, so every hyphenation point is usable */
+	F.features = g_slist_prepend(NULL,
+	    pango_attr_font_features_new("liga 0, clig 0"));
 	F.nbucket = 4096;
 	F.bucket = xcalloc(F.nbucket, sizeof(*F.bucket));
 	return 0;
@@ -154,6 +159,9 @@ pdf_font_free(void)
 			shaped_free(s);
 		}
 	free(F.bucket);
+	if (F.features != NULL)
+		pango_attribute_destroy(F.features->data);
+	g_slist_free(F.features);
 	for (k = 0; k < NFACES; k++)
 		if (F.font[k] != NULL)
 			g_object_unref(F.font[k]);
@@ -333,6 +341,7 @@ shape_new(int face, const char *text, size_t len)
 	an.gravity = PANGO_GRAVITY_SOUTH;
 	an.script = PANGO_SCRIPT_LATIN;
 	an.language = pango_language_from_string("nl-nl");
+	an.extra_attrs = F.features;
 	s->text = xstrndup(text, len);
 	s->len = len;
 	s->face = face;
