@@ -444,7 +444,8 @@ list_exit(struct flow *f)
 	f->nlists--;
 	f->indent -= LIST_INDENT;
 	end(f->r, "L");
-	f->before = PARA_GAP;
+	f->before = f->nlists > 0 && f->nlists <= MAXDEPTH &&
+	    f->list[f->nlists - 1].tight ? ITEM_GAP : PARA_GAP;
 }
 
 static void
