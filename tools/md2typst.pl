@@ -66,7 +66,9 @@ for my $block (split /\n\n+/, $md) {
 		next;
 	}
 	if ($block =~ s/^## (.*)$//) {
-		print "= ", esc($1), ($label ? " <$label>" : ''), "\n\n";
+		my $h = $1;
+		print "#pagebreak(weak: true)\n" if $h =~ /^Bijlage/;	# as ours
+		print "= ", esc($h), ($label ? " <$label>" : ''), "\n\n";
 		next;
 	}
 	my $anchor = '';

@@ -8,6 +8,7 @@
 #include "hyphen.h"
 #include "pdf_catalog.h"
 #include "pdf_font.h"
+#include "pdf_layout.h"
 #include "pdf_para.h"
 #include "tap.h"
 #include "util.h"
@@ -234,6 +235,62 @@ test_catalog(void)
 	buf_free(&copy);
 }
 
+/* A paragraph of n lines as layout emits it: no widows, no orphans. */
+static void
+para_units(struct render *r, size_t n, double lead, int keep_last)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		ARRAY_RESERVE(r->u, r->nu, r->capu);
+		struct unit *u = &r->u[r->nu++];
+		memset(u, 0, sizeof(*u));
+		u->kind = U_LINE;
+		u->h = lead;
+		u->keep = (n >= 2 && (k == 0 || k + 2 == n)) ||
+		    (keep_last && k + 1 == n);
+	}
+}
+
+/* Pagination: widows, orphans and headings at the foot of a page. */
+static void
+test_paginate(void)
+{
+	struct render r;
+	size_t i, per_page[16] = { 0 };
+	int ok = 1;
+	double body = BODY_BOTTOM - BODY_TOP;
+
+	memset(&r, 0, sizeof(r));
+	r.store.line = xcalloc(1, sizeof(*r.store.line));	/* no notes */
+	r.store.nline = 1;
+	/* a page holds 50 lines of 14 pt: a paragraph of 49 after one line
+	   must not leave its first line alone, nor its last */
+	para_units(&r, 1, body / 50, 0);
+	para_units(&r, 50, body / 50, 0);
+	pdf_paginate(&r);
+	INT_EQ(r.npages, 2, "51 lines take two pages");
+	for (i = 0; i < r.nu; i++)
+		if (r.u[i].page < 16)
+			per_page[r.u[i].page]++;
+	OK(per_page[1] >= 2, "no widow: at least two lines on the last page");
+	OK(per_page[0] == 49 && r.u[1].page == 0,
+	    "the paragraph starts on the first page, with its lines kept");
+	/* a heading at the foot of a page goes with its text */
+	r.nu = 0;
+	para_units(&r, 49, body / 50, 0);
+	para_units(&r, 1, body / 50, 1);	/* a heading */
+	para_units(&r, 3, body / 50, 0);
+	pdf_paginate(&r);
+	OK(r.u[49].page == 1 && r.u[50].page == 1,
+	    "a heading never ends a page");
+	for (i = 50; i < 53; i++)
+		ok = ok && r.u[i].page == 1;
+	OK(ok, "a three-line paragraph stays whole");
+	free(r.u);
+	free(r.store.line);
+}
+
 int
 main(void)
 {
@@ -244,6 +301,7 @@ main(void)
 	test_break(120);
 	test_overlong();
 	test_catalog();
+	test_paginate();
 	pdf_font_free();
 	hyph_free();
 	return tap_done();
