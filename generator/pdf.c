@@ -857,38 +857,55 @@ title_block(struct render *r, const struct doc_meta *m)
 
 /* ------------------------------------------------------- header, footer */
 
+/* The footer's status line: "Vastgesteld op 26 november 2019 · revisie ..." */
+static void
+status_line(const struct doc_meta *m, struct buf *b)
+{
+	buf_puts(b, trx("status", m->status));
+	if (b->len > 0 && b->data[0] >= 'a' && b->data[0] <= 'z')
+		b->data[0] = (char)(b->data[0] - 'a' + 'A');
+	if (m->adopted != NULL && strcmp(m->status, "vastgesteld") == 0) {
+		buf_printf(b, " %s ", tr("footer.on"));
+		date_format_nl(m->adopted, b);
+	}
+	if (m->review != NULL) {
+		buf_printf(b, " \xC2\xB7 %s ", tr("footer.review"));
+		date_format_nl(m->review, b);
+	}
+}
+
+/*
+ * Header: school and title on the left, the draft mark and the version on
+ * the right; what does not fit on one line drops the title.
+ */
 static void
 running_lines(struct render *r, const struct doc_meta *m)
 {
 	struct pdf_style st = pdf_style(FACE_REGULAR, 8.5, MUTED);
+	struct pdf_style mk = pdf_style(FACE_BOLD, 8.5, MARK_INK);
 	struct buf b = { 0 };
+	double right;
 	size_t n;
 
-	buf_printf(&b, "%s \xC2\xB7 %s", m->school, m->title);
-	r->head_left = pdf_plain(r, buf_str(&b), &st, TEXT_W * 0.7, &n);
-	buf_reset(&b);
 	buf_printf(&b, "%s %s", tr("meta.version.short"), m->version);
-	r->head_right = pdf_plain(r, buf_str(&b), &st, TEXT_W * 0.3, &n);
+	r->head_right = pdf_plain(r, buf_str(&b), &st, TEXT_W / 3, &n);
+	right = r->store.line[r->head_right].width;
 	r->head_mark = -1;
 	r->watermark = NULL;
 	if (m->draft) {
-		struct pdf_style mk = pdf_style(FACE_BOLD, 8.5, MARK_INK);
 		r->head_mark = (long)pdf_plain(r, trx("mark", m->status), &mk,
-		    TEXT_W * 0.3, &n);
+		    TEXT_W / 3, &n);
 		r->watermark = trx("mark", m->status);
+		right += r->store.line[r->head_mark].width + 8;
 	}
 	buf_reset(&b);
-	buf_puts(&b, trx("status", m->status));
-	if (b.len > 0 && b.data[0] >= 'a' && b.data[0] <= 'z')
-		b.data[0] = (char)(b.data[0] - 'a' + 'A');
-	if (m->adopted != NULL && strcmp(m->status, "vastgesteld") == 0) {
-		buf_printf(&b, " %s ", tr("footer.on"));
-		date_format_nl(m->adopted, &b);
-	}
-	if (m->review != NULL) {
-		buf_printf(&b, " \xC2\xB7 %s ", tr("footer.review"));
-		date_format_nl(m->review, &b);
-	}
+	buf_printf(&b, "%s \xC2\xB7 %s", m->school, m->title);
+	r->head_left = pdf_plain(r, buf_str(&b), &st, TEXT_W - right - 24, &n);
+	if (n > 1)
+		r->head_left = pdf_plain(r, m->school, &st, TEXT_W - right - 24,
+		    &n);
+	buf_reset(&b);
+	status_line(m, &b);
 	r->foot_left = pdf_plain(r, buf_str(&b), &st, TEXT_W * 0.7, &n);
 	buf_free(&b);
 }
