@@ -19,7 +19,7 @@ LIBOBJS	= $(LIBSRCS:generator/%.c=$(BUILD)/obj/%.o)
 UNITSRC	= $(wildcard tests/unit/test_*.c)
 UNITBIN	= $(UNITSRC:tests/unit/%.c=$(BUILD)/tests/%)
 
-.PHONY: all deps test-deps render check asan bench clean
+.PHONY: all deps test-deps render check asan valgrind fuzz fuzz-build bench clean
 all: $(BIN) render
 
 deps:
@@ -57,7 +57,7 @@ check: $(BIN) $(UNITBIN) | test-deps
 # The suite again, built with AddressSanitizer and UBSan.  fontconfig keeps
 # a few bytes of its parsed configuration for the life of the process.
 asan:
-	LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp) $(MAKE) BUILD=build/asan BIN=build/asan/protocolgen \
+	LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressions=0 $(MAKE) BUILD=build/asan BIN=build/asan/protocolgen \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined" check
 
@@ -70,6 +70,36 @@ $(BUILD)/bench/pdfbench: tests/bench/pdfbench.c $(BUILD)/libprotocolgen.a
 # the same run.  Prints figures; never fails on them.  Not part of check.
 bench: $(BIN) $(BUILD)/bench/pdfbench
 	@sh tools/bench.sh $(BUILD)/bench/pdfbench $(BIN)
+
+# The suite again under valgrind memcheck: no errors, no definite leaks.
+VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
+	--errors-for-leak-kinds=definite --show-leak-kinds=definite \
+	--suppressions=$(abspath tests/valgrind.supp)
+valgrind: $(BIN) $(UNITBIN) | test-deps
+	prove -f --exec '$(VALGRIND)' $(UNITBIN)
+	PROTOCOLGEN=$(abspath tests/valgrind.sh) \
+	    PROTOCOLGEN_REAL=$(abspath $(BIN)) prove -f tests/e2e/*.t
+
+# libFuzzer harnesses (clang), each run FUZZ_SECONDS from tests/fuzz/corpus.
+FUZZ_SECONDS ?= 60
+FUZZERS	= $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZFLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined
+$(BUILD)/fuzz/obj/%.o: generator/%.c | deps
+	@mkdir -p $(@D)
+	clang $(FUZZFLAGS) $(WARN) -Wno-unused-command-line-argument $(PKG_CFLAGS) -c $< -o $@
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(LIBSRCS:generator/%.c=$(BUILD)/fuzz/obj/%.o)
+	clang -g -O1 -fsanitize=fuzzer,address,undefined $(WARN) $(PKG_CFLAGS) \
+	    -Igenerator -o $@ $< $(LIBSRCS:generator/%.c=$(BUILD)/fuzz/obj/%.o) $(PKG_LIBS)
+fuzz-build: $(FUZZERS)
+fuzz: fuzz-build
+	@for f in $(FUZZERS); do \
+	    n=$$(basename $$f); n=$${n#fuzz_}; \
+	    mkdir -p $(BUILD)/fuzz/corpus-$$n $(BUILD)/fuzz/artifacts; \
+	    echo "== $$f for $(FUZZ_SECONDS) s"; \
+	    $$f -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	        -artifact_prefix=$(BUILD)/fuzz/artifacts/$$n- \
+	        $(BUILD)/fuzz/corpus-$$n tests/fuzz/corpus/$$n || exit 1; \
+	done
 
 clean:
 	rm -rf $(BUILD) bin $(OUT)

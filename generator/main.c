@@ -92,12 +92,16 @@ project_path(const char *root, const char *name)
 	return xasprintf("%s/%s", root, name);
 }
 
-/* templates/ next to the binary's bin/, when the project's own is absent. */
+/*
+ * The project's templates/; else the nearest templates/ above the
+ * binary's folder (bin/protocolgen, build/asan/protocolgen).
+ */
 static char *
 default_templates(const char *root)
 {
 	char exe[PATH_MAX], *slash, *p;
 	ssize_t n;
+	int up;
 
 	p = project_path(root, "templates");
 	if (access(p, F_OK) == 0)
@@ -105,11 +109,14 @@ default_templates(const char *root)
 	free(p);
 	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
 		exe[n] = '\0';
-		if ((slash = strrchr(exe, '/')) != NULL) {
+		for (up = 0; up < 4 && (slash = strrchr(exe, '/')) != NULL;
+		    up++) {
 			*slash = '\0';
-			p = xasprintf("%s/../templates", exe);
-			if (access(p, F_OK) == 0)
+			p = xasprintf("%s/templates/nl.strings", exe);
+			if (access(p, F_OK) == 0) {
+				p[strlen(p) - strlen("/nl.strings")] = '\0';
 				return p;
+			}
 			free(p);
 		}
 	}
@@ -147,6 +154,7 @@ unload(struct run *r)
 	free(r->clauses_dir);
 	page_cache_free();
 	pdf_teardown();
+	check_cleanup();
 	text_free();
 }
 
@@ -242,6 +250,7 @@ cmd_build(struct run *r, int argc, char **argv)
 		free(schools);
 		return 1;
 	}
+	tmpfiles_sweep(r->o.out);
 	for (i = 0; i < n; i++) {
 		int before = diag_count(DIAG_ERROR);
 		if ((d = doc_assemble(schools[i], &r->lib)) != NULL) {
@@ -412,6 +421,7 @@ main(int argc, char *argv[])
 	char *out_default = NULL;
 
 	LIBXML_TEST_VERSION
+	atomic_signals_install();
 	/* "+": options end at the command; each command reads its own */
 	while ((ch = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1)
 		switch (ch) {

@@ -167,8 +167,12 @@ pdf_font_free(void)
 			g_object_unref(F.font[k]);
 	if (F.ctx != NULL)
 		g_object_unref(F.ctx);
-	if (F.map != NULL)
+	if (F.map != NULL) {
+		/* pango 1.50 keeps its reference to the configuration when
+		   the map is finalized: hand it back first */
+		pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(F.map), NULL);
 		g_object_unref(F.map);
+	}
 	memset(&F, 0, sizeof(F));
 }
 

@@ -6,11 +6,12 @@ set -eu
 
 build_pkgs="gcc make pkg-config libcmark-dev libxml2-dev liblua5.4-dev \
 libcairo2-dev libpango1.0-dev libhyphen-dev hyphen-nl fonts-crosextra-carlito"
-test_pkgs="perl poppler-utils qpdf"
+test_pkgs="perl poppler-utils qpdf valgrind"
 
+# PROTOCOLGEN_DEPS_EXTRA adds packages to check (the tests use it).
 case "${1:-build}" in
-build) want="$build_pkgs" ;;
-test) want="$build_pkgs $test_pkgs" ;;
+build) want="$build_pkgs ${PROTOCOLGEN_DEPS_EXTRA:-}" ;;
+test) want="$build_pkgs $test_pkgs ${PROTOCOLGEN_DEPS_EXTRA:-}" ;;
 *) echo "usage: tools/deps.sh build|test" >&2; exit 2 ;;
 esac
 
