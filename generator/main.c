@@ -21,6 +21,7 @@
 #include "json.h"
 #include "library.h"
 #include "md.h"
+#include "pdf.h"
 #include "schoolgids.h"
 #include "site.h"
 #include "text.h"
@@ -35,6 +36,7 @@ static const struct backend {
 } backends[] = {
 	{ "protocol.html",	html_render },
 	{ "protocol.md",	md_render },
+	{ "protocol.pdf",	pdf_render },
 	{ "protocol.json",	json_render },
 	{ "schoolgids.html",	schoolgids_html },
 	{ "schoolgids-fragment.html", schoolgids_fragment },
@@ -159,6 +161,7 @@ unload(struct run *r)
 	free(r->schools_dir);
 	free(r->clauses_dir);
 	page_cache_free();
+	pdf_teardown();
 	check_cleanup();
 	text_free();
 }
@@ -273,6 +276,10 @@ cmd_build(struct run *r, int argc, char **argv)
 		return 1;
 	if ((schools = select_schools(r, argc, argv, &n)) == NULL)
 		return 1;
+	if (n > 0 && pdf_init(page_templates()) == -1) {
+		free(schools);
+		return 1;
+	}
 	tmpfiles_sweep(r->o.out);
 	for (i = 0; i < NBACKENDS; i++)
 		files[i] = backends[i].file;
