@@ -41,6 +41,7 @@ static const struct backend {
 	{ "schoolgids.html",	schoolgids_html },
 	{ "schoolgids-fragment.html", schoolgids_fragment },
 	{ "schoolgids.md",	schoolgids_md },
+	{ "schoolgids.pdf",	pdf_schoolgids },
 };
 #define NBACKENDS (sizeof(backends) / sizeof(backends[0]))
 

@@ -13,6 +13,8 @@ struct document;
 int	pdf_init(const char *templates_dir);
 /* Render the protocol into out.  Return 0, or -1 after reporting. */
 int	pdf_render(const struct document *, struct buf *out);
+/* Render the school's schoolgids section (schoolgids.h) as a PDF. */
+int	pdf_schoolgids(const struct document *, struct buf *out);
 /* Release what pdf_init loaded (safe without it). */
 void	pdf_teardown(void);
 

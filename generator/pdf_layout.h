@@ -51,7 +51,7 @@ struct cell {
 	const char	*tag;		/* TH, TD or P */
 };
 
-#define MAXCELLS	3
+#define MAXCELLS	6	/* columns of a table row */
 
 struct unit {
 	enum ukind	 kind;

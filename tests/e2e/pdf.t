@@ -125,4 +125,47 @@ cmp -s "$F/out/quadraam-concept/protocol.pdf" \
     "$TMP/again/quadraam-concept/protocol.pdf"
 ok $? "two builds give byte-identical draft PDFs"
 
+# the schoolgids section as PDF: valid, tagged, embedded fonts, its own
+# header and footer, the consent wording, whole words, inside the type area
+for f in "$P/out/de-bron/schoolgids.pdf" "$F/out/quadraam-concept/schoolgids.pdf"; do
+	name=$(basename "$(dirname "$f")")
+	[ -s "$f" ]
+	ok $? "$name: schoolgids.pdf written"
+	out=$(qpdf --check "$f" 2>&1)
+	is "$?" 0 "$name: schoolgids.pdf passes qpdf --check"
+	is "$(pdffonts "$f" | tail -n +3 | awk '$(NF-4) != "yes"' | wc -l)" 0 \
+	    "$name: schoolgids.pdf embeds every font"
+	info=$(pdfinfo "$f")
+	like "$info" "Tagged: +yes" "$name: schoolgids.pdf is tagged"
+	like "$info" "Title: +Sociale media – " "$name: schoolgids.pdf has its own title"
+	facts=$(perl "$HERE/pdffacts.pl" "$f")
+	like "$facts" "^lang nl-NL$" "$name: schoolgids.pdf has /Lang (nl-NL)"
+	like "$facts" "^links-broken 0$" "$name: schoolgids.pdf links resolve"
+	n=$(pages_of "$f")
+	[ "$n" -ge 1 ] && [ "$n" -le 3 ]
+	ok $? "$name: schoolgids.pdf has $n pages, in 1..3"
+	bad=""
+	i=1
+	while [ "$i" -le "$n" ]; do
+		t=$(pdftotext -f "$i" -l "$i" "$f" -)
+		case $t in *"Sociale media"*) ;; *) bad="$bad $i:header" ;; esac
+		case $t in *"pagina $i van $n"*) ;; *) bad="$bad $i:footer" ;; esac
+		i=$((i + 1))
+	done
+	is "$bad" "" "$name: schoolgids.pdf has header and footer on every page"
+	t=$(pdftotext "$f" - | tr '\n' ' ')
+	like "$t" "jonger dan 16.*16 jaar of ouder" "$name: schoolgids.pdf states the consent ages"
+	like "$t" "0900 111 3 111" "$name: schoolgids.pdf ends the contact part with the inspector"
+	pdftotext "$f" "$TMP/text"
+	out=$(perl "$HERE/pdfwords.pl" "$(dirname "$f")/schoolgids.md" "$TMP/text")
+	is "$?" 0 "$name: schoolgids.pdf text has every word whole"
+	[ -z "$out" ] || printf '%s\n' "$out" | head -5 | sed 's/^/#   /'
+	out=$(pdftotext -bbox "$f" - | perl "$HERE/pdfbbox.pl" $AREA)
+	is "$?" 0 "$name: schoolgids.pdf has no glyph outside the type area"
+done
+t=$(pdftotext "$F/out/quadraam-concept/schoolgids.pdf" - | tr '\n' ' ')
+like "$t" "CONCEPT" "a draft's schoolgids.pdf carries the CONCEPT mark"
+t=$(pdftotext -layout "$P/out/de-bron/schoolgids.pdf" - | tr '\n' ' ')
+like "$t" "Lesprogramma +Door +Groep +Wanneer" "the lessons table keeps all four columns"
+
 done_testing
