@@ -139,28 +139,35 @@ place_clause(struct selection *sel, const struct placement *p,
 	return 0;
 }
 
-/* Outline, then remove, then add; return the number of errors. */
-static int
-select_clauses(const struct school *s, const struct outline *o,
-    const struct library *lib, struct selection *sel)
+/* The outline's clauses, section by section. */
+static void
+select_outline(const struct outline *o, struct selection *sel)
 {
-	const struct clause *c;
-	size_t i, j, si, pi;
-	int errors = 0;
+	size_t i, j;
 
 	sel->sections = xcalloc(o->nsections, sizeof(*sel->sections));
 	sel->n = o->nsections;
 	for (i = 0; i < o->nsections; i++) {
-		sel->sections[i].os = &o->sections[i];
-		for (j = 0; j < o->sections[i].nentries; j++)
-			if (o->sections[i].entries[j].clause != NULL) {
-				struct loc l = { o->path,
-				    o->sections[i].entries[j].line };
+		const struct outline_section *os = &o->sections[i];
+		sel->sections[i].os = os;
+		for (j = 0; j < os->nentries; j++) {
+			struct loc l = { o->path, os->entries[j].line };
+			if (os->entries[j].clause != NULL)
 				pick_insert(&sel->sections[i],
-				    sel->sections[i].n,
-				    o->sections[i].entries[j].clause, l);
-			}
+				    sel->sections[i].n, os->entries[j].clause,
+				    l);
+		}
 	}
+}
+
+/* The school's remove list; return the number of errors. */
+static int
+apply_removes(const struct school *s, const struct outline *o,
+    const struct library *lib, struct selection *sel)
+{
+	size_t i, si, pi;
+	int errors = 0;
+
 	for (i = 0; i < s->nremove; i++) {
 		const struct placement *p = &s->remove[i];
 		if (!selection_find(sel, p->id, &si, &pi)) {
@@ -173,31 +180,47 @@ select_clauses(const struct school *s, const struct outline *o,
 		}
 		pick_remove(&sel->sections[si], pi);
 	}
+	return errors;
+}
+
+/* Can clause c (NULL: unknown) be added for s?  Report if not. */
+static int
+addable(const struct placement *p, const struct clause *c,
+    const struct school *s, const struct selection *sel)
+{
+	size_t si, pi;
+
+	if (c == NULL)
+		diag_error(p->loc.file, p->loc.line, "unknown clause '%s'",
+		    p->id);
+	else if (c->kind == CLAUSE_FOOTNOTE)
+		diag_error(p->loc.file, p->loc.line, "'%s' is a footnote: it "
+		    "appears where it is referenced", p->id);
+	else if (!(c->levels & s->level))
+		diag_error(p->loc.file, p->loc.line, "clause '%s' is not "
+		    "written for %s schools", p->id,
+		    config_level_name(s->level));
+	else if (selection_find(sel, p->id, &si, &pi))
+		diag_error(p->loc.file, p->loc.line, "clause '%s' is already "
+		    "in the protocol", p->id);
+	else
+		return 1;
+	return 0;
+}
+
+/* The school's add list; return the number of errors. */
+static int
+apply_adds(const struct school *s, const struct library *lib,
+    struct selection *sel)
+{
+	const struct clause *c;
+	size_t i, si, pi;
+	int errors = 0;
+
 	for (i = 0; i < s->nadd; i++) {
 		const struct placement *p = &s->add[i];
-		if ((c = library_clause(lib, p->id)) == NULL) {
-			diag_error(p->loc.file, p->loc.line, "unknown clause "
-			    "'%s'", p->id);
-			errors++;
-			continue;
-		}
-		if (c->kind == CLAUSE_FOOTNOTE) {
-			diag_error(p->loc.file, p->loc.line, "'%s' is a "
-			    "footnote: it appears where it is referenced",
-			    p->id);
-			errors++;
-			continue;
-		}
-		if (!(c->levels & s->level)) {
-			diag_error(p->loc.file, p->loc.line, "clause '%s' is "
-			    "not written for %s schools", p->id,
-			    config_level_name(s->level));
-			errors++;
-			continue;
-		}
-		if (selection_find(sel, p->id, &si, &pi)) {
-			diag_error(p->loc.file, p->loc.line, "clause '%s' is "
-			    "already in the protocol", p->id);
+		c = library_clause(lib, p->id);
+		if (!addable(p, c, s, sel)) {
 			errors++;
 			continue;
 		}
@@ -212,7 +235,41 @@ select_clauses(const struct school *s, const struct outline *o,
 		if (place_clause(sel, p, c, s) < 0)
 			errors++;
 	}
-	/* at most one clause of a variant group; level fits */
+	return errors;
+}
+
+/* Report variants of pick (i, j)'s group selected after it. */
+static int
+later_variants(const struct selection *sel, size_t i, size_t j)
+{
+	const struct clause *c = sel->sections[i].picks[j].clause, *d;
+	size_t k, m;
+	int errors = 0;
+
+	for (k = i; k < sel->n; k++)
+		for (m = k == i ? j + 1 : 0; m < sel->sections[k].n; m++) {
+			const struct pick *pd = &sel->sections[k].picks[m];
+			d = pd->clause;
+			if (d->variant_of == NULL ||
+			    strcmp(d->variant_of, c->variant_of) != 0)
+				continue;
+			diag_error(pd->loc.file, pd->loc.line, "'%s' and '%s' "
+			    "are variants of '%s': a school selects one", c->id,
+			    d->id, c->variant_of);
+			errors++;
+		}
+	return errors;
+}
+
+/* Every selected clause suits the school; one per variant group. */
+static int
+check_selection(const struct school *s, const struct outline *o,
+    const struct selection *sel)
+{
+	const struct clause *c;
+	size_t i, j;
+	int errors = 0;
+
 	for (i = 0; i < sel->n; i++)
 		for (j = 0; j < sel->sections[i].n; j++) {
 			c = sel->sections[i].picks[j].clause;
@@ -223,29 +280,23 @@ select_clauses(const struct school *s, const struct outline *o,
 				    config_level_name(s->level));
 				errors++;
 			}
-			if (c->variant_of == NULL)
-				continue;
-			size_t k, m;
-			for (k = i; k < sel->n; k++)
-				for (m = k == i ? j + 1 : 0;
-				    m < sel->sections[k].n; m++) {
-					const struct clause *d =
-					    sel->sections[k].picks[m].clause;
-					const struct pick *pd =
-					    &sel->sections[k].picks[m];
-					if (d->variant_of != NULL &&
-					    strcmp(d->variant_of,
-					    c->variant_of) == 0) {
-						diag_error(pd->loc.file,
-						    pd->loc.line, "'%s' and '%s' "
-						    "are variants of '%s': a "
-						    "school selects one", c->id,
-						    d->id, c->variant_of);
-						errors++;
-					}
-				}
+			if (c->variant_of != NULL)
+				errors += later_variants(sel, i, j);
 		}
 	return errors;
+}
+
+/* Outline, then remove, then add; return the number of errors. */
+static int
+select_clauses(const struct school *s, const struct outline *o,
+    const struct library *lib, struct selection *sel)
+{
+	int errors;
+
+	select_outline(o, sel);
+	errors = apply_removes(s, o, lib, sel);
+	errors += apply_adds(s, lib, sel);
+	return errors + check_selection(s, o, sel);
 }
 
 /* ------------------------------------------------------------------ */

@@ -630,77 +630,92 @@ is_council(const char *body)
 	return strcmp(body, "MR") == 0 || strcmp(body, "GMR") == 0;
 }
 
+/* Steps of an earlier kind dated after step a. */
 static void
-check_approvals(const struct document *d, struct check_result *r)
+step_order(const struct revision *rev, const struct approval *a,
+    struct check_result *r)
 {
-	const struct school *s = d->school;
-	const struct revision *rev = &s->rev;
-	const struct approval *a, *b, *last = NULL;
-	int consent = 0, adoption = 0;
-	size_t i, j;
+	const struct approval *b;
+	size_t j;
 
-	for (i = 0; i < rev->napprovals; i++) {
-		a = &rev->approvals[i];
-		for (j = 0; j < rev->napprovals; j++) {
-			b = &rev->approvals[j];
-			if (comes_before(b->act, a->act) &&
-			    strcmp(b->date, a->date) > 0) {
-				diag_error(a->loc.file, a->loc.line, "%s by %s "
-				    "(%s) comes before the %s by %s (%s)",
-				    a->act, a->body, a->date, b->act, b->body,
-				    b->date);
-				r->errors++;
-			}
-		}
-		if (strcmp(a->act, "instemming") == 0) {
-			consent = 1;
-			if (!is_council(a->body)) {
-				diag_error(a->loc.file, a->loc.line, "consent "
-				    "(instemming) is given by the MR or GMR, "
-				    "not by '%s'", a->body);
-				r->errors++;
-			}
-		}
-		if (strcmp(a->act, "vaststelling") == 0) {
-			adoption = 1;
-			if (is_council(a->body)) {
-				diag_error(a->loc.file, a->loc.line, "the %s "
-				    "consents; the board or director adopts "
-				    "(vaststelling)", a->body);
-				r->errors++;
-			}
-		}
-		if (strcmp(rev->scope, "board") == 0 &&
-		    strcmp(a->body, "MR") == 0) {
-			diag_error(a->loc.file, a->loc.line, "this protocol is "
-			    "board-wide (scope = \"board\"): its council is "
-			    "the GMR, not the MR");
-			r->errors++;
-		}
-		if (strcmp(rev->scope, "school") == 0 &&
-		    strcmp(a->body, "GMR") == 0) {
-			diag_error(a->loc.file, a->loc.line, "this protocol is "
-			    "for one school: its council is the MR, not the "
-			    "GMR (or set scope = \"board\")");
-			r->errors++;
-		}
-		if (last == NULL || strcmp(a->date, last->date) >= 0)
-			last = a;
+	for (j = 0; j < rev->napprovals; j++) {
+		b = &rev->approvals[j];
+		if (!comes_before(b->act, a->act) || strcmp(b->date,
+		    a->date) <= 0)
+			continue;
+		diag_error(a->loc.file, a->loc.line, "%s by %s (%s) comes "
+		    "before the %s by %s (%s)", a->act, a->body, a->date,
+		    b->act, b->body, b->date);
+		r->errors++;
 	}
-	if (rev->status != NULL && strcmp(rev->status, "vastgesteld") == 0) {
-		if (!consent) {
-			diag_error(rev->loc.file, rev->loc.line, "status "
-			    "'vastgesteld' needs a consent step "
-			    "(act = \"instemming\") with its date");
-			r->errors++;
-		}
-		if (!adoption) {
-			diag_error(rev->loc.file, rev->loc.line, "status "
-			    "'vastgesteld' needs an adoption step "
-			    "(act = \"vaststelling\") with its date");
-			r->errors++;
-		}
+}
+
+/* The council consents, the board adopts; and the council fits the scope. */
+static void
+step_body(const struct revision *rev, const struct approval *a,
+    struct check_result *r)
+{
+	if (strcmp(a->act, "instemming") == 0 && !is_council(a->body)) {
+		diag_error(a->loc.file, a->loc.line, "consent (instemming) is "
+		    "given by the MR or GMR, not by '%s'", a->body);
+		r->errors++;
 	}
+	if (strcmp(a->act, "vaststelling") == 0 && is_council(a->body)) {
+		diag_error(a->loc.file, a->loc.line, "the %s consents; the "
+		    "board or director adopts (vaststelling)", a->body);
+		r->errors++;
+	}
+	if (strcmp(rev->scope, "board") == 0 && strcmp(a->body, "MR") == 0) {
+		diag_error(a->loc.file, a->loc.line, "this protocol is "
+		    "board-wide (scope = \"board\"): its council is the GMR, "
+		    "not the MR");
+		r->errors++;
+	}
+	if (strcmp(rev->scope, "school") == 0 && strcmp(a->body, "GMR") == 0) {
+		diag_error(a->loc.file, a->loc.line, "this protocol is for one "
+		    "school: its council is the MR, not the GMR (or set scope "
+		    "= \"board\")");
+		r->errors++;
+	}
+}
+
+static const struct approval *
+find_step(const struct revision *rev, const char *act)
+{
+	size_t i;
+
+	for (i = 0; i < rev->napprovals; i++)
+		if (strcmp(rev->approvals[i].act, act) == 0)
+			return &rev->approvals[i];
+	return NULL;
+}
+
+/* An adopted protocol records its consent and its adoption. */
+static void
+adopted_steps(const struct revision *rev, struct check_result *r)
+{
+	if (rev->status == NULL || strcmp(rev->status, "vastgesteld") != 0)
+		return;
+	if (find_step(rev, "instemming") == NULL) {
+		diag_error(rev->loc.file, rev->loc.line, "status 'vastgesteld' "
+		    "needs a consent step (act = \"instemming\") with its date");
+		r->errors++;
+	}
+	if (find_step(rev, "vaststelling") == NULL) {
+		diag_error(rev->loc.file, rev->loc.line, "status 'vastgesteld' "
+		    "needs an adoption step (act = \"vaststelling\") with its "
+		    "date");
+		r->errors++;
+	}
+}
+
+/* Effective on or after the last step; review after that. */
+static void
+revision_dates(const struct revision *rev, const struct approval *last,
+    struct check_result *r)
+{
+	const char *from;
+
 	if (rev->effective != NULL && last != NULL &&
 	    strcmp(rev->effective, last->date) < 0) {
 		diag_error(rev->loc.file, rev->loc.line, "effective date %s is "
@@ -708,16 +723,31 @@ check_approvals(const struct document *d, struct check_result *r)
 		    last->date);
 		r->errors++;
 	}
-	if (rev->review != NULL) {
-		const char *from = rev->effective ? rev->effective :
-		    last ? last->date : NULL;
-		if (from != NULL && strncmp(rev->review, from,
-		    strlen(rev->review)) <= 0) {
-			diag_error(rev->loc.file, rev->loc.line, "review date "
-			    "%s is not after %s", rev->review, from);
-			r->errors++;
-		}
+	from = rev->effective ? rev->effective : last ? last->date : NULL;
+	if (rev->review != NULL && from != NULL &&
+	    strncmp(rev->review, from, strlen(rev->review)) <= 0) {
+		diag_error(rev->loc.file, rev->loc.line, "review date %s is not "
+		    "after %s", rev->review, from);
+		r->errors++;
 	}
+}
+
+static void
+check_approvals(const struct document *d, struct check_result *r)
+{
+	const struct revision *rev = &d->school->rev;
+	const struct approval *a, *last = NULL;
+	size_t i;
+
+	for (i = 0; i < rev->napprovals; i++) {
+		a = &rev->approvals[i];
+		step_order(rev, a, r);
+		step_body(rev, a, r);
+		if (last == NULL || strcmp(a->date, last->date) >= 0)
+			last = a;
+	}
+	adopted_steps(rev, r);
+	revision_dates(rev, last, r);
 }
 
 /* ------------------------------------------------------------------ */

@@ -276,13 +276,15 @@ text_ok(const char *s, size_t len)
 	return 1;
 }
 
+static struct cval *conv_value(lua_State *, struct conv *, struct buf *, int);
+
+/* Text, numbers and booleans; NULL after reporting anything else. */
 static struct cval *
-conv_value(lua_State *L, struct conv *cv, struct buf *path, int depth)
+conv_scalar(lua_State *L, struct conv *cv, const struct buf *path, int line)
 {
-	int line = luapos_line(cv->pos, buf_str(path));
-	struct cval *v = NULL;
-	size_t len, i, n, cap = 0;
+	struct cval *v;
 	const char *s;
+	size_t len;
 
 	switch (lua_type(L, -1)) {
 	case LUA_TSTRING:
@@ -308,8 +310,6 @@ conv_value(lua_State *L, struct conv *cv, struct buf *path, int depth)
 		v = cval_new(CV_BOOL, cv->file, line);
 		v->boolean = lua_toboolean(L, -1);
 		return v;
-	case LUA_TTABLE:
-		break;
 	default:
 		diag_error(cv->file, line, "'%s' is a %s; a config holds only "
 		    "text, numbers, booleans and tables", buf_str(path),
@@ -317,53 +317,53 @@ conv_value(lua_State *L, struct conv *cv, struct buf *path, int depth)
 		cv->errors++;
 		return NULL;
 	}
+}
 
-	if (depth >= CONFIG_MAX_DEPTH) {
-		diag_error(cv->file, line, "tables nested more than %d deep "
-		    "at '%s'", CONFIG_MAX_DEPTH, buf_str(path));
-		cv->errors++;
-		return NULL;
-	}
-	n = (size_t)lua_rawlen(L, -1);
-	/* count keys and decide: list (1..n) or map (string keys) */
-	size_t nkeys = 0, nstr = 0;
-	lua_pushnil(L);
-	while (lua_next(L, -2) != 0) {
-		nkeys++;
-		if (lua_type(L, -2) == LUA_TSTRING)
-			nstr++;
+/* Undo what buf_printf added to path after len bytes. */
+static void
+path_cut(struct buf *path, size_t len)
+{
+	path->len = len;
+	if (path->data != NULL)
+		path->data[len] = '\0';
+}
+
+/* The table on top of the stack as a list of n entries. */
+static struct cval *
+conv_list(lua_State *L, struct conv *cv, struct buf *path, int depth,
+    int line, size_t n)
+{
+	struct cval *v = cval_new(CV_LIST, cv->file, line), *item;
+	size_t i, plen = path->len;
+
+	v->items = xcalloc(n, sizeof(*v->items));
+	for (i = 1; i <= n; i++) {
+		lua_rawgeti(L, -1, (lua_Integer)i);
+		buf_printf(path, "[%zu]", i);
+		item = conv_value(L, cv, path, depth + 1);
+		path_cut(path, plen);
 		lua_pop(L, 1);
-	}
-	size_t plen = path->len;
-	if (nstr == 0 && nkeys == n && n > 0) {
-		v = cval_new(CV_LIST, cv->file, line);
-		v->items = xcalloc(n, sizeof(*v->items));
-		for (i = 1; i <= n; i++) {
-			lua_rawgeti(L, -1, (lua_Integer)i);
-			buf_printf(path, "[%zu]", i);
-			struct cval *item = conv_value(L, cv, path, depth + 1);
-			path->len = plen;
-			path->data[plen] = '\0';
-			lua_pop(L, 1);
-			if (item == NULL) {
-				cval_free(v);
-				return NULL;
-			}
-			v->items[v->nitems++] = item;
+		if (item == NULL) {
+			cval_free(v);
+			return NULL;
 		}
-		return v;
+		v->items[v->nitems++] = item;
 	}
-	if (nstr != nkeys) {
-		diag_error(cv->file, line, "'%s' mixes list entries and named "
-		    "keys", plen ? buf_str(path) : "the table");
-		cv->errors++;
-		return NULL;
-	}
-	v = cval_new(CV_MAP, cv->file, line);
+	return v;
+}
+
+/* The table on top of the stack as a map of text keys (sorted). */
+static struct cval *
+conv_map(lua_State *L, struct conv *cv, struct buf *path, int depth, int line)
+{
+	struct cval *v = cval_new(CV_MAP, cv->file, line), *item;
+	size_t plen = path->len, len, cap = 0;
+	const char *k;
+
 	lua_pushnil(L);
 	while (lua_next(L, -2) != 0) {
-		s = lua_tolstring(L, -2, &len);
-		if (!text_ok(s, len) || len == 0) {
+		k = lua_tolstring(L, -2, &len);
+		if (!text_ok(k, len) || len == 0) {
 			diag_error(cv->file, line, "a key in '%s' is empty or "
 			    "not valid text", buf_str(path));
 			cv->errors++;
@@ -371,25 +371,57 @@ conv_value(lua_State *L, struct conv *cv, struct buf *path, int depth)
 			cval_free(v);
 			return NULL;
 		}
-		buf_printf(path, "%s%s", plen ? "." : "", s);
-		struct cval *item = conv_value(L, cv, path, depth + 1);
-		path->len = plen;
-		if (path->data)
-			path->data[plen] = '\0';
+		buf_printf(path, "%s%s", plen ? "." : "", k);
+		item = conv_value(L, cv, path, depth + 1);
+		path_cut(path, plen);
 		lua_pop(L, 1);
 		if (item == NULL) {
 			lua_pop(L, 1);
 			cval_free(v);
 			return NULL;
 		}
-		item->key = xstrndup(s, len);
+		item->key = xstrndup(k, len);
 		ARRAY_RESERVE(v->items, v->nitems, cap);
 		v->items[v->nitems++] = item;
 	}
 	if (v->nitems > 1)
-		qsort(v->items, v->nitems, sizeof(*v->items),
-		    cval_keycmp);
+		qsort(v->items, v->nitems, sizeof(*v->items), cval_keycmp);
 	return v;
+}
+
+/* The Lua value on top of the stack as a value tree; NULL on error. */
+static struct cval *
+conv_value(lua_State *L, struct conv *cv, struct buf *path, int depth)
+{
+	int line = luapos_line(cv->pos, buf_str(path));
+	size_t n, nkeys = 0, nstr = 0;
+
+	if (lua_type(L, -1) != LUA_TTABLE)
+		return conv_scalar(L, cv, path, line);
+	if (depth >= CONFIG_MAX_DEPTH) {
+		diag_error(cv->file, line, "tables nested more than %d deep "
+		    "at '%s'", CONFIG_MAX_DEPTH, buf_str(path));
+		cv->errors++;
+		return NULL;
+	}
+	/* a list has the keys 1..n; a map, text keys only */
+	n = (size_t)lua_rawlen(L, -1);
+	lua_pushnil(L);
+	while (lua_next(L, -2) != 0) {
+		nkeys++;
+		if (lua_type(L, -2) == LUA_TSTRING)
+			nstr++;
+		lua_pop(L, 1);
+	}
+	if (nstr == 0 && nkeys == n && n > 0)
+		return conv_list(L, cv, path, depth, line, n);
+	if (nstr != nkeys) {
+		diag_error(cv->file, line, "'%s' mixes list entries and named "
+		    "keys", path->len ? buf_str(path) : "the table");
+		cv->errors++;
+		return NULL;
+	}
+	return conv_map(L, cv, path, depth, line);
 }
 
 int
@@ -408,6 +440,76 @@ config_run(const char *file, const char *entry, struct cval **out)
 	return rc;
 }
 
+/*
+ * Checks on the bytes before Lua sees them: size, precompiled chunks,
+ * UTF-8, NUL.  Return 0, or -1 after reporting.
+ */
+static int
+check_source(const char *file, const char *text, size_t len)
+{
+	const char *nul;
+	size_t good;
+
+	if (len > CONFIG_MAX_FILE) {
+		diag_error(file, 0, "file is %zu bytes; a config may have at "
+		    "most %d", len, CONFIG_MAX_FILE);
+		return -1;
+	}
+	if (len >= 4 && memcmp(text, LUA_SIGNATURE, 4) == 0) {
+		diag_error(file, 1, "precompiled Lua is not allowed: a config "
+		    "is text");
+		return -1;
+	}
+	if ((good = utf8_valid_prefix(text, len)) != len) {
+		diag_error(file, line_of_offset(text, good),
+		    "invalid UTF-8 (byte 0x%02X)", (unsigned char)text[good]);
+		return -1;
+	}
+	if ((nul = memchr(text, '\0', len)) != NULL) {
+		diag_error(file, line_of_offset(text, (size_t)(nul - text)),
+		    "NUL byte in file");
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Run the chunk in a fresh sandbox.  On success leave the table the file
+ * passed to its entry function in the registry and return 0.
+ */
+static int
+sandbox_run(lua_State *L, struct sandbox *sb, const char *file,
+    const char *text, size_t len)
+{
+	char *chunk = xasprintf("@%s", file);
+	int status;
+
+	sb_open(L);
+	lua_sethook(L, sb_hook, LUA_MASKCOUNT | LUA_MASKLINE, HOOK_STEP);
+	lua_pushcfunction(L, sb_msgh);
+	status = luaL_loadbufferx(L, text, len, chunk, "t");
+	free(chunk);
+	if (status == LUA_OK)
+		status = lua_pcall(L, 0, 0, -2);
+	if (status != LUA_OK) {
+		if (sb->mem_hit || status == LUA_ERRMEM)
+			diag_error(file, sb->last_line > 0 ? sb->last_line : 1,
+			    "memory limit exceeded (%u MiB)",
+			    CONFIG_MAX_MEMORY >> 20);
+		else
+			report_lua_error(file, lua_tostring(L, -1) ?
+			    lua_tostring(L, -1) : "unknown error",
+			    sb->last_line);
+		return -1;
+	}
+	if (!sb->called) {
+		diag_error(file, 1, "the file does not call %s { ... }",
+		    sb->entry);
+		return -1;
+	}
+	return 0;
+}
+
 int
 config_run_buffer(const char *file, const char *text, size_t len,
     const char *entry, struct cval **out)
@@ -416,69 +518,28 @@ config_run_buffer(const char *file, const char *text, size_t len,
 	struct luapos pos = { 0 };
 	struct buf path = { 0 };
 	struct conv cv = { .file = file, .pos = &pos };
-	size_t good;
 	lua_State *L = NULL;
-	int rc = -1, status;
+	int rc = -1;
 
 	*out = NULL;
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
 		text += 3;
 		len -= 3;
 	}
-	if (len > CONFIG_MAX_FILE) {
-		diag_error(file, 0, "file is %zu bytes; a config may have at "
-		    "most %d", len, CONFIG_MAX_FILE);
+	if (check_source(file, text, len) == -1)
 		goto out;
-	}
-	if (len >= 4 && memcmp(text, LUA_SIGNATURE, 4) == 0) {
-		diag_error(file, 1, "precompiled Lua is not allowed: a config "
-		    "is text");
-		goto out;
-	}
-	if ((good = utf8_valid_prefix(text, len)) != len) {
-		diag_error(file, line_of_offset(text, good),
-		    "invalid UTF-8 (byte 0x%02X)", (unsigned char)text[good]);
-		goto out;
-	}
-	if (memchr(text, '\0', len) != NULL) {
-		diag_error(file, line_of_offset(text, (size_t)((const char *)
-		    memchr(text, '\0', len) - text)), "NUL byte in file");
-		goto out;
-	}
 	if ((L = lua_newstate(sb_alloc, &sb)) == NULL) {
 		diag_error(file, 0, "cannot create a Lua state");
 		goto out;
 	}
-	sb_open(L);
-	lua_sethook(L, sb_hook, LUA_MASKCOUNT | LUA_MASKLINE, HOOK_STEP);
-	lua_pushcfunction(L, sb_msgh);
-	char *chunk = xasprintf("@%s", file);
-	status = luaL_loadbufferx(L, text, len, chunk, "t");
-	free(chunk);
-	if (status == LUA_OK)
-		status = lua_pcall(L, 0, 0, -2);
-	if (status != LUA_OK) {
-		if (sb.mem_hit || status == LUA_ERRMEM)
-			diag_error(file, sb.last_line > 0 ? sb.last_line : 1,
-			    "memory limit exceeded (%u MiB)",
-			    CONFIG_MAX_MEMORY >> 20);
-		else
-			report_lua_error(file, lua_tostring(L, -1) ?
-			    lua_tostring(L, -1) : "unknown error",
-			    sb.last_line);
+	if (sandbox_run(L, &sb, file, text, len) == -1)
 		goto out;
-	}
-	if (!sb.called) {
-		diag_error(file, 1, "the file does not call %s { ... }", entry);
-		goto out;
-	}
 	luapos_scan(&pos, text, len, entry);
 	if (pos.call_line == 0)
 		pos.call_line = sb.call_line;
 	lua_getfield(L, LUA_REGISTRYINDEX, "protocolgen.result");
 	buf_puts(&path, "");
-	*out = conv_value(L, &cv, &path, 0);
-	if (*out == NULL)
+	if ((*out = conv_value(L, &cv, &path, 0)) == NULL)
 		goto out;
 	(*out)->loc.line = sb.call_line;
 	if ((*out)->type == CV_LIST) {
@@ -892,104 +953,139 @@ static int v_ptype(const char *s) { return one_of(s, product_types); }
 /* National defaults                                                    */
 
 static void
-read_national(struct reader *r, struct national *n, const struct cval *t)
+read_inspector(struct reader *r, struct national *n, const struct cval *t)
 {
-	static const char *const keys[] = { "inspector", "products",
-	    "programmes", "roles", NULL };
-	static const char *const ikeys[] = { "phone", "hours", "source",
+	static const char *const keys[] = { "phone", "hours", "source",
 	    "checked", NULL };
-	static const char *const pkeys[] = { "id", "name", "type", "source",
-	    "checked", NULL };
-	static const char *const gkeys[] = { "id", "name", "by", "groups",
-	    "level", "source", "checked", NULL };
 	const struct cval *v;
-	size_t i;
-	char ctx[64];
 
-	check_keys(r, t, keys, "defaults");
 	if ((v = cval_get(t, "inspector")) == NULL) {
 		diag_error(t->loc.file, t->loc.line, "defaults needs "
 		    "'inspector'");
 		r->errors++;
-	} else if (want_map(r, v, "inspector", "defaults")) {
-		check_keys(r, v, ikeys, "inspector");
-		n->inspector_phone = get_text(r, v, "phone", "inspector", 1,
-		    config_valid_phone, "a phone number");
-		n->inspector_hours = get_text(r, v, "hours", "inspector", 0,
-		    NULL, NULL);
-		n->inspector_loc = v->loc;
-		free(get_text(r, v, "checked", "inspector", 0, valid_date,
-		    "an ISO date (YYYY-MM-DD)"));
-		free(get_text(r, v, "source", "inspector", 0, config_valid_url,
-		    "an http(s) URL"));
+		return;
 	}
-	if ((v = cval_get(t, "products")) != NULL &&
-	    want_list(r, v, "products", "defaults")) {
-		n->products = xcalloc(v->nitems, sizeof(*n->products));
-		for (i = 0; i < v->nitems; i++) {
-			const struct cval *e = v->items[i];
-			struct product *p = &n->products[n->nproducts];
-			snprintf(ctx, sizeof(ctx), "products[%zu]", i + 1);
-			if (!want_map(r, e, ctx, "defaults"))
+	if (!want_map(r, v, "inspector", "defaults"))
+		return;
+	check_keys(r, v, keys, "inspector");
+	n->inspector_phone = get_text(r, v, "phone", "inspector", 1,
+	    config_valid_phone, "a phone number");
+	n->inspector_hours = get_text(r, v, "hours", "inspector", 0, NULL,
+	    NULL);
+	n->inspector_loc = v->loc;
+	free(get_text(r, v, "checked", "inspector", 0, valid_date,
+	    "an ISO date (YYYY-MM-DD)"));
+	free(get_text(r, v, "source", "inspector", 0, config_valid_url,
+	    "an http(s) URL"));
+}
+
+/* The catalogue of channel products. */
+static void
+read_products(struct reader *r, struct national *n, const struct cval *v)
+{
+	static const char *const keys[] = { "id", "name", "type", "source",
+	    "checked", NULL };
+	size_t i;
+	char ctx[64];
+
+	if (!want_list(r, v, "products", "defaults"))
+		return;
+	n->products = xcalloc(v->nitems, sizeof(*n->products));
+	for (i = 0; i < v->nitems; i++) {
+		const struct cval *e = v->items[i];
+		struct product *p = &n->products[n->nproducts];
+		snprintf(ctx, sizeof(ctx), "products[%zu]", i + 1);
+		if (!want_map(r, e, ctx, "defaults"))
+			continue;
+		check_keys(r, e, keys, ctx);
+		p->id = get_text(r, e, "id", ctx, 1, config_valid_id,
+		    "an id ([a-z0-9-])");
+		p->name = get_text(r, e, "name", ctx, 1, NULL, NULL);
+		p->type = get_text(r, e, "type", ctx, 1, v_ptype,
+		    "website, social or app");
+		p->source = get_text(r, e, "source", ctx, 0, config_valid_url,
+		    "an http(s) URL");
+		p->checked = get_text(r, e, "checked", ctx, 0, valid_date,
+		    "an ISO date (YYYY-MM-DD)");
+		p->loc = e->loc;
+		n->nproducts++;
+	}
+}
+
+/* The catalogue of lesson programmes. */
+static void
+read_programmes(struct reader *r, struct national *n, const struct cval *v)
+{
+	static const char *const keys[] = { "id", "name", "by", "groups",
+	    "level", "source", "checked", NULL };
+	size_t i;
+	char ctx[64];
+
+	if (!want_list(r, v, "programmes", "defaults"))
+		return;
+	n->programmes = xcalloc(v->nitems, sizeof(*n->programmes));
+	for (i = 0; i < v->nitems; i++) {
+		const struct cval *e = v->items[i];
+		struct programme *p = &n->programmes[n->nprogrammes];
+		snprintf(ctx, sizeof(ctx), "programmes[%zu]", i + 1);
+		if (!want_map(r, e, ctx, "defaults"))
+			continue;
+		check_keys(r, e, keys, ctx);
+		p->id = get_text(r, e, "id", ctx, 1, config_valid_id,
+		    "an id ([a-z0-9-])");
+		p->name = get_text(r, e, "name", ctx, 1, NULL, NULL);
+		p->by = get_text(r, e, "by", ctx, 0, NULL, NULL);
+		p->groups = get_text(r, e, "groups", ctx, 0, NULL, NULL);
+		p->level = get_text(r, e, "level", ctx, 0, NULL, NULL);
+		p->source = get_text(r, e, "source", ctx, 0, config_valid_url,
+		    "an http(s) URL");
+		p->checked = get_text(r, e, "checked", ctx, 0, valid_date,
+		    "an ISO date (YYYY-MM-DD)");
+		p->loc = e->loc;
+		n->nprogrammes++;
+	}
+}
+
+/* Role words per level: roles = { po = { ... }, vo = { ... } }. */
+static void
+read_roles(struct reader *r, struct national *n, const struct cval *v)
+{
+	size_t i, j;
+
+	if (!want_map(r, v, "roles", "defaults"))
+		return;
+	check_keys(r, v, levels, "roles");
+	for (i = 0; i < v->nitems; i++) {
+		const struct cval *lv = v->items[i];
+		if (!want_map(r, lv, lv->key, "roles"))
+			continue;
+		for (j = 0; j < lv->nitems; j++) {
+			const struct cval *e = lv->items[j];
+			if (e->type == CV_STRING && valid_key(e->key))
 				continue;
-			check_keys(r, e, pkeys, ctx);
-			p->id = get_text(r, e, "id", ctx, 1, config_valid_id,
-			    "an id ([a-z0-9-])");
-			p->name = get_text(r, e, "name", ctx, 1, NULL, NULL);
-			p->type = get_text(r, e, "type", ctx, 1, v_ptype,
-			    "website, social or app");
-			p->source = get_text(r, e, "source", ctx, 0,
-			    config_valid_url, "an http(s) URL");
-			p->checked = get_text(r, e, "checked", ctx, 0,
-			    valid_date, "an ISO date (YYYY-MM-DD)");
-			p->loc = e->loc;
-			n->nproducts++;
+			diag_error(e->loc.file, e->loc.line, "role '%s' must be "
+			    "text with a key of [a-z0-9_-]", e->key);
+			r->errors++;
 		}
 	}
-	if ((v = cval_get(t, "programmes")) != NULL &&
-	    want_list(r, v, "programmes", "defaults")) {
-		n->programmes = xcalloc(v->nitems, sizeof(*n->programmes));
-		for (i = 0; i < v->nitems; i++) {
-			const struct cval *e = v->items[i];
-			struct programme *p = &n->programmes[n->nprogrammes];
-			snprintf(ctx, sizeof(ctx), "programmes[%zu]", i + 1);
-			if (!want_map(r, e, ctx, "defaults"))
-				continue;
-			check_keys(r, e, gkeys, ctx);
-			p->id = get_text(r, e, "id", ctx, 1, config_valid_id,
-			    "an id ([a-z0-9-])");
-			p->name = get_text(r, e, "name", ctx, 1, NULL, NULL);
-			p->by = get_text(r, e, "by", ctx, 0, NULL, NULL);
-			p->groups = get_text(r, e, "groups", ctx, 0, NULL, NULL);
-			p->level = get_text(r, e, "level", ctx, 0, NULL, NULL);
-			p->source = get_text(r, e, "source", ctx, 0,
-			    config_valid_url, "an http(s) URL");
-			p->checked = get_text(r, e, "checked", ctx, 0,
-			    valid_date, "an ISO date (YYYY-MM-DD)");
-			p->loc = e->loc;
-			n->nprogrammes++;
-		}
-	}
-	if ((v = cval_get(t, "roles")) != NULL &&
-	    want_map(r, v, "roles", "defaults")) {
-		check_keys(r, v, levels, "roles");
-		for (i = 0; i < v->nitems; i++) {
-			const struct cval *lv = v->items[i];
-			size_t j;
-			if (!want_map(r, lv, lv->key, "roles"))
-				continue;
-			for (j = 0; j < lv->nitems; j++)
-				if (lv->items[j]->type != CV_STRING ||
-				    !valid_key(lv->items[j]->key)) {
-					diag_error(lv->items[j]->loc.file,
-					    lv->items[j]->loc.line, "role '%s' "
-					    "must be text with a key of "
-					    "[a-z0-9_-]", lv->items[j]->key);
-					r->errors++;
-				}
-		}
-		n->roles = cval_clone(v);
-	}
+	n->roles = cval_clone(v);
+}
+
+static void
+read_national(struct reader *r, struct national *n, const struct cval *t)
+{
+	static const char *const keys[] = { "inspector", "products",
+	    "programmes", "roles", NULL };
+	const struct cval *v;
+
+	check_keys(r, t, keys, "defaults");
+	read_inspector(r, n, t);
+	if ((v = cval_get(t, "products")) != NULL)
+		read_products(r, n, v);
+	if ((v = cval_get(t, "programmes")) != NULL)
+		read_programmes(r, n, v);
+	if ((v = cval_get(t, "roles")) != NULL)
+		read_roles(r, n, v);
 }
 
 static const struct product *

@@ -216,6 +216,101 @@ split_footnotes(cmark_node *text)
 		cmark_node_free(rest);
 }
 
+static int	valid_clause_id(const char *);
+
+/* Placeholders in a text node: known names, lists alone in a paragraph. */
+static int
+check_text(struct clause *c, cmark_node *n, int line)
+{
+	const char *lit = cmark_node_get_literal(n);
+	struct placeholder ph;
+	size_t pos = 0;
+	int errors = 0, r;
+
+	while ((r = placeholder_next(lit, &pos, &ph)) != 0) {
+		if (r < 0) {
+			diag_error(c->path, line, "malformed placeholder: write "
+			    "{{name}} with a name of [a-z0-9._-]");
+			errors++;
+			continue;
+		}
+		c->dynamic = 1;
+		if (!placeholder_known(ph.name)) {
+			diag_error(c->path, line, "unknown placeholder "
+			    "'{{%s}}'", ph.name);
+			errors++;
+		} else if (placeholder_is_list(ph.name) &&
+		    (cmark_node_previous(n) != NULL ||
+		    cmark_node_next(n) != NULL || ph.start != 0 || ph.cap ||
+		    lit[ph.end] != '\0' ||
+		    cmark_node_get_type(cmark_node_parent(n)) !=
+		    CMARK_NODE_PARAGRAPH)) {
+			diag_error(c->path, line, "{{%s}} is a list and must "
+			    "stand alone in its paragraph", ph.name);
+			errors++;
+		}
+	}
+	return errors;
+}
+
+/* A link goes to a safe URL, one placeholder, or a clause or section. */
+static int
+check_link(struct clause *c, cmark_node *n, int line)
+{
+	const char *url = cmark_node_get_url(n);
+	struct placeholder ph;
+	size_t pos = 0;
+	int r;
+
+	if (url[0] == '#') {
+		c->dynamic = 1;
+		if (config_valid_id(url + 1) || valid_clause_id(url + 1))
+			return 0;
+		diag_error(c->path, line, "reference '%s' must name a clause "
+		    "or section id", url);
+		return 1;
+	}
+	if ((r = placeholder_next(url, &pos, &ph)) != 0) {
+		c->dynamic = 1;
+		if (r > 0 && ph.start == 0 && url[ph.end] == '\0' &&
+		    placeholder_known(ph.name) && !placeholder_is_list(ph.name))
+			return 0;
+		diag_error(c->path, line, "a link target may only be one known "
+		    "placeholder, as in (<{{school.website}}>)");
+		return 1;
+	}
+	if (config_valid_url(url))
+		return 0;
+	diag_error(c->path, line, "link target '%s' is not an http, https, "
+	    "mailto or tel URL", url);
+	return 1;
+}
+
+/* Node types a clause may not contain; report one. */
+static int
+refuse_node(struct clause *c, cmark_node *n, int line)
+{
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_HTML_BLOCK:
+	case CMARK_NODE_HTML_INLINE:
+		diag_error(c->path, line, "raw HTML is not allowed in a "
+		    "clause");
+		break;
+	case CMARK_NODE_HEADING:
+		diag_error(c->path, line, "headings are not allowed in a "
+		    "clause: sections and their titles come from the outline");
+		break;
+	case CMARK_NODE_IMAGE:
+		diag_error(c->path, line, "images are not allowed in a clause");
+		break;
+	default:
+		diag_error(c->path, line, "%s is not allowed in a clause",
+		    cmark_node_get_type_string(n));
+		break;
+	}
+	return 1;
+}
+
 /*
  * Check a clause's tree: only the block and inline types a protocol
  * needs, safe link targets, well-formed placeholders.  Also note whether
@@ -227,15 +322,12 @@ validate_tree(struct clause *c)
 	cmark_iter *it = cmark_iter_new(c->tree);
 	cmark_event_type ev;
 	cmark_node *n;
-	struct placeholder ph;
-	int errors = 0, r;
-	size_t pos;
+	int errors = 0;
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		n = cmark_iter_get_node(it);
 		if (ev != CMARK_EVENT_ENTER)
 			continue;
-		int line = node_line(n);
 		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_DOCUMENT:
 		case CMARK_NODE_PARAGRAPH:
@@ -252,88 +344,13 @@ validate_tree(struct clause *c)
 			c->dynamic = 1;
 			break;
 		case CMARK_NODE_TEXT:
-			pos = 0;
-			while ((r = placeholder_next(cmark_node_get_literal(n),
-			    &pos, &ph)) != 0) {
-				if (r < 0) {
-					diag_error(c->path, line, "malformed "
-					    "placeholder: write {{name}} with "
-					    "a name of [a-z0-9._-]");
-					errors++;
-					continue;
-				}
-				c->dynamic = 1;
-				if (!placeholder_known(ph.name)) {
-					diag_error(c->path, line, "unknown "
-					    "placeholder '{{%s}}'", ph.name);
-					errors++;
-				} else if (placeholder_is_list(ph.name) &&
-				    (cmark_node_previous(n) != NULL ||
-				    cmark_node_next(n) != NULL ||
-				    ph.start != 0 || ph.cap ||
-				    cmark_node_get_literal(n)[ph.end] != '\0' ||
-				    cmark_node_get_type(cmark_node_parent(n)) !=
-				    CMARK_NODE_PARAGRAPH)) {
-					diag_error(c->path, line, "{{%s}} is a "
-					    "list and must stand alone in its "
-					    "paragraph", ph.name);
-					errors++;
-				}
-			}
+			errors += check_text(c, n, node_line(n));
 			break;
-		case CMARK_NODE_LINK: {
-			const char *url = cmark_node_get_url(n);
-			pos = 0;
-			if (url[0] == '#') {
-				if (!config_valid_id(url + 1) &&
-				    strchr(url + 1, '.') == NULL) {
-					diag_error(c->path, line, "reference "
-					    "'%s' must name a clause or section "
-					    "id", url);
-					errors++;
-				}
-				c->dynamic = 1;
-			} else if ((r = placeholder_next(url, &pos, &ph)) != 0) {
-				if (r < 0 || ph.start != 0 ||
-				    url[ph.end] != '\0' ||
-				    !placeholder_known(ph.name) ||
-				    placeholder_is_list(ph.name)) {
-					diag_error(c->path, line, "a link "
-					    "target may only be one known "
-					    "placeholder, as in "
-					    "(<{{school.website}}>)");
-					errors++;
-				}
-				c->dynamic = 1;
-			} else if (!config_valid_url(url)) {
-				diag_error(c->path, line, "link target '%s' is "
-				    "not an http, https, mailto or tel URL",
-				    url);
-				errors++;
-			}
-			break;
-		}
-		case CMARK_NODE_HTML_BLOCK:
-		case CMARK_NODE_HTML_INLINE:
-			diag_error(c->path, line, "raw HTML is not allowed in "
-			    "a clause");
-			errors++;
-			break;
-		case CMARK_NODE_HEADING:
-			diag_error(c->path, line, "headings are not allowed in "
-			    "a clause: sections and their titles come from the "
-			    "outline");
-			errors++;
-			break;
-		case CMARK_NODE_IMAGE:
-			diag_error(c->path, line, "images are not allowed in a "
-			    "clause");
-			errors++;
+		case CMARK_NODE_LINK:
+			errors += check_link(c, n, node_line(n));
 			break;
 		default:
-			diag_error(c->path, line, "%s is not allowed in a "
-			    "clause", cmark_node_get_type_string(n));
-			errors++;
+			errors += refuse_node(c, n, node_line(n));
 			break;
 		}
 	}
@@ -370,8 +387,6 @@ find_footnotes(cmark_node *root)
 
 static const char *const audiences[] = { "alle", "medewerkers",
     "medewerkers-werk", "medewerkers-prive", "leerlingen", "ouders", NULL };
-static const char *const kinds[] = { "article", "text", "item", "footnote",
-    NULL };
 
 static int
 in_set(const char *w, const char *const *set)
@@ -444,21 +459,187 @@ valid_source(const char *s)
 	return 1;
 }
 
+/* Setters of front matter keys: return 0, or -1 after reporting. */
+
+static int
+fm_id(struct clause *c, const char *val, int line)
+{
+	if (!valid_clause_id(val)) {
+		diag_error(c->path, line, "clause id '%s' must be dotted words "
+		    "of [a-z0-9-], like 'alle.foto-toestemming'", val);
+		return -1;
+	}
+	c->id = xstrdup(val);
+	c->id_line = line;
+	return 0;
+}
+
+static int
+fm_title(struct clause *c, const char *val, int line)
+{
+	(void)line;
+	c->title = xstrdup(val);
+	return 0;
+}
+
+static int
+fm_section(struct clause *c, const char *val, int line)
+{
+	if (c->section != NULL && strcmp(c->section, val) != 0) {
+		diag_error(c->path, line, "section '%s' does not match the "
+		    "folder '%s' the clause is in", val, c->section);
+		return -1;
+	}
+	if (!config_valid_id(val)) {
+		diag_error(c->path, line, "section '%s' must match [a-z0-9-]+",
+		    val);
+		return -1;
+	}
+	free(c->section);
+	c->section = xstrdup(val);
+	return 0;
+}
+
+static int
+fm_kind(struct clause *c, const char *val, int line)
+{
+	static const struct {
+		const char	*name;
+		enum clause_kind kind;
+	} kinds[] = { { "article", CLAUSE_ARTICLE }, { "text", CLAUSE_TEXT },
+	    { "item", CLAUSE_ITEM }, { "footnote", CLAUSE_FOOTNOTE } };
+	size_t i;
+
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strcmp(val, kinds[i].name) == 0) {
+			c->kind = kinds[i].kind;
+			return 0;
+		}
+	diag_error(c->path, line, "kind '%s' must be article, text, item or "
+	    "footnote", val);
+	return -1;
+}
+
+static int
+fm_audience(struct clause *c, const char *val, int line)
+{
+	char **w;
+	size_t n = split_words(val, &w), i;
+	int rc = 0;
+
+	for (i = 0; i < n && rc == 0; i++)
+		if (!in_set(w[i], audiences)) {
+			diag_error(c->path, line, "audience '%s' must be one of "
+			    "alle, medewerkers, medewerkers-werk, "
+			    "medewerkers-prive, leerlingen, ouders", w[i]);
+			rc = -1;
+		}
+	free_words(w, n);
+	if (rc == 0)
+		c->audience = xstrdup(val);
+	return rc;
+}
+
+static int
+fm_level(struct clause *c, const char *val, int line)
+{
+	char **w;
+	size_t n = split_words(val, &w), i;
+	int rc = 0;
+
+	c->levels = 0;
+	for (i = 0; i < n && rc == 0; i++) {
+		if (strcmp(w[i], "po") == 0)
+			c->levels |= LEVEL_PO;
+		else if (strcmp(w[i], "vo") == 0)
+			c->levels |= LEVEL_VO;
+		else {
+			diag_error(c->path, line, "level '%s' must be po, vo "
+			    "or both", w[i]);
+			rc = -1;
+		}
+	}
+	free_words(w, n);
+	return rc;
+}
+
+static int
+fm_sources(struct clause *c, const char *val, int line)
+{
+	char **w;
+	size_t n = split_words(val, &w), i;
+	int rc = 0;
+
+	c->sources = xcalloc(n, sizeof(*c->sources));
+	for (i = 0; i < n && rc == 0; i++) {
+		if (!valid_source(w[i])) {
+			diag_error(c->path, line, "source '%s' must be a seed "
+			    "and an article, like '002#4.5'", w[i]);
+			rc = -1;
+			break;
+		}
+		c->sources[c->nsources].seed = xstrndup(w[i], 3);
+		c->sources[c->nsources].article = xstrdup(w[i] + 4);
+		c->nsources++;
+	}
+	free_words(w, n);
+	return rc;
+}
+
+static int
+fm_variant(struct clause *c, const char *val, int line)
+{
+	if (!valid_clause_id(val) && !config_valid_id(val)) {
+		diag_error(c->path, line, "variant-of '%s' must be a clause id",
+		    val);
+		return -1;
+	}
+	c->variant_of = xstrdup(val);
+	return 0;
+}
+
+static int
+fm_tags(struct clause *c, const char *val, int line)
+{
+	char **w;
+	size_t n = split_words(val, &w), i;
+
+	for (i = 0; i < n; i++)
+		if (!config_valid_id(w[i])) {
+			diag_error(c->path, line, "tag '%s' must match "
+			    "[a-z0-9-]+", w[i]);
+			free_words(w, n);
+			return -1;
+		}
+	c->tags = w;
+	c->ntags = n;
+	return 0;
+}
+
+/* The front matter keys; FM_* are their bits in a "seen" mask. */
+static const struct {
+	const char	*key;
+	int		(*set)(struct clause *, const char *, int);
+} fm_keys[] = {
+	{ "id", fm_id }, { "title", fm_title }, { "section", fm_section },
+	{ "kind", fm_kind }, { "audience", fm_audience },
+	{ "level", fm_level }, { "sources", fm_sources },
+	{ "variant-of", fm_variant }, { "tags", fm_tags },
+};
+enum { FM_ID = 1u << 0, FM_TITLE = 1u << 1, FM_SECTION = 1u << 2,
+    FM_AUDIENCE = 1u << 4 };
+
 /* Apply one "key: value" line to c; return 0 or -1 after reporting. */
 static int
 front_matter_field(struct clause *c, const char *key, const char *val,
     int line, unsigned *seen)
 {
-	static const char *const keys[] = { "id", "title", "section", "kind",
-	    "audience", "level", "sources", "variant-of", "tags", NULL };
-	char **w;
-	size_t n, i;
-	int k;
+	size_t k, nkeys = sizeof(fm_keys) / sizeof(fm_keys[0]);
 
-	for (k = 0; keys[k] != NULL; k++)
-		if (strcmp(keys[k], key) == 0)
+	for (k = 0; k < nkeys; k++)
+		if (strcmp(fm_keys[k].key, key) == 0)
 			break;
-	if (keys[k] == NULL) {
+	if (k == nkeys) {
 		diag_error(c->path, line, "unknown front matter key '%s'", key);
 		return -1;
 	}
@@ -473,115 +654,7 @@ front_matter_field(struct clause *c, const char *key, const char *val,
 		    key);
 		return -1;
 	}
-	switch (k) {
-	case 0:
-		if (!valid_clause_id(val)) {
-			diag_error(c->path, line, "clause id '%s' must be "
-			    "dotted words of [a-z0-9-], like "
-			    "'alle.foto-toestemming'", val);
-			return -1;
-		}
-		c->id = xstrdup(val);
-		c->id_line = line;
-		return 0;
-	case 1:
-		c->title = xstrdup(val);
-		return 0;
-	case 2:
-		if (c->section != NULL && strcmp(c->section, val) != 0) {
-			diag_error(c->path, line, "section '%s' does not match "
-			    "the folder '%s' the clause is in", val,
-			    c->section);
-			return -1;
-		}
-		if (!config_valid_id(val)) {
-			diag_error(c->path, line, "section '%s' must match "
-			    "[a-z0-9-]+", val);
-			return -1;
-		}
-		free(c->section);
-		c->section = xstrdup(val);
-		return 0;
-	case 3:
-		if (!in_set(val, kinds)) {
-			diag_error(c->path, line, "kind '%s' must be article, "
-			    "text, item or footnote", val);
-			return -1;
-		}
-		c->kind = strcmp(val, "text") == 0 ? CLAUSE_TEXT :
-		    strcmp(val, "item") == 0 ? CLAUSE_ITEM :
-		    strcmp(val, "footnote") == 0 ? CLAUSE_FOOTNOTE :
-		    CLAUSE_ARTICLE;
-		return 0;
-	case 4:
-		n = split_words(val, &w);
-		for (i = 0; i < n; i++)
-			if (!in_set(w[i], audiences)) {
-				diag_error(c->path, line, "audience '%s' must "
-				    "be one of alle, medewerkers, "
-				    "medewerkers-werk, medewerkers-prive, "
-				    "leerlingen, ouders", w[i]);
-				free_words(w, n);
-				return -1;
-			}
-		free_words(w, n);
-		c->audience = xstrdup(val);
-		return 0;
-	case 5:
-		n = split_words(val, &w);
-		c->levels = 0;
-		for (i = 0; i < n; i++) {
-			if (strcmp(w[i], "po") == 0)
-				c->levels |= LEVEL_PO;
-			else if (strcmp(w[i], "vo") == 0)
-				c->levels |= LEVEL_VO;
-			else {
-				diag_error(c->path, line, "level '%s' must be "
-				    "po, vo or both", w[i]);
-				free_words(w, n);
-				return -1;
-			}
-		}
-		free_words(w, n);
-		return 0;
-	case 6:
-		n = split_words(val, &w);
-		c->sources = xcalloc(n, sizeof(*c->sources));
-		for (i = 0; i < n; i++) {
-			if (!valid_source(w[i])) {
-				diag_error(c->path, line, "source '%s' must be "
-				    "a seed and an article, like '002#4.5'",
-				    w[i]);
-				free_words(w, n);
-				return -1;
-			}
-			c->sources[c->nsources].seed = xstrndup(w[i], 3);
-			c->sources[c->nsources].article = xstrdup(w[i] + 4);
-			c->nsources++;
-		}
-		free_words(w, n);
-		return 0;
-	case 7:
-		if (!valid_clause_id(val) && !config_valid_id(val)) {
-			diag_error(c->path, line, "variant-of '%s' must be a "
-			    "clause id", val);
-			return -1;
-		}
-		c->variant_of = xstrdup(val);
-		return 0;
-	default:
-		n = split_words(val, &w);
-		for (i = 0; i < n; i++)
-			if (!config_valid_id(w[i])) {
-				diag_error(c->path, line, "tag '%s' must match "
-				    "[a-z0-9-]+", w[i]);
-				free_words(w, n);
-				return -1;
-			}
-		c->tags = w;
-		c->ntags = n;
-		return 0;
-	}
+	return fm_keys[k].set(c, val, line);
 }
 
 /* Copy text with CRLF turned into LF. */
@@ -601,15 +674,157 @@ normalise_newlines(const char *text, size_t len, size_t *outlen)
 	return out;
 }
 
+/* Size, UTF-8, NUL: return 0, or -1 after reporting. */
+static int
+check_clause_bytes(const char *path, const char *text, size_t len)
+{
+	size_t good;
+
+	if (len > MAX_CLAUSE_FILE) {
+		diag_error(path, 0, "clause file is %zu bytes; at most %d",
+		    len, MAX_CLAUSE_FILE);
+		return -1;
+	}
+	if ((good = utf8_valid_prefix(text, len)) != len) {
+		diag_error(path, line_of_offset(text, good), "invalid UTF-8 "
+		    "(byte 0x%02X)", (unsigned char)text[good]);
+		return -1;
+	}
+	if (memchr(text, '\0', len) != NULL) {
+		diag_error(path, 0, "NUL byte in clause file");
+		return -1;
+	}
+	return 0;
+}
+
+/* One front matter line (without its newline); return the errors. */
+static int
+front_matter_line(struct clause *c, const char *text, size_t len, int line,
+    unsigned *seen)
+{
+	char *field = xstrndup(text, len), *colon, *val, *hash;
+	int errors = 0;
+
+	/* comments: a whole line, or " #" after the value */
+	for (hash = field; (hash = strchr(hash, '#')) != NULL; hash++)
+		if (hash == field || hash[-1] == ' ' || hash[-1] == '\t') {
+			*hash = '\0';
+			break;
+		}
+	val = field + strlen(field);
+	while (val > field && isspace((unsigned char)val[-1]))
+		*--val = '\0';
+	if (*field == '\0')
+		;	/* blank or comment */
+	else if ((colon = strchr(field, ':')) == NULL) {
+		diag_error(c->path, line, "front matter line is not 'key: "
+		    "value'");
+		errors++;
+	} else {
+		*colon = '\0';
+		val = colon + 1;
+		while (*val == ' ' || *val == '\t')
+			val++;
+		if (front_matter_field(c, field, val, line, seen) < 0)
+			errors++;
+	}
+	free(field);
+	return errors;
+}
+
+/*
+ * The front matter of src (which starts "---\n"); set *body to the offset
+ * of the body and c->body_line.  Return the number of errors, or -1 when
+ * the front matter is not closed.
+ */
+static int
+front_matter(struct clause *c, const char *src, size_t n, size_t *body,
+    unsigned *seen)
+{
+	size_t off = 4, l;
+	const char *s, *end;
+	int line = 2, errors = 0;
+
+	if (strncmp(src + 4, "---\n", 4) != 0 && strstr(src + 3, "\n---\n") ==
+	    NULL && !str_ends(src, "\n---"))
+		return -1;
+	while (off < n) {
+		s = src + off;
+		end = strchr(s, '\n');
+		l = end ? (size_t)(end - s) : strlen(s);
+		off += l + (end ? 1 : 0);
+		if (l == 3 && strncmp(s, "---", 3) == 0) {
+			c->body_line = line + 1;
+			*body = off;
+			return errors;
+		}
+		errors += front_matter_line(c, s, l, line, seen);
+		line++;
+	}
+	return -1;
+}
+
+/* Keys every clause has; a key given with a bad value was reported. */
+static int
+required_keys(struct clause *c, unsigned seen)
+{
+	static const struct {
+		unsigned	 bit;
+		const char	*key;
+	} req[] = { { FM_ID, "id" }, { FM_TITLE, "title" },
+	    { FM_AUDIENCE, "audience" }, { FM_SECTION, "section" } };
+	size_t i;
+	int errors = 0;
+
+	for (i = 0; i < sizeof(req) / sizeof(req[0]); i++) {
+		if (seen & req[i].bit)
+			continue;
+		if (req[i].bit == FM_SECTION && c->section != NULL)
+			continue;	/* from the folder */
+		diag_error(c->path, 1, "front matter needs '%s'", req[i].key);
+		errors++;
+	}
+	return errors;
+}
+
+/* Parse and check the CommonMark body; return 0, or -1 after reporting. */
+static int
+parse_body(struct clause *c, const char *body)
+{
+	cmark_node *first;
+
+	c->body = xstrdup(body);
+	if (strspn(c->body, " \t\n") == strlen(c->body)) {
+		diag_error(c->path, c->body_line, "the clause has no text");
+		return -1;
+	}
+	c->tree = cmark_parse_document(c->body, strlen(c->body),
+	    CMARK_OPT_DEFAULT | CMARK_OPT_SMART);
+	merge_text(c->tree);
+	set_lines(c->tree, c->body_line);
+	find_footnotes(c->tree);
+	if (validate_tree(c) > 0)
+		return -1;
+	first = cmark_node_first_child(c->tree);
+	if ((c->kind == CLAUSE_ITEM || c->kind == CLAUSE_FOOTNOTE) &&
+	    cmark_node_get_type(first) != CMARK_NODE_PARAGRAPH) {
+		diag_error(c->path, c->body_line, "a%s clause must start with "
+		    "a paragraph", c->kind == CLAUSE_ITEM ? "n item" :
+		    " footnote");
+		return -1;
+	}
+	return 0;
+}
+
 struct clause *
 clause_parse(const char *path, const char *section, const char *text,
     size_t len)
 {
 	struct clause *c = xcalloc(1, sizeof(*c));
-	char *src = NULL, *line_s, *end;
-	size_t n, good, off;
+	char *src = NULL;
+	size_t n, body = 0;
 	unsigned seen = 0;
-	int line = 1, errors = 0, closed = 0;
+	int errors;
 
 	c->path = xstrdup(path);
 	c->section = section ? xstrdup(section) : NULL;
@@ -619,121 +834,22 @@ clause_parse(const char *path, const char *section, const char *text,
 		text += 3;
 		len -= 3;
 	}
-	if (len > MAX_CLAUSE_FILE) {
-		diag_error(path, 0, "clause file is %zu bytes; at most %d",
-		    len, MAX_CLAUSE_FILE);
+	if (check_clause_bytes(path, text, len) == -1)
 		goto fail;
-	}
-	if ((good = utf8_valid_prefix(text, len)) != len) {
-		diag_error(path, line_of_offset(text, good), "invalid UTF-8 "
-		    "(byte 0x%02X)", (unsigned char)text[good]);
-		goto fail;
-	}
-	if (memchr(text, '\0', len) != NULL) {
-		diag_error(path, 0, "NUL byte in clause file");
-		goto fail;
-	}
 	src = normalise_newlines(text, len, &n);
 	if (strncmp(src, "---\n", 4) != 0) {
 		diag_error(path, 1, "a clause starts with front matter: a "
 		    "'---' line, 'key: value' lines, then '---'");
 		goto fail;
 	}
-	if (strncmp(src + 4, "---\n", 4) != 0 && strstr(src + 3, "\n---\n") ==
-	    NULL && !str_ends(src, "\n---")) {
+	if ((errors = front_matter(c, src, n, &body, &seen)) == -1) {
 		diag_error(path, 1, "unterminated front matter: no closing "
 		    "'---' line");
 		goto fail;
 	}
-	off = 4;
-	line = 2;
-	while (off < n) {
-		line_s = src + off;
-		end = strchr(line_s, '\n');
-		size_t l = end ? (size_t)(end - line_s) : strlen(line_s);
-		off += l + (end ? 1 : 0);
-		if (l == 3 && strncmp(line_s, "---", 3) == 0) {
-			closed = 1;
-			break;
-		}
-		char *field = xstrndup(line_s, l), *colon, *val, *hash;
-		/* comments: a whole line, or " #" after the value */
-		for (hash = field; (hash = strchr(hash, '#')) != NULL; hash++)
-			if (hash == field || hash[-1] == ' ' ||
-			    hash[-1] == '\t') {
-				*hash = '\0';
-				break;
-			}
-		val = field + strlen(field);
-		while (val > field && isspace((unsigned char)val[-1]))
-			*--val = '\0';
-		if (*field == '\0') {
-			free(field);
-			line++;
-			continue;
-		}
-		if ((colon = strchr(field, ':')) == NULL) {
-			diag_error(path, line, "front matter line is not "
-			    "'key: value'");
-			errors++;
-		} else {
-			*colon = '\0';
-			val = colon + 1;
-			while (*val == ' ' || *val == '\t')
-				val++;
-			if (front_matter_field(c, field, val, line, &seen) < 0)
-				errors++;
-		}
-		free(field);
-		line++;
-	}
-	if (!closed) {
-		diag_error(path, 1, "unterminated front matter: no closing "
-		    "'---' line");
+	if (errors + required_keys(c, seen) > 0 ||
+	    parse_body(c, src + body) == -1)
 		goto fail;
-	}
-	c->body_line = line + 1;
-	/* seen bits follow keys[] of front_matter_field(); a key given with
-	   a bad value was reported there */
-	if (c->id == NULL && !(seen & (1u << 0))) {
-		diag_error(path, 1, "front matter needs 'id'");
-		errors++;
-	}
-	if (c->title == NULL && !(seen & (1u << 1))) {
-		diag_error(path, 1, "front matter needs 'title'");
-		errors++;
-	}
-	if (c->audience == NULL && !(seen & (1u << 4))) {
-		diag_error(path, 1, "front matter needs 'audience'");
-		errors++;
-	}
-	if (c->section == NULL && !(seen & (1u << 2))) {
-		diag_error(path, 1, "front matter needs 'section'");
-		errors++;
-	}
-	if (errors > 0)
-		goto fail;
-	c->body = xstrdup(src + off);
-	if (strspn(c->body, " \t\n") == strlen(c->body)) {
-		diag_error(path, c->body_line, "the clause has no text");
-		goto fail;
-	}
-	c->tree = cmark_parse_document(c->body, strlen(c->body),
-	    CMARK_OPT_DEFAULT | CMARK_OPT_SMART);
-	merge_text(c->tree);
-	set_lines(c->tree, c->body_line);
-	find_footnotes(c->tree);
-	if (validate_tree(c) > 0)
-		goto fail;
-	if (c->kind == CLAUSE_ITEM || c->kind == CLAUSE_FOOTNOTE) {
-		cmark_node *first = cmark_node_first_child(c->tree);
-		if (cmark_node_get_type(first) != CMARK_NODE_PARAGRAPH) {
-			diag_error(path, c->body_line, "a%s clause must start "
-			    "with a paragraph", c->kind == CLAUSE_ITEM ?
-			    "n item" : " footnote");
-			goto fail;
-		}
-	}
 	free(src);
 	return c;
 fail:
@@ -822,137 +938,168 @@ outline_add_section(struct outline *o, const char *rest, int appendix,
 	s->line = line;
 }
 
+/* An indented line: a clause of the last section.  Return the errors. */
+static int
+outline_entry(struct outline *o, const char *id, int line)
+{
+	struct outline_section *s;
+
+	if (o->nsections == 0) {
+		diag_error(o->path, line, "clause '%s' before the first "
+		    "section", id);
+		return 1;
+	}
+	if (!valid_clause_id(id)) {
+		diag_error(o->path, line, "'%s' is not a clause id", id);
+		return 1;
+	}
+	s = &o->sections[o->nsections - 1];
+	ARRAY_RESERVE(s->entries, s->nentries, s->cap);
+	s->entries[s->nentries].id = xstrdup(id);
+	s->entries[s->nentries].line = line;
+	s->entries[s->nentries].clause = NULL;
+	s->nentries++;
+	return 0;
+}
+
+/* "level: po vo"; return the errors. */
+static int
+outline_levels(struct outline *o, const char *val, int line)
+{
+	char **w;
+	size_t n = split_words(val, &w), i;
+	int errors = 0;
+
+	o->levels = 0;
+	for (i = 0; i < n; i++) {
+		if (strcmp(w[i], "po") == 0)
+			o->levels |= LEVEL_PO;
+		else if (strcmp(w[i], "vo") == 0)
+			o->levels |= LEVEL_VO;
+		else {
+			diag_error(o->path, line, "level '%s' must be po or vo",
+			    w[i]);
+			errors++;
+		}
+	}
+	free_words(w, n);
+	return errors;
+}
+
+static const char *
+after_key(const char *l, size_t keylen)
+{
+	l += keylen;
+	while (*l == ' ')
+		l++;
+	return l;
+}
+
+/*
+ * A line that is not indented: a header or a section.  Return the
+ * errors; set *skip when the clauses under it are to be skipped.
+ */
+static int
+outline_header(struct outline *o, const char *l, int line, int *skip)
+{
+	int errors = 0, app;
+
+	*skip = 0;
+	if (str_starts(l, "section ") || str_starts(l, "appendix ")) {
+		app = str_starts(l, "appendix ");
+		outline_add_section(o, l + (app ? 9 : 8), app, line, o->path,
+		    &errors);
+		*skip = errors > 0;
+	} else if (str_starts(l, "title:")) {
+		if (o->nsections > 0 || o->title != NULL) {
+			diag_error(o->path, line, "'title:' belongs once at the "
+			    "top of the outline");
+			return 1;
+		}
+		o->title = xstrdup(after_key(l, 6));
+	} else if (str_starts(l, "description:")) {
+		free(o->description);
+		o->description = xstrdup(after_key(l, 12));
+	} else if (str_starts(l, "level:"))
+		errors = outline_levels(o, l + 6, line);
+	else {
+		diag_error(o->path, line, "expected 'title:', 'level:', "
+		    "'description:', 'section id: Title', 'appendix id: "
+		    "Title' or an indented clause id");
+		*skip = 1;
+		errors = 1;
+	}
+	return errors;
+}
+
+/* A clause appears once in an outline; return the errors. */
+static int
+outline_duplicates(const struct outline *o)
+{
+	const struct outline_entry *e, *f;
+	size_t i, j, k, m;
+	int errors = 0;
+
+	for (i = 0; i < o->nsections; i++)
+		for (j = 0; j < o->sections[i].nentries; j++) {
+			e = &o->sections[i].entries[j];
+			for (k = 0; k <= i; k++)
+				for (m = 0; m < (k == i ? j :
+				    o->sections[k].nentries); m++) {
+					f = &o->sections[k].entries[m];
+					if (strcmp(f->id, e->id) != 0)
+						continue;
+					diag_error(o->path, e->line, "clause "
+					    "'%s' is already in the outline "
+					    "(line %d)", e->id, f->line);
+					errors++;
+				}
+		}
+	return errors;
+}
+
 struct outline *
 outline_parse(const char *path, const char *name, const char *text,
     size_t len)
 {
 	struct outline *o = xcalloc(1, sizeof(*o));
-	char *src, *p, *next;
-	size_t n, i, j;
-	int line = 0, errors = 0, skipping = 0;
+	char *src, *p, *next, *l, *e;
+	size_t n;
+	int line = 0, errors = 0, skip = 0, indented;
 
 	o->name = xstrdup(name);
 	o->path = xstrdup(path);
 	o->levels = LEVEL_PO | LEVEL_VO;
-	if (utf8_valid_prefix(text, len) != len) {
-		diag_error(path, line_of_offset(text, utf8_valid_prefix(text,
-		    len)), "invalid UTF-8");
+	if ((n = utf8_valid_prefix(text, len)) != len) {
+		diag_error(path, line_of_offset(text, n), "invalid UTF-8");
 		outline_free(o);
 		return NULL;
 	}
 	src = normalise_newlines(text, len, &n);
 	for (p = src; p != NULL && *p != '\0'; p = next) {
-		char *l, *hash;
-		int indented;
-
 		line++;
 		if ((next = strchr(p, '\n')) != NULL)
 			*next++ = '\0';
-		if ((hash = strchr(p, '#')) != NULL)
-			*hash = '\0';
+		if ((e = strchr(p, '#')) != NULL)
+			*e = '\0';
 		indented = *p == ' ' || *p == '\t';
-		l = p;
-		while (isspace((unsigned char)*l))
-			l++;
-		for (char *e = l + strlen(l); e > l &&
-		    isspace((unsigned char)e[-1]); )
+		for (l = p; isspace((unsigned char)*l); l++)
+			;
+		for (e = l + strlen(l); e > l && isspace((unsigned char)e[-1]);)
 			*--e = '\0';
-		if (*l == '\0')
-			continue;
-		if (indented && skipping)
-			continue;	/* under a line already reported */
-		if (!indented)
-			skipping = 0;
-		if (indented) {
-			struct outline_section *s;
-			if (o->nsections == 0) {
-				diag_error(path, line, "clause '%s' before the "
-				    "first section", l);
-				errors++;
-				continue;
-			}
-			if (!valid_clause_id(l)) {
-				diag_error(path, line, "'%s' is not a clause "
-				    "id", l);
-				errors++;
-				continue;
-			}
-			s = &o->sections[o->nsections - 1];
-			ARRAY_RESERVE(s->entries, s->nentries, s->cap);
-			s->entries[s->nentries].id = xstrdup(l);
-			s->entries[s->nentries].line = line;
-			s->entries[s->nentries].clause = NULL;
-			s->nentries++;
-		} else if (str_starts(l, "section ") ||
-		    str_starts(l, "appendix ")) {
-			int before = errors, app = str_starts(l, "appendix ");
-			outline_add_section(o, l + (app ? 9 : 8), app, line,
-			    path, &errors);
-			skipping = errors > before;
-		} else if (str_starts(l, "title:")) {
-			if (o->nsections > 0 || o->title != NULL) {
-				diag_error(path, line, "'title:' belongs once "
-				    "at the top of the outline");
-				errors++;
-				continue;
-			}
-			l += 6;
-			while (*l == ' ')
-				l++;
-			o->title = xstrdup(l);
-		} else if (str_starts(l, "description:")) {
-			l += 12;
-			while (*l == ' ')
-				l++;
-			free(o->description);
-			o->description = xstrdup(l);
-		} else if (str_starts(l, "level:")) {
-			char **w;
-			size_t nw = split_words(l + 6, &w);
-			o->levels = 0;
-			for (i = 0; i < nw; i++) {
-				if (strcmp(w[i], "po") == 0)
-					o->levels |= LEVEL_PO;
-				else if (strcmp(w[i], "vo") == 0)
-					o->levels |= LEVEL_VO;
-				else {
-					diag_error(path, line, "level '%s' must "
-					    "be po or vo", w[i]);
-					errors++;
-				}
-			}
-			free_words(w, nw);
-		} else {
-			diag_error(path, line, "expected 'title:', 'level:', "
-			    "'description:', 'section id: Title', "
-			    "'appendix id: Title' or an indented clause id");
-			errors++;
-			skipping = 1;
-		}
+		if (*l == '\0' || (indented && skip))
+			continue;	/* blank, or under a line reported */
+		if (indented)
+			errors += outline_entry(o, l, line);
+		else
+			errors += outline_header(o, l, line, &skip);
 	}
 	free(src);
 	if (o->title == NULL && errors == 0) {
 		diag_error(path, 1, "outline needs a 'title:' line");
 		errors++;
 	}
-	/* a clause appears once in an outline */
-	for (i = 0; i < o->nsections; i++)
-		for (j = 0; j < o->sections[i].nentries; j++) {
-			struct outline_entry *e = &o->sections[i].entries[j];
-			for (size_t k = 0; k <= i; k++)
-				for (size_t m = 0; m < (k == i ? j :
-				    o->sections[k].nentries); m++)
-					if (strcmp(o->sections[k].entries[m].id,
-					    e->id) == 0) {
-						diag_error(path, e->line,
-						    "clause '%s' is already in "
-						    "the outline (line %d)",
-						    e->id, o->sections[k].
-						    entries[m].line);
-						errors++;
-					}
-		}
-	if (errors > 0) {
+	if (errors + outline_duplicates(o) > 0) {
 		outline_free(o);
 		return NULL;
 	}

@@ -62,11 +62,12 @@ skip_long(struct lexer *lx, int lvl)
 	}
 }
 
+/* Skip white space and comments. */
 static void
-lex_next(struct lexer *lx)
+skip_blank(struct lexer *lx)
 {
 	const char *s = lx->s;
-	size_t start;
+	size_t n;
 	int lvl;
 
 	for (;;) {
@@ -75,66 +76,48 @@ lex_next(struct lexer *lx)
 				lx->line++;
 			lx->pos++;
 		}
-		if (lx->pos + 1 < lx->len && s[lx->pos] == '-' &&
-		    s[lx->pos + 1] == '-') {
-			size_t n;
-			lx->pos += 2;
-			if ((n = long_open(s + lx->pos, lx->len - lx->pos,
-			    &lvl)) > 0) {
-				lx->pos += n;
-				skip_long(lx, lvl);
-			} else
-				while (lx->pos < lx->len && s[lx->pos] != '\n')
-					lx->pos++;
-			continue;
-		}
-		break;
-	}
-	lx->tline = lx->line;
-	lx->text = NULL;
-	lx->tlen = 0;
-	if (lx->pos >= lx->len) {
-		lx->tok = T_EOF;
-		return;
-	}
-	start = lx->pos;
-	char c = s[lx->pos];
-	if (isalpha((unsigned char)c) || c == '_') {
-		while (lx->pos < lx->len && (isalnum((unsigned char)s[lx->pos]) ||
-		    s[lx->pos] == '_'))
-			lx->pos++;
-		lx->tok = T_NAME;
-		lx->text = s + start;
-		lx->tlen = lx->pos - start;
-		return;
-	}
-	if (c == '"' || c == '\'') {
-		lx->pos++;
-		while (lx->pos < lx->len && s[lx->pos] != c &&
-		    s[lx->pos] != '\n') {
-			if (s[lx->pos] == '\\' && lx->pos + 1 < lx->len) {
-				if (s[lx->pos + 1] == '\n')
-					lx->line++;
-				lx->pos++;
-			}
-			lx->pos++;
-		}
-		lx->tok = T_STRING;
-		lx->text = s + start + 1;
-		lx->tlen = lx->pos - start - 1;
-		if (lx->pos < lx->len)
-			lx->pos++;
-		return;
-	}
-	if (c == '[') {
-		size_t n = long_open(s + lx->pos, lx->len - lx->pos, &lvl);
-		if (n > 0) {
+		if (lx->pos + 1 >= lx->len || s[lx->pos] != '-' ||
+		    s[lx->pos + 1] != '-')
+			return;
+		lx->pos += 2;
+		if ((n = long_open(s + lx->pos, lx->len - lx->pos, &lvl)) > 0) {
 			lx->pos += n;
 			skip_long(lx, lvl);
-			lx->tok = T_STRING;
-			return;
-		}
+		} else
+			while (lx->pos < lx->len && s[lx->pos] != '\n')
+				lx->pos++;
 	}
+}
+
+/* A short string quoted by q (current: the opening quote). */
+static void
+lex_string(struct lexer *lx, char q)
+{
+	const char *s = lx->s;
+	size_t start = lx->pos;
+
+	lx->pos++;
+	while (lx->pos < lx->len && s[lx->pos] != q && s[lx->pos] != '\n') {
+		if (s[lx->pos] == '\\' && lx->pos + 1 < lx->len) {
+			if (s[lx->pos + 1] == '\n')
+				lx->line++;
+			lx->pos++;
+		}
+		lx->pos++;
+	}
+	lx->tok = T_STRING;
+	lx->text = s + start + 1;
+	lx->tlen = lx->pos - start - 1;
+	if (lx->pos < lx->len)
+		lx->pos++;
+}
+
+/* One character of punctuation (or two for ==, <=, >=, ~=). */
+static void
+lex_punct(struct lexer *lx, char c)
+{
+	const char *s = lx->s;
+
 	lx->pos++;
 	switch (c) {
 	case '{': lx->tok = T_LBRACE; break;
@@ -153,13 +136,48 @@ lex_next(struct lexer *lx)
 			lx->tok = T_ASSIGN;
 		break;
 	default:
-		/* operators that start with =, <, >, ~ are T_OTHER */
 		if ((c == '<' || c == '>' || c == '~') && lx->pos < lx->len &&
 		    s[lx->pos] == '=')
 			lx->pos++;
 		lx->tok = T_OTHER;
 		break;
 	}
+}
+
+static void
+lex_next(struct lexer *lx)
+{
+	const char *s = lx->s;
+	size_t start, n;
+	int lvl;
+	char c;
+
+	skip_blank(lx);
+	lx->tline = lx->line;
+	lx->text = NULL;
+	lx->tlen = 0;
+	if (lx->pos >= lx->len) {
+		lx->tok = T_EOF;
+		return;
+	}
+	start = lx->pos;
+	c = s[lx->pos];
+	if (isalpha((unsigned char)c) || c == '_') {
+		while (lx->pos < lx->len && (isalnum((unsigned char)s[lx->pos]) ||
+		    s[lx->pos] == '_'))
+			lx->pos++;
+		lx->tok = T_NAME;
+		lx->text = s + start;
+		lx->tlen = lx->pos - start;
+	} else if (c == '"' || c == '\'')
+		lex_string(lx, c);
+	else if (c == '[' && (n = long_open(s + lx->pos, lx->len - lx->pos,
+	    &lvl)) > 0) {
+		lx->pos += n;
+		skip_long(lx, lvl);
+		lx->tok = T_STRING;
+	} else
+		lex_punct(lx, c);
 }
 
 static void
@@ -189,6 +207,97 @@ skip_table(struct lexer *lx)
 	}
 }
 
+enum key { KEY_NONE, KEY_NAMED, KEY_COMPUTED };
+
+/* Skip a bracketed expression "[ ... ]" (the opening bracket is current). */
+static void
+skip_brackets(struct lexer *lx)
+{
+	int nest = 0;
+
+	do {
+		if (lx->tok == T_LBRACKET)
+			nest++;
+		else if (lx->tok == T_RBRACKET)
+			nest--;
+		lex_next(lx);
+	} while (nest > 0 && lx->tok != T_EOF);
+}
+
+/*
+ * If a constructor entry starts with "name =" or "[\"name\"] =", consume
+ * them, set *name and return KEY_NAMED; "[expr] =" gives KEY_COMPUTED;
+ * otherwise nothing is consumed (a positional entry).
+ */
+static enum key
+entry_key(struct lexer *lx, const char **name, size_t *nlen)
+{
+	struct lexer save = *lx;
+
+	if (lx->tok == T_NAME) {
+		*name = lx->text;
+		*nlen = lx->tlen;
+		lex_next(lx);
+		if (lx->tok == T_ASSIGN) {
+			lex_next(lx);
+			return KEY_NAMED;
+		}
+		*lx = save;
+		return KEY_NONE;
+	}
+	if (lx->tok != T_LBRACKET)
+		return KEY_NONE;
+	lex_next(lx);
+	if (lx->tok == T_STRING && lx->text != NULL) {
+		*name = lx->text;
+		*nlen = lx->tlen;
+		lex_next(lx);
+		if (lx->tok == T_RBRACKET) {
+			lex_next(lx);
+			if (lx->tok == T_ASSIGN) {
+				lex_next(lx);
+				return KEY_NAMED;
+			}
+		}
+	}
+	*lx = save;
+	skip_brackets(lx);
+	if (lx->tok == T_ASSIGN)
+		lex_next(lx);
+	return KEY_COMPUTED;
+}
+
+static void scan_table(struct luapos *, struct lexer *, const char *, int);
+
+/*
+ * Skip an entry's value up to ',' ';' or '}'.  A constructor that is the
+ * whole value is scanned with path as its prefix.
+ */
+static void
+skip_value(struct luapos *lp, struct lexer *lx, const char *path, int depth)
+{
+	int nest = 0;
+
+	while (lx->tok != T_EOF) {
+		if (nest == 0 && (lx->tok == T_SEP || lx->tok == T_RBRACE))
+			break;
+		if (lx->tok == T_LBRACE) {
+			if (depth < 200)
+				scan_table(lp, lx, nest == 0 ? path : NULL,
+				    depth + 1);
+			else
+				skip_table(lx);
+			lex_next(lx);
+			continue;
+		}
+		if (lx->tok == T_LPAREN || lx->tok == T_LBRACKET)
+			nest++;
+		else if (lx->tok == T_RPAREN || lx->tok == T_RBRACKET)
+			nest--;
+		lex_next(lx);
+	}
+}
+
 /*
  * Parse one constructor body; the opening brace has been consumed.
  * prefix is NULL for constructors whose fields are not recorded.
@@ -197,95 +306,36 @@ skip_table(struct lexer *lx)
 static void
 scan_table(struct luapos *lp, struct lexer *lx, const char *prefix, int depth)
 {
+	const char *name = NULL;
 	unsigned pos = 0;
+	size_t nlen = 0;
+	char *path;
+	int line;
 
 	lex_next(lx);
 	while (lx->tok != T_EOF && lx->tok != T_RBRACE) {
-		char *path = NULL;
-		int line = lx->tline;
-
 		if (lx->tok == T_SEP) {
 			lex_next(lx);
 			continue;
 		}
-		/* key = value ? */
-		if (lx->tok == T_NAME) {
-			struct lexer save = *lx;
-			const char *name = lx->text;
-			size_t nlen = lx->tlen;
-			lex_next(lx);
-			if (lx->tok == T_ASSIGN) {
-				if (prefix != NULL)
-					path = xasprintf("%s%s%.*s", prefix,
-					    *prefix ? "." : "", (int)nlen, name);
-				lex_next(lx);
-			} else
-				*lx = save;
-		} else if (lx->tok == T_LBRACKET) {
-			struct lexer save = *lx;
-			lex_next(lx);
-			if (lx->tok == T_STRING && lx->text != NULL) {
-				const char *name = lx->text;
-				size_t nlen = lx->tlen;
-				lex_next(lx);
-				if (lx->tok == T_RBRACKET) {
-					lex_next(lx);
-					if (lx->tok == T_ASSIGN) {
-						if (prefix != NULL)
-							path = xasprintf(
-							    "%s%s%.*s", prefix,
-							    *prefix ? "." : "",
-							    (int)nlen, name);
-						lex_next(lx);
-					} else
-						*lx = save;
-				} else
-					*lx = save;
-			} else
-				*lx = save;
-			if (path == NULL && lx->tok == T_LBRACKET &&
-			    lx->pos == save.pos) {
-				/* [expr] = value with a computed key */
-				int nest = 0;
-				do {
-					if (lx->tok == T_LBRACKET)
-						nest++;
-					else if (lx->tok == T_RBRACKET)
-						nest--;
-					lex_next(lx);
-				} while (nest > 0 && lx->tok != T_EOF);
-				if (lx->tok == T_ASSIGN)
-					lex_next(lx);
-				line = -1;
-			}
+		line = lx->tline;
+		path = NULL;
+		switch (entry_key(lx, &name, &nlen)) {
+		case KEY_NAMED:
+			if (prefix != NULL)
+				path = xasprintf("%s%s%.*s", prefix,
+				    *prefix ? "." : "", (int)nlen, name);
+			break;
+		case KEY_NONE:
+			if (prefix != NULL)
+				path = xasprintf("%s[%u]", prefix, ++pos);
+			break;
+		case KEY_COMPUTED:
+			break;
 		}
-		if (path == NULL && line != -1 && prefix != NULL)
-			path = xasprintf("%s[%u]", prefix, ++pos);
 		if (path != NULL)
 			record(lp, path, line);
-
-		/* value: skip an expression up to ',' ';' or '}' */
-		int nest = 0;
-		while (lx->tok != T_EOF) {
-			if (nest == 0 && (lx->tok == T_SEP ||
-			    lx->tok == T_RBRACE))
-				break;
-			if (lx->tok == T_LBRACE) {
-				/* a constructor that is the whole value */
-				if (depth < 200)
-					scan_table(lp, lx, nest == 0 ? path :
-					    NULL, depth + 1);
-				else
-					skip_table(lx);
-				lex_next(lx);
-				continue;
-			}
-			if (lx->tok == T_LPAREN || lx->tok == T_LBRACKET)
-				nest++;
-			else if (lx->tok == T_RPAREN || lx->tok == T_RBRACKET)
-				nest--;
-			lex_next(lx);
-		}
+		skip_value(lp, lx, path, depth);
 		free(path);
 	}
 }
