@@ -46,9 +46,13 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/tap.h $(BUILD)/libprotocolgen.a
 	$(CC) $(CFLAGS) $(WARN) $(PKG_CFLAGS) -Igenerator -o $@ $< \
 	    $(BUILD)/libprotocolgen.a $(PKG_LIBS)
 
-# Render every school into out/.
+# Render into out/ the schools whose inputs changed since their last build
+# (all of them the first time), in one protocolgen process on make's -j;
+# see tools/render.mk.  ROOT=DIR renders another project.
+ROOT	?= .
 render: $(BIN)
-	$(BIN) build --out $(OUT)
+	@$(MAKE) --no-print-directory -f tools/render.mk PROTOCOLGEN=$(BIN) \
+	    ROOT=$(ROOT) OUT=$(OUT)
 
 # The whole suite: C unit tests, then end-to-end tests, under prove.
 check: $(BIN) $(UNITBIN) | test-deps

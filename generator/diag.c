@@ -75,11 +75,13 @@ diag(enum diag_level level, const char *file, int line, const char *fmt, ...)
 	buf_vprintf(&msg, fmt, ap);
 	va_end(ap);
 	buf_putc(&msg, '\n');
+	/* counted every time: a school whose error was already printed for
+	   another school (a board default) still fails */
+	counts[level]++;
 	if (already_seen(msg.data)) {
 		buf_free(&msg);
 		return;
 	}
-	counts[level]++;
 	if (level == DIAG_WARNING && quiet_warnings) {
 		buf_free(&msg);
 		return;

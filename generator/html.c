@@ -305,3 +305,9 @@ html_render(const struct document *d, struct buf *out)
 	buf_free(&b);
 	return 0;
 }
+
+int
+html_deps(void (*fn)(void *, const char *), void *arg)
+{
+	return page_files("protocol.html", fn, arg);
+}

@@ -20,6 +20,9 @@ struct page {
 struct cached {
 	char		*name;
 	xmlDocPtr	 doc;
+	char		*files;		/* the template and its includes,
+					   each followed by a NUL */
+	size_t		 fileslen;
 };
 
 static char *templates_dir;
@@ -62,9 +65,12 @@ find_attr(xmlNodePtr n, const char *attr, const char *value)
 	return NULL;
 }
 
-/* Inline <style data-include="x.css"> files; return -1 on error. */
+/*
+ * Inline <style data-include="x.css"> files, naming each in files (NUL
+ * after each); return -1 on error.
+ */
 static int
-inline_styles(xmlDocPtr doc, const char *tpath)
+inline_styles(xmlDocPtr doc, const char *tpath, struct buf *files)
 {
 	struct buf b = { 0 };
 	xmlNodePtr n;
@@ -83,6 +89,7 @@ inline_styles(xmlDocPtr doc, const char *tpath)
 			buf_free(&b);
 			return -1;
 		}
+		buf_put(files, path, strlen(path) + 1);
 		free(path);
 		xmlUnsetProp(n, BAD_CAST "data-include");
 		xmlNodeAddContentLen(n, BAD_CAST buf_str(&b), (int)b.len);
@@ -91,17 +98,17 @@ inline_styles(xmlDocPtr doc, const char *tpath)
 	return 0;
 }
 
-static xmlDocPtr
+static struct cached *
 load_template(const char *name)
 {
-	struct buf b = { 0 };
+	struct buf b = { 0 }, files = { 0 };
 	xmlDocPtr doc;
 	char *path;
 	size_t i;
 
 	for (i = 0; i < ncache; i++)
 		if (strcmp(cache[i].name, name) == 0)
-			return cache[i].doc;
+			return &cache[i];
 	path = xasprintf("%s/%s", page_templates(), name);
 	if (file_read(path, &b) == -1) {
 		diag_error(path, 0, "cannot read template: %s",
@@ -117,29 +124,45 @@ load_template(const char *name)
 		free(path);
 		return NULL;
 	}
-	if (inline_styles(doc, path) == -1) {
+	buf_put(&files, path, strlen(path) + 1);
+	if (inline_styles(doc, path, &files) == -1) {
 		xmlFreeDoc(doc);
 		free(path);
+		buf_free(&files);
 		return NULL;
 	}
 	free(path);
 	cache = xreallocarray(cache, ncache + 1, sizeof(*cache));
 	cache[ncache].name = xstrdup(name);
 	cache[ncache].doc = doc;
-	ncache++;
-	return doc;
+	cache[ncache].fileslen = files.len;
+	cache[ncache].files = buf_detach(&files);
+	return &cache[ncache++];
+}
+
+int
+page_files(const char *name, void (*fn)(void *, const char *), void *arg)
+{
+	const struct cached *c;
+	size_t i;
+
+	if ((c = load_template(name)) == NULL)
+		return -1;
+	for (i = 0; i < c->fileslen; i += strlen(c->files + i) + 1)
+		fn(arg, c->files + i);
+	return 0;
 }
 
 struct page *
 page_new(const char *name)
 {
 	struct page *p;
-	xmlDocPtr t;
+	const struct cached *t;
 
 	if ((t = load_template(name)) == NULL)
 		return NULL;
 	p = xcalloc(1, sizeof(*p));
-	p->doc = xmlCopyDoc(t, 1);
+	p->doc = xmlCopyDoc(t->doc, 1);
 	return p;
 }
 
@@ -186,6 +209,7 @@ page_cache_free(void)
 
 	for (i = 0; i < ncache; i++) {
 		free(cache[i].name);
+		free(cache[i].files);
 		xmlFreeDoc(cache[i].doc);
 	}
 	free(cache);

@@ -21,6 +21,13 @@ struct page;
  * are parsed once and copied.  Return NULL after reporting an error.
  */
 struct page	*page_new(const char *name);
+/*
+ * Call fn(arg, path) for the files template name is made of (the
+ * template, then each included file), loading it when needed: the
+ * dependencies of a page.  Return 0, or -1 after reporting an error.
+ */
+int		 page_files(const char *name, void (*fn)(void *, const char *),
+		    void *arg);
 /* The element of slot name (its data-slot attribute removed), or NULL. */
 xmlNodePtr	 page_slot(struct page *, const char *name);
 /* Serialise as HTML5 (UTF-8, no entities for non-ASCII). */

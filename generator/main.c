@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 
 #include <libxml/parser.h>
 
+#include "build.h"
 #include "check.h"
 #include "config.h"
 #include "diag.h"
@@ -29,19 +31,24 @@
 
 #define VERSION "0.1.0"
 
-/* Every per-school output, rendered from the document model only. */
+/*
+ * Every per-school output, rendered from the document model only; deps
+ * names the files (templates, fonts) it reads besides the document and
+ * nl.strings, for the make dependency files.
+ */
 static const struct backend {
 	const char	*file;
 	int		(*render)(const struct document *, struct buf *);
+	int		(*deps)(void (*)(void *, const char *), void *);
 } backends[] = {
-	{ "protocol.html",	html_render },
-	{ "protocol.md",	md_render },
-	{ "protocol.pdf",	pdf_render },
-	{ "protocol.json",	json_render },
-	{ "schoolgids.html",	schoolgids_html },
-	{ "schoolgids-fragment.html", schoolgids_fragment },
-	{ "schoolgids.md",	schoolgids_md },
-	{ "schoolgids.pdf",	pdf_schoolgids },
+	{ "protocol.html",	html_render,	html_deps },
+	{ "protocol.md",	md_render,	NULL },
+	{ "protocol.pdf",	pdf_render,	pdf_deps },
+	{ "protocol.json",	json_render,	NULL },
+	{ "schoolgids.html",	schoolgids_html, schoolgids_html_deps },
+	{ "schoolgids-fragment.html", schoolgids_fragment, NULL },
+	{ "schoolgids.md",	schoolgids_md,	NULL },
+	{ "schoolgids.pdf",	pdf_schoolgids,	pdf_deps },
 };
 #define NBACKENDS (sizeof(backends) / sizeof(backends[0]))
 
@@ -50,9 +57,14 @@ struct opts {
 	const char	*out;
 	const char	*templates;
 	const char	*explain;
+	const char	*schools_from;	/* --schools-from FILE */
 	int		 keep_going;
 	int		 dump;
 	int		 quiet;
+	int		 jobs;
+	int		 deps;		/* --deps: dependency files, stamps */
+	int		 index;		/* --index: also after a partial build */
+	int		 verbose;	/* -v: name each school built */
 };
 
 struct run {
@@ -61,14 +73,24 @@ struct run {
 	struct library	 lib;
 	char		*schools_dir;
 	char		*clauses_dir;
+	char		*strings;	/* templates/nl.strings */
+	const char	*exe;		/* this program, as make knows it */
 	int		 load_errors;
+	/* build */
+	const struct school **schools;	/* being built */
+	size_t		 nschools;
+	struct site	*site;
+	struct deps	 common;	/* what every school's outputs read */
+	char		*depdir;	/* OUT/.deps */
+	struct timespec	 start;
 };
 
 static void
 usage(FILE *f)
 {
 	fputs(
-"usage: protocolgen build [--out DIR] [--keep-going] [ID...]\n"
+"usage: protocolgen build [--out DIR] [--keep-going] [--jobs N] [ID...]\n"
+"       protocolgen build --deps [--index] [--schools-from FILE] ...\n"
 "       protocolgen build --dump ID | --explain ID\n"
 "       protocolgen check [ID...]\n"
 "       protocolgen clauses\n"
@@ -84,6 +106,12 @@ usage(FILE *f)
 "  --root DIR       project folder holding schools/ and clauses/ (default: .)\n"
 "  --templates DIR  templates folder (default: the project's templates/)\n"
 "  -k, --keep-going build the schools that have no errors, then exit 1\n"
+"  -j, --jobs N     build on N processes (0: one per processor; default 1)\n"
+"  --deps           write make dependency files and stamps in DIR/.deps\n"
+"  --index          rewrite DIR/index.html after a build of some schools\n"
+"                   too (the others as recorded in DIR/.deps)\n"
+"  --schools-from FILE  build the schools FILE names (ids, one a line)\n"
+"  -v, --verbose    print 'built ID' for each school written\n"
 "  --dump ID        print the document model of school ID\n"
 "  --explain ID     print every value of school ID and where it was set\n"
 "  -q, --quiet      do not print warnings\n"
@@ -144,7 +172,8 @@ load(struct run *r)
 	page_set_templates(tdir);
 	if (text_load(strings) == -1)
 		errors++;
-	free(strings);
+	free(r->strings);
+	r->strings = strings;
 	free(tdir);
 	r->schools_dir = project_path(r->o.root, "schools");
 	r->clauses_dir = project_path(r->o.root, "clauses");
@@ -161,10 +190,62 @@ unload(struct run *r)
 	library_free(&r->lib);
 	free(r->schools_dir);
 	free(r->clauses_dir);
+	free(r->strings);
+	free(r->depdir);
+	deps_free(&r->common);
 	page_cache_free();
 	pdf_teardown();
 	check_cleanup();
 	text_free();
+}
+
+/*
+ * The schools a --schools-from file names (blank-separated ids; each
+ * once, in config order; none is allowed); NULL after reporting.
+ */
+static const struct school **
+schools_from(struct run *r, size_t *n)
+{
+	const struct school **v;
+	const struct school *s;
+	struct buf b = { 0 };
+	char *save = NULL, *w, *text;
+	unsigned char *want;
+	size_t i;
+	int bad = 0;
+
+	if (file_read(r->o.schools_from, &b) == -1) {
+		diag_error(r->o.schools_from, 0, "cannot read: %s",
+		    strerror(errno));
+		return NULL;
+	}
+	want = xcalloc(r->cfg.nschools + 1, 1);
+	text = xstrdup(buf_str(&b));
+	for (w = strtok_r(text, " \t\r\n", &save); w != NULL;
+	    w = strtok_r(NULL, " \t\r\n", &save)) {
+		if ((s = config_school(&r->cfg, w)) == NULL) {
+			diag_error(r->o.schools_from, 0, "unknown school '%s' "
+			    "(or its config has errors)", w);
+			bad = 1;
+			continue;
+		}
+		for (i = 0; i < r->cfg.nschools; i++)
+			if (r->cfg.schools[i] == s)
+				want[i] = 1;
+	}
+	free(text);
+	buf_free(&b);
+	v = xcalloc(r->cfg.nschools + 1, sizeof(*v));
+	*n = 0;
+	for (i = 0; i < r->cfg.nschools; i++)
+		if (want[i])
+			v[(*n)++] = r->cfg.schools[i];
+	free(want);
+	if (bad) {
+		free(v);
+		return NULL;
+	}
+	return v;
 }
 
 /* The schools named in argv, or all; NULL after reporting an unknown id. */
@@ -174,13 +255,15 @@ select_schools(struct run *r, int argc, char **argv, size_t *n)
 	const struct school **v;
 	int i;
 
-	if (argc == 0) {
+	if (argc == 0 && r->o.schools_from == NULL) {
 		*n = r->cfg.nschools;
 		v = xcalloc(*n, sizeof(*v));
 		if (*n > 0)
 			memcpy(v, r->cfg.schools, *n * sizeof(*v));
 		return v;
 	}
+	if (r->o.schools_from != NULL)
+		return schools_from(r, n);
 	v = xcalloc((size_t)argc, sizeof(*v));
 	*n = 0;
 	for (i = 0; i < argc; i++) {
@@ -243,71 +326,241 @@ write_school(struct run *r, const struct document *d)
 }
 
 /*
- * out/index.html, from the schools written in this run.  Only a build of
- * every school writes it: a partial build would drop the others.
+ * The make rule of a school (OUT/.deps/ID.d): its outputs depend on its
+ * config, its board's, the national defaults, its outline, the clause
+ * files it uses, and what every school reads (templates, strings, fonts,
+ * hyphenation, this program).  Then its stamp is dated.
  */
 static int
-write_index(struct run *r, const struct site *site)
+write_school_deps(struct run *r, const struct document *d)
 {
-	struct buf out = { 0 };
+	const struct school *s = d->school;
+	struct deps dp = { 0 };
+	size_t i;
+	int rc;
+
+	deps_add_all(&dp, &r->common);
+	deps_add(&dp, r->cfg.national.path);
+	deps_add(&dp, s->board->path);
+	deps_add(&dp, s->path);
+	if (d->outline_path != NULL)
+		deps_add(&dp, d->outline_path);
+	for (i = 0; i < d->nblocks; i++)
+		deps_add(&dp, d->blocks[i].clause->path);
+	for (i = 0; i < d->nnotes; i++)
+		deps_add(&dp, d->notes[i].clause->path);
+	rc = deps_write(r->depdir, s->id, &dp, &r->start);
+	deps_free(&dp);
+	return rc;
+}
+
+/* build_run(): assemble, check, render and write school i. */
+static int
+build_one(void *ctx, size_t i, struct buf *rec)
+{
+	struct run *r = ctx;
+	const struct school *s = r->schools[i];
+	struct check_result cr;
+	struct document *d;
+	int before = diag_count(DIAG_ERROR), rc = -1;
+
+	if ((d = doc_assemble(s, &r->lib)) != NULL) {
+		memset(&cr, 0, sizeof(cr));
+		check_document(d, &r->cfg, &cr);
+		schoolgids_check(d);
+	}
+	if (d != NULL && diag_count(DIAG_ERROR) == before &&
+	    write_school(r, d) == 0 &&
+	    (!r->o.deps || write_school_deps(r, d) == 0)) {
+		/* the index's line, made here where the document is */
+		site_add(r->site, d);
+		site_record(r->site, s->id, rec);
+		site_remove(r->site, s->id);
+		rc = 0;
+	} else
+		diag_note(s->path, 0, "school '%s' was not written", s->id);
+	doc_free(d);
+	return rc;
+}
+
+/* build_run(), in school order in this process: the index's lines. */
+static void
+build_done(void *ctx, size_t i, int ok, const char *rec, size_t len)
+{
+	struct run *r = ctx;
+
+	if (ok) {
+		site_add_records(r->site, rec, len);
+		if (r->o.verbose)
+			printf("built %s\n", r->schools[i]->id);
+	} else
+		site_remove(r->site, r->schools[i]->id);
+}
+
+static const char *
+build_name(void *ctx, size_t i)
+{
+	struct run *r = ctx;
+
+	return r->schools[i]->id;
+}
+
+/* What every school's outputs depend on.  Return 0, or -1 on errors. */
+static int
+common_deps(struct run *r)
+{
+	size_t i;
+	int rc = 0;
+
+	deps_add(&r->common, r->strings);
+	deps_add(&r->common, r->exe);
+	for (i = 0; i < NBACKENDS; i++)
+		if (backends[i].deps != NULL &&
+		    backends[i].deps(deps_add, &r->common) == -1)
+			rc = -1;
+	return rc;
+}
+
+/*
+ * out/index.html, from the schools written in this run (and, for a
+ * partial build with --index, those recorded earlier).  With --deps, the
+ * index's lines and its make rule (OUT/.deps/_index.d) are kept too.
+ */
+static int
+write_index(struct run *r)
+{
+	struct buf out = { 0 }, recs = { 0 };
+	struct deps dp = { 0 };
 	char *path;
 	int rc = -1;
 
-	if (site_render(site, &out) == 0) {
+	if (site_render(r->site, &out) == 0) {
 		path = xasprintf("%s/index.html", r->o.out);
 		rc = write_output(path, &out);
 		free(path);
 	}
+	if (rc == 0 && r->o.deps) {
+		site_records(r->site, &recs);
+		path = xasprintf("%s/site.rec", r->depdir);
+		rc = write_output(path, &recs);
+		free(path);
+		deps_add(&dp, r->strings);
+		deps_add(&dp, r->exe);
+		if (rc == 0 && (site_deps(deps_add, &dp) == -1 ||
+		    deps_write(r->depdir, "_index", &dp, &r->start) == -1))
+			rc = -1;
+	}
+	deps_free(&dp);
+	buf_free(&recs);
 	buf_free(&out);
 	return rc;
+}
+
+/*
+ * A partial build that rewrites the index: the other schools come from
+ * the lines recorded by earlier builds.  A school with no line (or a
+ * malformed one) is built too; lines of schools that are gone (or whose
+ * config now has errors) are dropped.
+ */
+static void
+index_others(struct run *r)
+{
+	struct buf b = { 0 };
+	unsigned char *have;
+	size_t i, j;
+	char *path = xasprintf("%s/site.rec", r->depdir);
+
+	if (file_read(path, &b) == 0)
+		site_add_records(r->site, buf_str(&b), b.len);
+	free(path);
+	buf_free(&b);
+	have = xcalloc(r->cfg.nschools + 1, 1);
+	for (i = site_count(r->site); i-- > 0; ) {
+		const struct school *s = config_school(&r->cfg,
+		    site_id(r->site, i));
+		if (s == NULL) {
+			site_remove(r->site, site_id(r->site, i));
+			continue;
+		}
+		for (j = 0; j < r->cfg.nschools; j++)
+			if (r->cfg.schools[j] == s)
+				have[j] = 1;
+	}
+	for (i = 0; i < r->nschools; i++)
+		for (j = 0; j < r->cfg.nschools; j++)
+			if (r->cfg.schools[j] == r->schools[i])
+				have[j] = 2;
+	/* schools to build: those asked for, and those without a line */
+	r->schools = xreallocarray(r->schools, r->cfg.nschools + 1,
+	    sizeof(*r->schools));
+	r->nschools = 0;
+	for (j = 0; j < r->cfg.nschools; j++)
+		if (have[j] != 1)
+			r->schools[r->nschools++] = r->cfg.schools[j];
+	free(have);
 }
 
 static int
 cmd_build(struct run *r, int argc, char **argv)
 {
-	const struct school **schools;
 	const char *files[NBACKENDS];
-	struct check_result cr;
-	struct document *d;
-	struct site *site;
-	size_t n, i;
-	int failed = 0;
+	struct build_job job;
+	int all = argc == 0 && r->o.schools_from == NULL;
+	int index = all || r->o.index;
+	size_t i, failed = 0;
 
+	if (argc > 0 && r->o.schools_from != NULL) {
+		diag_error(NULL, 0, "give school ids or --schools-from, not "
+		    "both");
+		return 2;
+	}
+	deps_start(&r->start);
 	if (load(r) > 0 && !r->o.keep_going)
 		return 1;
-	if ((schools = select_schools(r, argc, argv, &n)) == NULL)
+	if ((r->schools = select_schools(r, argc, argv, &r->nschools)) ==
+	    NULL)
 		return 1;
-	if (n > 0 && pdf_init(page_templates()) == -1) {
-		free(schools);
-		return 1;
-	}
-	tmpfiles_sweep(r->o.out);
+	r->depdir = xasprintf("%s/.deps", r->o.out);
 	for (i = 0; i < NBACKENDS; i++)
 		files[i] = backends[i].file;
-	site = site_new(files, NBACKENDS);
-	for (i = 0; i < n; i++) {
-		int before = diag_count(DIAG_ERROR);
-		if ((d = doc_assemble(schools[i], &r->lib)) != NULL) {
-			memset(&cr, 0, sizeof(cr));
-			check_document(d, &r->cfg, &cr);
-			schoolgids_check(d);
-		}
-		if (d == NULL || diag_count(DIAG_ERROR) > before ||
-		    write_school(r, d) == -1) {
-			failed++;
-			diag_note(schools[i]->path, 0, "school '%s' was not "
-			    "written", schools[i]->id);
-		} else
-			site_add(site, d);
-		doc_free(d);
-		if (failed && !r->o.keep_going)
-			break;
+	r->site = site_new(files, NBACKENDS);
+	if (!all && r->o.index)
+		index_others(r);
+	/* fonts, templates and their file lists are loaded before any
+	   worker starts, so the workers share them */
+	if (r->nschools > 0 && (pdf_init(page_templates()) == -1 ||
+	    (r->o.deps && common_deps(r) == -1))) {
+		failed = 1;
+		goto out;
 	}
-	free(schools);
-	if (argc == 0 && (!failed || r->o.keep_going) &&
-	    write_index(r, site) == -1)
+	tmpfiles_sweep(r->o.out);
+	if (r->o.deps)
+		tmpfiles_sweep(r->depdir);
+	memset(&job, 0, sizeof(job));
+	job.n = r->nschools;
+	job.jobs = r->o.jobs > 0 ? r->o.jobs : build_cpus();
+	job.keep_going = r->o.keep_going;
+	job.ctx = r;
+	job.one = build_one;
+	job.done = build_done;
+	job.name = build_name;
+	failed = build_run(&job);
+	/* the index needs only its lines: give the memory of configs,
+	   library and fonts back first (8,000 schools' index is a big page) */
+	free(r->schools);
+	r->schools = NULL;
+	check_cleanup();
+	config_free(&r->cfg);
+	library_free(&r->lib);
+	pdf_teardown();
+	malloc_trim(0);
+	if (index && (!failed || r->o.keep_going) && write_index(r) == -1)
 		failed++;
-	site_free(site);
+out:
+	site_free(r->site);
+	r->site = NULL;
+	free(r->schools);
+	r->schools = NULL;
 	return failed || r->load_errors ? 1 : 0;
 }
 
@@ -449,6 +702,11 @@ main(int argc, char *argv[])
 		{ "root", required_argument, NULL, 'r' },
 		{ "templates", required_argument, NULL, 't' },
 		{ "keep-going", no_argument, NULL, 'k' },
+		{ "jobs", required_argument, NULL, 'j' },
+		{ "deps", no_argument, NULL, 'D' },
+		{ "index", no_argument, NULL, 'I' },
+		{ "schools-from", required_argument, NULL, 'F' },
+		{ "verbose", no_argument, NULL, 'v' },
 		{ "dump", required_argument, NULL, 'd' },
 		{ "explain", required_argument, NULL, 'e' },
 		{ "quiet", no_argument, NULL, 'q' },
@@ -456,13 +714,20 @@ main(int argc, char *argv[])
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct run r = { .o = { .root = ".", .out = NULL } };
+	struct run r = { .o = { .root = ".", .out = NULL, .jobs = 1 } };
 	const char *cmd, *dump_id = NULL;
 	int ch, rc, explain = 0;
-	char *out_default = NULL;
+	char *out_default = NULL, *end, *exe = NULL;
 
 	LIBXML_TEST_VERSION
 	atomic_signals_install();
+	/* the program as a dependency: as it was run (bin/protocolgen) */
+	if (strchr(argv[0], '/') != NULL)
+		r.exe = argv[0];
+	else
+		r.exe = exe = realpath("/proc/self/exe", NULL);
+	if (r.exe == NULL)
+		r.exe = argv[0];
 	/* "+": options end at the command; each command reads its own */
 	while ((ch = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1)
 		switch (ch) {
@@ -484,8 +749,29 @@ main(int argc, char *argv[])
 	argc -= optind;
 	argv += optind;
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "kqh", longopts, NULL)) != -1)
+	while ((ch = getopt_long(argc, argv, "kqhvj:", longopts, NULL)) != -1)
 		switch (ch) {
+		case 'v':
+			r.o.verbose = 1;
+			break;
+		case 'j':
+			r.o.jobs = (int)strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || r.o.jobs < 0 ||
+			    r.o.jobs > 1024) {
+				fprintf(stderr, "protocolgen: --jobs wants a "
+				    "number from 0 to 1024\n");
+				return 2;
+			}
+			break;
+		case 'D':
+			r.o.deps = 1;
+			break;
+		case 'I':
+			r.o.index = 1;
+			break;
+		case 'F':
+			r.o.schools_from = optarg;
+			break;
 		case 'o':
 			r.o.out = optarg;
 			break;
@@ -520,6 +806,16 @@ main(int argc, char *argv[])
 	if (r.o.out == NULL)
 		r.o.out = out_default = project_path(r.o.root, "out");
 
+	if ((r.o.jobs != 1 || r.o.deps || r.o.index || r.o.schools_from ||
+	    r.o.verbose) &&
+	    (strcmp(cmd, "build") != 0 || dump_id != NULL)) {
+		fprintf(stderr, "protocolgen: --jobs, --deps, --index, "
+		    "--schools-from and --verbose are for building\n");
+		usage(stderr);
+		free(out_default);
+		free(exe);
+		return 2;
+	}
 	if (strcmp(cmd, "build") == 0) {
 		rc = dump_id ? cmd_dump(&r, dump_id, explain) :
 		    cmd_build(&r, argc, argv);
@@ -533,10 +829,12 @@ main(int argc, char *argv[])
 		    "%s\n", cmd);
 		usage(stderr);
 		free(out_default);
+		free(exe);
 		return 2;
 	}
 	unload(&r);
 	free(out_default);
+	free(exe);
 	xmlCleanupParser();
 	return rc;
 }

@@ -66,6 +66,7 @@ static struct {
 	int		 ready;
 	struct render	 r;		/* reused by every render */
 	char		*names;		/* words of this school's names */
+	char		*conf;		/* templates/fonts.conf */
 } P;
 
 struct pdf_style
@@ -939,6 +940,7 @@ render_reset(struct render *r, const struct document *d)
 	r->nlinks = r->nowned = r->nu = 0;
 	store_reset(&r->store);
 	r->d = d;
+	pdf_font_next_document();
 }
 
 static void
@@ -1158,10 +1160,25 @@ pdf_init(const char *templates_dir)
 	abs = realpath(conf, NULL);
 	rc = pdf_font_init(abs != NULL ? abs : conf);
 	free(abs);
-	free(conf);
-	if (rc == -1 || hyph_load(HYPHEN_DIC) == -1)
+	if (rc == -1 || hyph_load(HYPHEN_DIC) == -1) {
+		free(conf);
 		return -1;
+	}
+	P.conf = conf;
 	P.ready = 1;
+	return 0;
+}
+
+int
+pdf_deps(void (*fn)(void *, const char *), void *arg)
+{
+	if (!P.ready) {
+		diag_error(NULL, 0, "PDF backend used before pdf_init()");
+		return -1;
+	}
+	fn(arg, P.conf);
+	pdf_font_files(fn, arg);
+	fn(arg, HYPHEN_DIC);
 	return 0;
 }
 
@@ -1174,6 +1191,7 @@ pdf_teardown(void)
 	free(P.r.owned);
 	store_free(&P.r.store);
 	free(P.names);
+	free(P.conf);
 	memset(&P, 0, sizeof(P));
 	pdf_font_free();
 	hyph_free();

@@ -15,6 +15,12 @@ int	pdf_init(const char *templates_dir);
 int	pdf_render(const struct document *, struct buf *out);
 /* Render the school's schoolgids section (schoolgids.h) as a PDF. */
 int	pdf_schoolgids(const struct document *, struct buf *out);
+/*
+ * Call fn(arg, path) for every file a PDF depends on besides the document:
+ * the font configuration, the font files and the hyphenation dictionary.
+ * Return 0, or -1 after reporting (before pdf_init()).
+ */
+int	pdf_deps(void (*fn)(void *, const char *), void *arg);
 /* Release what pdf_init loaded (safe without it). */
 void	pdf_teardown(void);
 

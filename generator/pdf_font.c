@@ -4,6 +4,7 @@
 
 #include <fontconfig/fontconfig.h>
 #include <pango/pangocairo.h>
+#include <pango/pangofc-font.h>
 #include <pango/pangofc-fontmap.h>
 
 #include "diag.h"
@@ -13,6 +14,15 @@
 
 #define SHAPE_SIZE	100.0	/* points: shape large, scale down */
 #define MAXBRK		16
+/*
+ * The cache of shaped words is bounded: once it holds CACHE_MIN words, a
+ * new document first drops the words no document used in the last
+ * CACHE_KEEP.  Clause text shared by a board's schools stays; names,
+ * addresses and dates of schools long done go (8,000 schools would
+ * otherwise keep a million words).
+ */
+#define CACHE_MIN	32768
+#define CACHE_KEEP	32
 
 static const struct {
 	PangoWeight	 weight;
@@ -32,6 +42,8 @@ static struct {
 	GSList		*features;	/* for every shaping call */
 	struct shaped	**bucket;
 	size_t		 nbucket, count;
+	unsigned long	 doc;		/* documents started */
+	size_t		 sweep_at;	/* count that triggers a sweep */
 } F;
 
 /* A private fontconfig: only what conf names, never the machine's fonts. */
@@ -128,22 +140,40 @@ pdf_font_init(const char *conf)
 	    pango_attr_font_features_new("liga 0, clig 0"));
 	F.nbucket = 4096;
 	F.bucket = xcalloc(F.nbucket, sizeof(*F.bucket));
+	F.sweep_at = CACHE_MIN;
 	return 0;
 }
 
+/* An entry is three blocks: itself, its glyphs (with the text), breaks. */
 static void
 shaped_free(struct shaped *s)
 {
-	free((char *)s->text);
-	free(s->glyph);
 	free(s->adv);
-	free(s->xoff);
-	free(s->yoff);
-	free(s->cluster);
-	free(s->brk);
-	free(s->brkg);
 	free(s->brkw);
 	free(s);
+}
+
+void
+pdf_font_next_document(void)
+{
+	struct shaped **pp, *s;
+	size_t i;
+
+	F.doc++;
+	if (F.bucket == NULL || F.count < F.sweep_at)
+		return;
+	for (i = 0; i < F.nbucket; i++)
+		for (pp = &F.bucket[i]; (s = *pp) != NULL; ) {
+			if (s->used + CACHE_KEEP < F.doc) {
+				*pp = s->next;
+				shaped_free(s);
+				F.count--;
+			} else
+				pp = &s->next;
+		}
+	/* what every recent document uses stays: sweep again only when
+	   the cache has doubled, so sweeping costs O(1) per word */
+	F.sweep_at = F.count * 2 > CACHE_MIN ? F.count * 2 : CACHE_MIN;
 }
 
 void
@@ -174,6 +204,23 @@ pdf_font_free(void)
 		g_object_unref(F.map);
 	}
 	memset(&F, 0, sizeof(F));
+}
+
+void
+pdf_font_files(void (*fn)(void *, const char *), void *arg)
+{
+	FcPattern *pat;
+	FcChar8 *file;
+	int i;
+
+	for (i = 0; i < NFACES; i++) {
+		if (F.font[i] == NULL)
+			continue;
+		pat = pango_fc_font_get_pattern(PANGO_FC_FONT(F.font[i]));
+		if (pat != NULL && FcPatternGetString(pat, FC_FILE, 0,
+		    &file) == FcResultMatch)
+			fn(arg, (const char *)file);
+	}
 }
 
 cairo_font_face_t *
@@ -228,19 +275,28 @@ rehash(void)
 	F.nbucket = n;
 }
 
-/* Copy pango's glyphs, per 1 pt; unknown glyphs become .notdef. */
+/*
+ * Copy pango's glyphs, per 1 pt; unknown glyphs become .notdef.  One
+ * block holds the advances, offsets, glyph ids, clusters and the text.
+ */
 static void
-take_glyphs(struct shaped *s, PangoGlyphString *gs)
+take_glyphs(struct shaped *s, PangoGlyphString *gs, const char *text)
 {
 	const double k = 1.0 / PANGO_SCALE / SHAPE_SIZE;
 	int i, n = gs->num_glyphs;
+	size_t m = (size_t)n + 1;
+	char *text_copy;
 
 	s->nglyphs = n;
-	s->glyph = xcalloc((size_t)n + 1, sizeof(*s->glyph));
-	s->adv = xcalloc((size_t)n + 1, sizeof(*s->adv));
-	s->xoff = xcalloc((size_t)n + 1, sizeof(*s->xoff));
-	s->yoff = xcalloc((size_t)n + 1, sizeof(*s->yoff));
-	s->cluster = xcalloc((size_t)n + 1, sizeof(*s->cluster));
+	s->adv = xcalloc(1, m * (3 * sizeof(double) + sizeof(*s->glyph) +
+	    sizeof(*s->cluster)) + s->len + 1);
+	s->xoff = s->adv + m;
+	s->yoff = s->xoff + m;
+	s->glyph = (unsigned *)(void *)(s->yoff + m);
+	s->cluster = (int *)(void *)(s->glyph + m);
+	text_copy = (char *)(s->cluster + m);
+	memcpy(text_copy, text, s->len);
+	s->text = text_copy;
 	for (i = 0; i < n; i++) {
 		PangoGlyphInfo *g = &gs->glyphs[i];
 		s->glyph[i] = (g->glyph & PANGO_GLYPH_UNKNOWN_FLAG) ||
@@ -316,9 +372,11 @@ take_breaks(struct shaped *s)
 
 	if (n == 0)
 		return;
-	s->brk = xcalloc(n, sizeof(*s->brk));
-	s->brkg = xcalloc(n, sizeof(*s->brkg));
-	s->brkw = xcalloc(n, sizeof(*s->brkw));
+	/* one block: widths, first glyphs, offsets */
+	s->brkw = xcalloc(n, sizeof(*s->brkw) + sizeof(*s->brkg) +
+	    sizeof(*s->brk));
+	s->brkg = (int *)(void *)(s->brkw + n);
+	s->brk = (unsigned short *)(void *)(s->brkg + n);
 	for (i = 0; i < n; i++) {
 		for (g = 0, w = 0; g < s->nglyphs && s->cluster[g] <
 		    (int)at[i]; g++)
@@ -346,12 +404,11 @@ shape_new(int face, const char *text, size_t len)
 	an.script = PANGO_SCRIPT_LATIN;
 	an.language = pango_language_from_string("nl-nl");
 	an.extra_attrs = F.features;
-	s->text = xstrndup(text, len);
 	s->len = len;
 	s->face = face;
-	pango_shape_with_flags(s->text, (int)len, s->text, (int)len, &an, gs,
+	pango_shape_with_flags(text, (int)len, text, (int)len, &an, gs,
 	    PANGO_SHAPE_NONE);
-	take_glyphs(s, gs);
+	take_glyphs(s, gs, text);
 	pango_glyph_string_free(gs);
 	take_breaks(s);
 	return s;
@@ -365,11 +422,14 @@ pdf_shape(int face, const char *text, size_t len)
 
 	for (s = F.bucket[h & (F.nbucket - 1)]; s != NULL; s = s->next)
 		if (s->face == face && s->len == len &&
-		    memcmp(s->text, text, len) == 0)
+		    memcmp(s->text, text, len) == 0) {
+			s->used = F.doc;
 			return s;
+		}
 	if (F.count + 1 > F.nbucket)
 		rehash();
 	s = shape_new(face, text, len);
+	s->used = F.doc;
 	h &= F.nbucket - 1;
 	s->next = F.bucket[h];
 	F.bucket[h] = s;

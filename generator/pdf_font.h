@@ -16,7 +16,8 @@ enum pdf_face {
 
 /*
  * One piece of text shaped in one face.  Advances are in points for a
- * 1 pt font: multiply by the size.  Entries live until pdf_font_free().
+ * 1 pt font: multiply by the size.  Entries live until the next document
+ * (see pdf_font_next_document()) or pdf_font_free().
  */
 struct shaped {
 	const char	*text;		/* not NUL-terminated */
@@ -32,6 +33,7 @@ struct shaped {
 	unsigned short	*brk;		/* byte offset of the break */
 	int		*brkg;		/* first glyph after it */
 	double		*brkw;		/* width of the glyphs before it */
+	unsigned long	 used;		/* last document that used it */
 	struct shaped	*next;		/* hash chain */
 };
 
@@ -43,11 +45,18 @@ struct shaped {
 int	 pdf_font_init(const char *conf);
 void	 pdf_font_free(void);
 
-/* The shaped form of text in face; cached for the process. */
+/*
+ * A new document starts: shaped words of earlier documents are no longer
+ * referenced, and the cache may drop those no recent document used.
+ */
+void	 pdf_font_next_document(void);
+/* The shaped form of text in face; valid until pdf_font_next_document(). */
 const struct shaped *pdf_shape(int face, const char *text, size_t len);
 /* Shortcut for NUL-terminated text. */
 const struct shaped *pdf_shape_str(int face, const char *text);
 
+/* Call fn(arg, path) for the font file of each face. */
+void	 pdf_font_files(void (*fn)(void *, const char *), void *arg);
 /* The cairo face of a style (borrowed). */
 cairo_font_face_t *pdf_font_face(int face);
 /* Font metrics per 1 pt: ascent (positive) and descent (positive). */

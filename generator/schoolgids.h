@@ -95,5 +95,8 @@ size_t		 schoolgids_count_words(const char *text);
 int		 schoolgids_html(const struct document *, struct buf *out);
 int		 schoolgids_fragment(const struct document *, struct buf *out);
 int		 schoolgids_md(const struct document *, struct buf *out);
+/* The files schoolgids.html is made from (see html_deps()). */
+int		 schoolgids_html_deps(void (*fn)(void *, const char *),
+		    void *arg);
 
 #endif

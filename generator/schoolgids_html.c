@@ -160,3 +160,9 @@ schoolgids_fragment(const struct document *d, struct buf *out)
 	schoolgids_free(sg);
 	return 0;
 }
+
+int
+schoolgids_html_deps(void (*fn)(void *, const char *), void *arg)
+{
+	return page_files("schoolgids.html", fn, arg);
+}

@@ -34,7 +34,7 @@ struct site {
 	size_t			 nlinks;
 	site_revisions_fn	 revisions;
 	struct site_entry	*entries;
-	size_t			 nentries;
+	size_t			 nentries, cap;
 };
 
 static char *
@@ -70,16 +70,43 @@ site_set_revisions(struct site *s, site_revisions_fn fn)
 	s->revisions = fn;
 }
 
+static struct site_entry *
+entry_new(struct site *s)
+{
+	struct site_entry *e;
+
+	if (s->nentries == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 16;
+		s->entries = xreallocarray(s->entries, s->cap,
+		    sizeof(*s->entries));
+	}
+	e = &s->entries[s->nentries++];
+	memset(e, 0, sizeof(*e));
+	return e;
+}
+
+static void
+entry_free(struct site_entry *e)
+{
+	free(e->id);
+	free(e->name);
+	free(e->board_id);
+	free(e->board);
+	free(e->title);
+	free(e->version);
+	free(e->status);
+	free(e->adopted);
+	free(e->review);
+	free(e->schoolyear);
+	site_revisions_free(e->revs, e->nrevs);
+}
+
 void
 site_add(struct site *s, const struct document *d)
 {
 	const struct doc_meta *m = &d->meta;
-	struct site_entry *e;
+	struct site_entry *e = entry_new(s);
 
-	s->entries = xreallocarray(s->entries, s->nentries + 1,
-	    sizeof(*s->entries));
-	e = &s->entries[s->nentries++];
-	memset(e, 0, sizeof(*e));
 	e->id = xstrdup(m->school_id);
 	e->name = xstrdup(m->school);
 	e->board_id = xstrdup(m->board_id);
@@ -93,6 +120,208 @@ site_add(struct site *s, const struct document *d)
 	e->draft = m->draft;
 	if (s->revisions != NULL)
 		e->nrevs = s->revisions(d, &e->revs);
+}
+
+void
+site_remove(struct site *s, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < s->nentries; i++)
+		if (strcmp(s->entries[i].id, id) == 0) {
+			entry_free(&s->entries[i]);
+			memmove(&s->entries[i], &s->entries[i + 1],
+			    (s->nentries - i - 1) * sizeof(*s->entries));
+			s->nentries--;
+			return;
+		}
+}
+
+size_t
+site_count(const struct site *s)
+{
+	return s->nentries;
+}
+
+const char *
+site_id(const struct site *s, size_t i)
+{
+	return s->entries[i].id;
+}
+
+/* ------------------------------------------------------------------ */
+/* Records: one line per school, tab-separated, for workers and files   */
+
+/* A field: backslash escapes for \\, tab, newline, CR; "\-" is NULL. */
+static void
+rec_field(struct buf *b, const char *v)
+{
+	if (b->len > 0 && b->data[b->len - 1] != '\n')
+		buf_putc(b, '\t');
+	if (v == NULL) {
+		buf_puts(b, "\\-");
+		return;
+	}
+	for (; *v != '\0'; v++)
+		switch (*v) {
+		case '\\': buf_puts(b, "\\\\"); break;
+		case '\t': buf_puts(b, "\\t"); break;
+		case '\n': buf_puts(b, "\\n"); break;
+		case '\r': buf_puts(b, "\\r"); break;
+		default: buf_putc(b, *v); break;
+		}
+}
+
+static void
+rec_entry(struct buf *b, const struct site_entry *e)
+{
+	char num[32];
+	size_t i;
+
+	rec_field(b, e->id);
+	rec_field(b, e->name);
+	rec_field(b, e->board_id);
+	rec_field(b, e->board);
+	rec_field(b, e->title);
+	rec_field(b, e->version);
+	rec_field(b, e->status);
+	rec_field(b, e->adopted);
+	rec_field(b, e->review);
+	rec_field(b, e->schoolyear);
+	rec_field(b, e->draft ? "1" : "0");
+	snprintf(num, sizeof(num), "%zu", e->nrevs);
+	rec_field(b, num);
+	for (i = 0; i < e->nrevs; i++) {
+		rec_field(b, e->revs[i].version);
+		rec_field(b, e->revs[i].status);
+		rec_field(b, e->revs[i].date);
+		rec_field(b, e->revs[i].href);
+		rec_field(b, e->revs[i].label);
+	}
+	buf_putc(b, '\n');
+}
+
+void
+site_record(const struct site *s, const char *id, struct buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < s->nentries; i++)
+		if (strcmp(s->entries[i].id, id) == 0)
+			rec_entry(out, &s->entries[i]);
+}
+
+void
+site_records(const struct site *s, struct buf *out)
+{
+	size_t i;
+
+	for (i = 0; i < s->nentries; i++)
+		rec_entry(out, &s->entries[i]);
+}
+
+/* The next field of a record line; NULL for "\-" or past the end. */
+static char *
+rec_take(const char **p, const char *end, int *ok)
+{
+	struct buf b = { 0 };
+	const char *q = *p;
+
+	if (q > end) {
+		*ok = 0;
+		return NULL;
+	}
+	if (end - q >= 2 && q[0] == '\\' && q[1] == '-' &&
+	    (q + 2 == end || q[2] == '\t')) {
+		*p = q + 3;
+		return NULL;
+	}
+	buf_puts(&b, "");
+	for (; q < end && *q != '\t'; q++) {
+		if (*q != '\\' || q + 1 == end) {
+			buf_putc(&b, *q);
+			continue;
+		}
+		switch (*++q) {
+		case 't': buf_putc(&b, '\t'); break;
+		case 'n': buf_putc(&b, '\n'); break;
+		case 'r': buf_putc(&b, '\r'); break;
+		default: buf_putc(&b, *q); break;
+		}
+	}
+	*p = q + 1;
+	return buf_detach(&b);
+}
+
+/* Parse one line [p, end) into e; return 0, or -1 when malformed. */
+static int
+rec_parse(struct site_entry *e, const char *p, const char *end)
+{
+	char *draft, *nrevs, *x;
+	unsigned long n;
+	size_t i;
+	int ok = 1;
+
+	e->id = rec_take(&p, end, &ok);
+	e->name = rec_take(&p, end, &ok);
+	e->board_id = rec_take(&p, end, &ok);
+	e->board = rec_take(&p, end, &ok);
+	e->title = rec_take(&p, end, &ok);
+	e->version = rec_take(&p, end, &ok);
+	e->status = rec_take(&p, end, &ok);
+	e->adopted = rec_take(&p, end, &ok);
+	e->review = rec_take(&p, end, &ok);
+	e->schoolyear = rec_take(&p, end, &ok);
+	draft = rec_take(&p, end, &ok);
+	nrevs = rec_take(&p, end, &ok);
+	e->draft = draft != NULL && strcmp(draft, "1") == 0;
+	n = nrevs != NULL ? strtoul(nrevs, &x, 10) : 0;
+	if (nrevs == NULL || *x != '\0' || n > 10000)
+		ok = 0;
+	free(draft);
+	free(nrevs);
+	if (ok && n > 0) {
+		e->revs = xcalloc(n, sizeof(*e->revs));
+		e->nrevs = n;
+		for (i = 0; i < n; i++) {
+			e->revs[i].version = rec_take(&p, end, &ok);
+			e->revs[i].status = rec_take(&p, end, &ok);
+			e->revs[i].date = rec_take(&p, end, &ok);
+			e->revs[i].href = rec_take(&p, end, &ok);
+			e->revs[i].label = rec_take(&p, end, &ok);
+		}
+	}
+	if (p <= end)
+		ok = 0;		/* fields left over */
+	if (e->id == NULL || e->name == NULL || e->board_id == NULL ||
+	    e->board == NULL || e->title == NULL || e->version == NULL ||
+	    e->status == NULL)
+		ok = 0;
+	return ok ? 0 : -1;
+}
+
+int
+site_add_records(struct site *s, const char *text, size_t len)
+{
+	const char *p = text, *end = text + len, *nl;
+	struct site_entry e;
+	int bad = 0;
+
+	for (; p < end; p = nl + 1) {
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		if (nl == p)
+			continue;
+		memset(&e, 0, sizeof(e));
+		if (rec_parse(&e, p, nl) == -1) {
+			entry_free(&e);
+			bad++;
+			continue;
+		}
+		site_remove(s, e.id);	/* a newer record replaces */
+		*entry_new(s) = e;
+	}
+	return bad ? -1 : 0;
 }
 
 void
@@ -117,20 +346,8 @@ site_free(struct site *s)
 
 	if (s == NULL)
 		return;
-	for (i = 0; i < s->nentries; i++) {
-		struct site_entry *e = &s->entries[i];
-		free(e->id);
-		free(e->name);
-		free(e->board_id);
-		free(e->board);
-		free(e->title);
-		free(e->version);
-		free(e->status);
-		free(e->adopted);
-		free(e->review);
-		free(e->schoolyear);
-		site_revisions_free(e->revs, e->nrevs);
-	}
+	for (i = 0; i < s->nentries; i++)
+		entry_free(&s->entries[i]);
 	free(s->entries);
 	for (i = 0; i < s->nlinks; i++)
 		free(s->links[i]);
@@ -355,4 +572,10 @@ site_render(const struct site *s, struct buf *out)
 	free(v);
 	buf_free(&b);
 	return 0;
+}
+
+int
+site_deps(void (*fn)(void *, const char *), void *arg)
+{
+	return page_files("site.html", fn, arg);
 }

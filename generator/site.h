@@ -37,6 +37,26 @@ struct site	*site_new(const char *const *files, size_t nfiles);
 void		 site_set_revisions(struct site *, site_revisions_fn);
 /* Record a school whose outputs were written (copies what it needs). */
 void		 site_add(struct site *, const struct document *);
+/* Forget school id (when it is listed). */
+void		 site_remove(struct site *, const char *id);
+size_t		 site_count(const struct site *);
+const char	*site_id(const struct site *, size_t);
+
+/*
+ * Records: what the index shows of a school as one line of text, so a
+ * build worker can hand it to the process that writes the index, and an
+ * incremental build can keep the schools it does not render.
+ * site_record() appends school id's line (nothing when it is not listed),
+ * site_records() every line; site_add_records() adds the schools of
+ * lines (a school already listed is replaced) and returns -1 when a line
+ * was malformed (it is skipped).
+ */
+void		 site_record(const struct site *, const char *id,
+		    struct buf *out);
+void		 site_records(const struct site *, struct buf *out);
+int		 site_add_records(struct site *, const char *text, size_t len);
+/* The files out/index.html is made from (see html_deps()). */
+int		 site_deps(void (*fn)(void *, const char *), void *arg);
 /* Render out/index.html.  Return 0, or -1 after reporting. */
 int		 site_render(const struct site *, struct buf *out);
 void		 site_free(struct site *);

@@ -372,27 +372,26 @@ file_write_atomic(const char *path, const void *data, size_t len, int durable)
 {
 	const char *slash = strrchr(path, '/');
 	const char *p = data;
-	char *tmp, *dir;
+	char *tmp, *dir = NULL;
 	ssize_t n;
 	int fd, saved;
 
+	/* the folder is made only when the first open says it is missing:
+	   a build of thousands of files would otherwise mkdir for each */
 	if (slash != NULL) {
 		dir = xstrndup(path, (size_t)(slash - path));
-		if (*dir != '\0' && mkdir_p(dir) == -1) {
-			saved = errno;
-			free(dir);
-			errno = saved;
-			return -1;
-		}
-		free(dir);
 		tmp = xasprintf("%.*s/.%s.tmp.%ld", (int)(slash - path), path,
 		    slash + 1, (long)getpid());
 	} else
 		tmp = xasprintf(".%s.tmp.%ld", path, (long)getpid());
 
 	set_inflight(tmp);
-	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-	    0666)) == -1)
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	if (fd == -1 && errno == ENOENT && dir != NULL && *dir != '\0' &&
+	    mkdir_p(dir) == 0)
+		fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	free(dir);
+	if (fd == -1)
 		goto fail;
 	while (len > 0) {
 		n = write(fd, p, len);
@@ -551,13 +550,24 @@ str_ends(const char *s, const char *suffix)
 	return a >= b && strcmp(s + a - b, suffix) == 0;
 }
 
+/*
+ * Candidates are found by their first byte in either case (strpbrk is
+ * vectorised); only those are compared.  The checks call this for every
+ * word of every document, so it must not call strncasecmp per byte.
+ */
 const char *
 str_casestr(const char *hay, const char *needle)
 {
 	size_t n = strlen(needle);
+	char first[3];
 
-	for (; *hay != '\0'; hay++)
-		if (strncasecmp(hay, needle, n) == 0)
+	if (n == 0)
+		return hay;
+	first[0] = (char)tolower((unsigned char)needle[0]);
+	first[1] = (char)toupper((unsigned char)needle[0]);
+	first[2] = '\0';
+	for (; (hay = strpbrk(hay, first)) != NULL; hay++)
+		if (strncasecmp(hay + 1, needle + 1, n - 1) == 0)
 			return hay;
 	return NULL;
 }

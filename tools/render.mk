@@ -1,0 +1,57 @@
+# Incremental rendering: `make render` runs this file.  Standalone:
+#   make -f tools/render.mk PROTOCOLGEN=bin/protocolgen [ROOT=.] [OUT=out] [-j2]
+#
+# protocolgen build --deps writes, per school, OUT/.deps/ID.d: a rule
+# "OUT/.deps/ID.stamp: every file its outputs were made from" (its config,
+# its board's, the national defaults, its outline, the clause files it
+# uses, the templates, strings, fonts, hyphenation dictionary and the
+# program), with an empty rule for each of those files so a deleted one
+# does not stop make.  A stamp older than any of its files is out of date:
+# its recipe only adds the school to OUT/.deps/stale, without a shell.
+# One protocolgen then builds every school on that list (fonts loaded
+# once), on as many processes as make's -j, and rewrites the index from
+# its record of every school.  Nothing changed: protocolgen is not run.
+
+PROTOCOLGEN ?= bin/protocolgen
+ROOT	?= .
+OUT	?= out
+DEPDIR	= $(OUT)/.deps
+SCHOOLS_DIR = $(if $(filter .,$(ROOT)),schools,$(ROOT)/schools)
+SCHOOL_IDS := $(sort $(basename $(notdir $(filter-out %/board.lua,\
+	$(wildcard $(SCHOOLS_DIR)/*/*.lua)))))
+STAMPS	= $(SCHOOL_IDS:%=$(DEPDIR)/%.stamp)
+# make -jN: N processes; make -j: one per processor; make -k: keep going
+JOBS	= $(if $(filter -j,$(MAKEFLAGS)),0,$(or $(patsubst -j%,%,\
+	$(filter -j%,$(MAKEFLAGS))),1))
+KEEP	= $(if $(findstring k,$(firstword -$(MAKEFLAGS))),--keep-going)
+# two lists of words are the same
+same	= $(and $(findstring x$(strip $1)x,x$(strip $2)x),\
+	$(findstring x$(strip $2)x,x$(strip $1)x))
+
+.PHONY: render FORCE
+render: $(STAMPS) $(DEPDIR)/_index.stamp
+	@if [ -e $(DEPDIR)/stale ]; then \
+	    mv $(DEPDIR)/stale $(DEPDIR)/stale.run && \
+	    $(PROTOCOLGEN) build --root $(ROOT) --out $(OUT) --deps --index \
+	        --jobs $(JOBS) $(KEEP) $(RENDER_FLAGS) \
+	        --schools-from $(DEPDIR)/stale.run && \
+	    rm -f $(DEPDIR)/stale.run; \
+	fi
+
+# a school to build (the line is empty: make starts no shell for it)
+$(DEPDIR)/%.stamp: | $(DEPDIR)
+	$(file >>$(DEPDIR)/stale,$*)
+
+# the index: its template, strings or program changed (_index.d), or a
+# school was added or removed
+$(DEPDIR)/_index.stamp: $(DEPDIR)/schools | $(DEPDIR)
+	$(file >>$(DEPDIR)/stale,)
+
+# the list of schools, rewritten only when it changes
+$(DEPDIR)/schools: FORCE | $(DEPDIR)
+	$(if $(call same,$(SCHOOL_IDS),$(file <$@)),,$(file >$@,$(SCHOOL_IDS)))
+
+$(DEPDIR):
+	@mkdir -p $@
+
+-include $(wildcard $(DEPDIR)/*.d)
