@@ -479,6 +479,15 @@ index_others(struct run *r)
 		const struct school *s = config_school(&r->cfg,
 		    site_id(r->site, i));
 		if (s == NULL) {
+			/* gone: so are its dependency file and stamp */
+			char *f = xasprintf("%s/%s.d", r->depdir,
+			    site_id(r->site, i));
+			unlink(f);
+			free(f);
+			f = xasprintf("%s/%s.stamp", r->depdir,
+			    site_id(r->site, i));
+			unlink(f);
+			free(f);
 			site_remove(r->site, site_id(r->site, i));
 			continue;
 		}

@@ -12,6 +12,9 @@
 # once), on as many processes as make's -j, and rewrites the index from
 # its record of every school.  Nothing changed: protocolgen is not run.
 
+# no built-in rules: make would search them for every file a school reads
+MAKEFLAGS += --no-builtin-rules
+
 PROTOCOLGEN ?= bin/protocolgen
 ROOT	?= .
 OUT	?= out

@@ -72,6 +72,7 @@ sub scan_clauses {
 		}
 		next unless $c{id};
 		$c{kind} //= 'article';
+		$c{folder} = basename($d);
 		$c{dated} = slurp($p) =~ /\{\{revision\.(?:consent|adoption)/;
 		$clause{$c{id}} = \%c;
 	}
@@ -129,6 +130,10 @@ sub candidates {
 		my $c = $clause{$id} or next;
 		$group{ $c->{'variant-of'} } = 1 if $c->{'variant-of'};
 	}
+	# an added clause goes after the last one of its library section: that
+	# section must be in the outline (or the clause is a variant of one)
+	my %sec = map { ($clause{$_} ? $clause{$_}{folder} : '') => 1 }
+	    @{ $o->{ids} };
 	my @c;
 	for my $id (@{ $o->{ids} }) {
 		push @c, "-$id" unless $t->{text} =~ /"\Q$id\E"/;
@@ -137,6 +142,8 @@ sub candidates {
 		my $c = $clause{$id};
 		next if $t->{used}{$id} || $c->{kind} eq 'footnote';
 		next if $c->{level} && $c->{level} !~ /\b$t->{level}\b/;
+		next unless $sec{ $c->{folder} } || ($c->{'variant-of'} &&
+		    $group{ $c->{'variant-of'} });
 		push @c, "+$id";
 	}
 	return @c;

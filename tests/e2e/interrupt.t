@@ -56,6 +56,42 @@ for sig in INT TERM KILL INT TERM KILL INT TERM KILL INT TERM KILL; do
 	fi
 done
 
+# the same with worker processes (--jobs 2): a worker ends with the build
+# (SIGTERM when its parent dies, even by SIGKILL) and removes its own
+# temporary file
+gone() {	# wait for processes $* to end (they are not our children)
+	for k in "$@"; do
+		i=0
+		while kill -0 "$k" 2>/dev/null && [ $i -lt 1000 ]; do
+			sleep 0.01
+			i=$((i + 1))
+		done
+		kill -0 "$k" 2>/dev/null && return 1
+	done
+	return 0
+}
+for sig in INT TERM KILL INT TERM KILL; do
+	round=$((round + 1))
+	if [ $((round % 2)) -eq 1 ]; then set_board "$board_b"; else set_board "$board_a"; fi
+	"$PG" build --jobs 2 --root "$P" 2>/dev/null &
+	pid=$!
+	sleep "0.$(( (round * 37) % 9 + 1 ))"
+	kids=$(ps -o pid= --ppid "$pid" 2>/dev/null)
+	echo "# workers: $(echo $kids | wc -w)"
+	kill -s "$sig" "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	# shellcheck disable=SC2086
+	gone $kids
+	ok $? "round $round (--jobs 2, SIG$sig): its workers end with it"
+	check_out
+	ok $? "round $round (--jobs 2, SIG$sig): every output is wholly old or new"
+	n=0
+	for k in $kids; do
+		n=$((n + $(find "$P/out" -name ".*.tmp.$k" | wc -l)))
+	done
+	is "$n" 0 "round $round (--jobs 2, SIG$sig): no temporary files of its workers left"
+done
+
 set_board "$board_b"
 "$PG" build --root "$P" 2>/dev/null
 ok $? "a full build after the interruptions"
