@@ -7,6 +7,10 @@ use strict;
 use warnings;
 use utf8;
 
+# --typst-0.10: what Typst 0.10 wants instead (the footer's page total
+# through locate, paragraph spacing through a show rule, table rules on
+# every side)
+my $old = @ARGV && $ARGV[0] eq '--typst-0.10';
 binmode STDIN, ':encoding(UTF-8)';
 binmode STDOUT, ':encoding(UTF-8)';
 my $md = do { local $/; <STDIN> };
@@ -39,20 +43,30 @@ sub inline {
 	return $t;
 }
 
+my $footer = $old ?
+    'locate(loc => [#set text(8.5pt, fill: rgb("#57606a")); ' . $meta{status} .
+    ' #h(1fr) pagina #counter(page).display() van #counter(page).final(loc).first()])' :
+    'context [#set text(8.5pt, fill: rgb("#57606a")); ' . $meta{status} .
+    ' #h(1fr) pagina #counter(page).display() van #counter(page).final().first()]';
+my $par = $old ?
+    "#set par(justify: true, leading: 0.55em)\n#show par: set block(spacing: 0.7em)" :
+    '#set par(justify: true, leading: 0.55em, spacing: 0.7em)';
+my $stroke = $old ? '0.5pt + rgb("#d0d7de")' :
+    '(x: none, y: 0.5pt + rgb("#d0d7de"))';
 print <<"EOT";
 #set document(title: "@{[ $meta{title} ]} – @{[ $meta{name} ]}", author: "@{[ $meta{author} // '' ]}")
 #set text(font: "Carlito", size: 10.5pt, lang: "nl", region: "nl", fill: rgb("#1f2328"))
-#set par(justify: true, leading: 0.55em, spacing: 0.7em)
+$par
 #set page(paper: "a4", margin: (x: 25mm, top: 29mm, bottom: 24mm),
   header: [#set text(8.5pt, fill: rgb("#57606a")); @{[ esc($meta{name}) ]} · @{[ esc($meta{title}) ]} #h(1fr) versie @{[ $meta{version} ]}],
-  footer: context [#set text(8.5pt, fill: rgb("#57606a")); @{[ $meta{status} ]} #h(1fr) pagina #counter(page).display() van #counter(page).final().first()])
+  footer: $footer)
 #show heading: set text(13.5pt, fill: rgb("#0b4f8a"))
 #show heading: set block(above: 1.4em, below: 0.6em)
 #text(24pt, weight: "bold", fill: rgb("#0b4f8a"))[@{[ esc($meta{title}) ]}]
 
 @{[ esc($meta{name}) ]}
 
-#table(columns: (130pt, 1fr), stroke: (x: none, y: 0.5pt + rgb("#d0d7de")),
+#table(columns: (130pt, 1fr), stroke: $stroke,
   [*Versie*], [@{[ $meta{version} ]}], [*Status*], [@{[ $meta{status} ]}],
   [*Auteur*], [@{[ esc($meta{author} // '') ]}], [*Eigenaar*], [@{[ esc($meta{owner} // '') ]}])
 
