@@ -300,6 +300,79 @@ test_site(void)
 	doc_free(b);
 }
 
+/* Records: what a worker hands the parent, what site.rec keeps. */
+static void
+test_records(void)
+{
+	static const char *const files[] = { "protocol.html", "protocol.pdf" };
+	struct document *a = assemble("de-vlinder"), *b = assemble("het-anker");
+	struct site *s, *t;
+	struct buf recs = { 0 }, again = { 0 }, h1 = { 0 }, h2 = { 0 },
+	    one = { 0 };
+
+	if (a == NULL || b == NULL) {
+		OK(0, "records: fixtures assemble");
+		doc_free(a);
+		doc_free(b);
+		return;
+	}
+	s = site_new(files, 2);
+	site_set_revisions(s, two_revisions);
+	site_add(s, a);
+	site_add(s, b);
+	site_records(s, &recs);
+	INT_EQ((int)site_count(s), 2, "records: two schools");
+	OK(strchr(buf_str(&recs), '\n') != NULL &&
+	    strchr(strchr(buf_str(&recs), '\n') + 1, '\n') != NULL,
+	    "records: a line per school");
+	t = site_new(files, 2);
+	INT_EQ(site_add_records(t, buf_str(&recs), recs.len), 0,
+	    "records: read back");
+	site_records(t, &again);
+	STR_EQ(buf_str(&again), buf_str(&recs), "records: the same lines again");
+	site_render(s, &h1);
+	site_render(t, &h2);
+	STR_EQ(buf_str(&h2), buf_str(&h1), "records: the same index as the "
+	    "documents give");
+	/* a school already listed is replaced, not doubled */
+	site_record(s, "het-anker", &one);
+	INT_EQ(site_add_records(t, buf_str(&one), one.len), 0,
+	    "records: one line");
+	INT_EQ((int)site_count(t), 2, "records: a newer line replaces");
+	site_remove(t, "de-vlinder");
+	INT_EQ((int)site_count(t), 1, "records: removed");
+	STR_EQ(site_id(t, 0), "het-anker", "records: the other stays");
+	site_remove(t, "no-such-school");
+	INT_EQ((int)site_count(t), 1, "records: removing an unknown id");
+	/* escapes, NULL fields, malformed lines */
+	buf_reset(&one);
+	buf_puts(&one, "x\tna\\tme\\nwith \\\\ b\tbrd\tBoard\tT\t1.0\t"
+	    "concept\t\\-\t\\-\t\\-\t1\t0\n"
+	    "too\tfew\n\n"
+	    "y\tn\tb\tB\tT\t1.0\tconcept\t\\-\t\\-\t\\-\t0\t1\t"
+	    "1.0\tvastgesteld\t\\-\t\\-\t\\-\n");
+	INT_EQ(site_add_records(t, buf_str(&one), one.len), -1,
+	    "records: a malformed line is reported");
+	INT_EQ((int)site_count(t), 3, "records: ... and skipped, the others read");
+	buf_reset(&again);
+	site_record(t, "x", &again);
+	STR_EQ(buf_str(&again), "x\tna\\tme\\nwith \\\\ b\tbrd\tBoard\tT\t"
+	    "1.0\tconcept\t\\-\t\\-\t\\-\t1\t0\n",
+	    "records: tab, newline, backslash and NULL survive");
+	buf_reset(&h2);
+	site_render(t, &h2);
+	STR_HAS(buf_str(&h2), "na\tme\nwith \\ b", "records: the name as given");
+	site_free(s);
+	site_free(t);
+	buf_free(&recs);
+	buf_free(&again);
+	buf_free(&h1);
+	buf_free(&h2);
+	buf_free(&one);
+	doc_free(a);
+	doc_free(b);
+}
+
 int
 main(void)
 {
@@ -317,6 +390,7 @@ main(void)
 	test_model();
 	test_fallbacks();
 	test_site();
+	test_records();
 	config_free(&cfg);
 	library_free(&lib);
 	page_cache_free();
