@@ -82,6 +82,7 @@ struct run {
 	struct site	*site;
 	struct deps	 common;	/* what every school's outputs read */
 	char		*depdir;	/* OUT/.deps */
+	struct buf	 ids;		/* every school's id, for make */
 	struct timespec	 start;
 };
 
@@ -192,6 +193,7 @@ unload(struct run *r)
 	free(r->clauses_dir);
 	free(r->strings);
 	free(r->depdir);
+	buf_free(&r->ids);
 	deps_free(&r->common);
 	page_cache_free();
 	pdf_teardown();
@@ -444,11 +446,23 @@ write_index(struct run *r)
 		path = xasprintf("%s/site.rec", r->depdir);
 		rc = write_output(path, &recs);
 		free(path);
+		/* the schools the index was made for: make compares its own
+		   list of school files with this one */
+		path = xasprintf("%s/schools", r->depdir);
+		if (rc == 0)
+			rc = write_output(path, &r->ids);
+		free(path);
 		deps_add(&dp, r->strings);
 		deps_add(&dp, r->exe);
 		if (rc == 0 && (site_deps(deps_add, &dp) == -1 ||
 		    deps_write(r->depdir, "_index", &dp, &r->start) == -1))
 			rc = -1;
+	}
+	if (rc == -1 && r->o.deps) {
+		/* so the next make tries the index again */
+		path = xasprintf("%s/_index.stamp", r->depdir);
+		unlink(path);
+		free(path);
 	}
 	deps_free(&dp);
 	buf_free(&recs);
@@ -554,6 +568,10 @@ cmd_build(struct run *r, int argc, char **argv)
 	job.done = build_done;
 	job.name = build_name;
 	failed = build_run(&job);
+	for (i = 0; i < r->cfg.nschools; i++)
+		buf_printf(&r->ids, "%s%s", i ? " " : "",
+		    r->cfg.schools[i]->id);
+	buf_putc(&r->ids, '\n');
 	/* the index needs only its lines: give the memory of configs,
 	   library and fonts back first (8,000 schools' index is a big page) */
 	free(r->schools);

@@ -31,8 +31,10 @@ KEEP	= $(if $(findstring k,$(firstword -$(MAKEFLAGS))),--keep-going)
 same	= $(and $(findstring x$(strip $1)x,x$(strip $2)x),\
 	$(findstring x$(strip $2)x,x$(strip $1)x))
 
-.PHONY: render FORCE
+.PHONY: render
 render: $(STAMPS) $(DEPDIR)/_index.stamp
+	$(if $(call same,$(SCHOOL_IDS),$(file <$(DEPDIR)/schools)),,\
+	    $(file >>$(DEPDIR)/stale,))
 	@if [ -e $(DEPDIR)/stale ]; then \
 	    mv $(DEPDIR)/stale $(DEPDIR)/stale.run && \
 	    $(PROTOCOLGEN) build --root $(ROOT) --out $(OUT) --deps --index \
@@ -45,14 +47,11 @@ render: $(STAMPS) $(DEPDIR)/_index.stamp
 $(DEPDIR)/%.stamp: | $(DEPDIR)
 	$(file >>$(DEPDIR)/stale,$*)
 
-# the index: its template, strings or program changed (_index.d), or a
-# school was added or removed
-$(DEPDIR)/_index.stamp: $(DEPDIR)/schools | $(DEPDIR)
+# the index: its template, strings or program changed (_index.d); and
+# (render's first line) a school was added or removed since protocolgen
+# wrote OUT/.deps/schools, the schools of the last index
+$(DEPDIR)/_index.stamp: | $(DEPDIR)
 	$(file >>$(DEPDIR)/stale,)
-
-# the list of schools, rewritten only when it changes
-$(DEPDIR)/schools: FORCE | $(DEPDIR)
-	$(if $(call same,$(SCHOOL_IDS),$(file <$@)),,$(file >$@,$(SCHOOL_IDS)))
 
 $(DEPDIR):
 	@mkdir -p $@

@@ -131,6 +131,8 @@ grep -q 'De Nieuwe Weg' "$OUT/index.html"
 ok $? "... and the index lists it"
 grep -q 'Sonsbeek College' "$OUT/index.html"
 ok $? "... with the schools not rebuilt"
+render
+is "$(cat "$TMP/make.out" "$TMP/make.err")" "" "... then make runs nothing"
 
 # 9. a school removed: nothing to build, the index drops it
 later
@@ -146,6 +148,8 @@ ok $? "... nor its dependency file"
 "$PG" build -q --root "$P" --out "$TMP/plain2" 2>/dev/null
 cmp -s "$OUT/index.html" "$TMP/plain2/index.html"
 ok $? "... the index is the one a full build writes"
+render
+is "$(cat "$TMP/make.out" "$TMP/make.err")" "" "... then make runs nothing"
 
 # 10. a template: every school
 later
@@ -159,6 +163,8 @@ printf '%s\n' '/* touched */' >>"$P/templates/site.css"
 render
 is "$rc" 0 "site.css edited: exit 0"
 is "$built" "$all" "... every school (schoolgids.html includes it too)"
+render
+is "$(cat "$TMP/make.out" "$TMP/make.err")" "" "... then make runs nothing"
 
 # 11. a school that fails: its stamp stays old, the next make tries it again
 later
