@@ -63,18 +63,19 @@ else
 	TIMEV=
 	echo "peak RSS: not measured (/usr/bin/time missing; as root: apt-get install time)"
 fi
-# run a command; "WALL_S PEAK_KB" of it on stdout (PEAK_KB the largest
-# process of it: build workers share what their parent loaded)
+# run a command; "WALL_S PEAK_KB CPU_S" of it on stdout (PEAK_KB the
+# largest process of it: build workers share what their parent loaded;
+# CPU_S user + system of every process of it)
 measure() {
 	if [ -n "$TIMEV" ]; then
-		"$TIMEV" -f '%e %M' -o "$B/time.out" "$@" >/dev/null 2>"$B/err"
+		"$TIMEV" -f '%e %M %U %S' -o "$B/time.out" "$@" >/dev/null 2>"$B/err"
 		st=$?
-		tail -1 "$B/time.out"
+		tail -1 "$B/time.out" | awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }'
 	else
 		t0=$(now_ms)
 		"$@" >/dev/null 2>"$B/err"
 		st=$?
-		echo "$(( $(now_ms) - t0 ))" | awk '{ printf "%.2f ?\n", $1 / 1000 }'
+		echo "$(( $(now_ms) - t0 ))" | awk '{ printf "%.2f ? ?\n", $1 / 1000 }'
 	fi
 	return $st
 }
@@ -125,6 +126,7 @@ for n in $SIZES; do
 	st=$?
 	wall=$(echo "$res" | awk '{ print $1 }')
 	rss=$(echo "$res" | awk '{ print $2 }')
+	cpu=$(echo "$res" | awk '{ print $3 }')
 	[ "$st" -eq 0 ] || { echo "build failed:"; head -5 "$B/err"; }
 	render "$p" >/dev/null 2>&1	# settles the list of schools
 	nochange=$(time_cmd render "$p")
@@ -138,10 +140,11 @@ for n in $SIZES; do
 	render "$p" >/dev/null 2>&1
 	echo "full build (make render -j$JOBS, every output of every school): $wall s wall," \
 	    "$(awk -v w="$wall" -v n="$n" 'BEGIN { printf "%.1f", w * 1000 / n }') ms per school," \
-	    "peak RSS $(awk -v k="$rss" 'BEGIN { if (k + 0 > 0) printf "%.0f MB", k / 1024; else print "?" }')"
+	    "$cpu s of CPU, peak RSS $(awk -v k="$rss" 'BEGIN { if (k + 0 > 0) printf "%.0f MB", k / 1024; else print "?" }')"
 	echo "make render, nothing changed: $nochange ms ($nbuilt schools built)"
 	echo "make render, one clause edited (alle.fatsoensnormen): $edit_ms ms, $edited of $n schools rebuilt"
-	printf '%s %s %s %s %s %s\n' "$n" "$wall" "$rss" "$nochange" "$edit_ms" "$edited" >>"$B/sizes"
+	printf '%s %s %s %s %s %s %s\n' "$n" "$wall" "$rss" "$nochange" "$edit_ms" "$edited" \
+	    "$cpu" >>"$B/sizes"
 	# each output in one process
 	"$BB" "$p" "$TPL" "$SAMPLE" >"$B/stages.$n" 2>&1 || cat "$B/stages.$n"
 	d=$(diff_bench "$p")
@@ -153,16 +156,17 @@ done
 # ---------------------------------------------------------------- tables
 echo
 echo "== whole builds (--jobs $JOBS)"
-printf '%-8s | %12s | %12s | %10s | %14s | %s\n' schools "wall (s)" "ms/school" \
-    "peak RSS" "no change (ms)" "one clause edited"
-printf '%s\n' "---------+--------------+--------------+------------+----------------+------------------"
-while read -r n wall rss nochange edit_ms edited; do
-	printf '%-8s | %12s | %12s | %10s | %14s | %s ms, %s schools\n' "$n" "$wall" \
-	    "$(awk -v w="$wall" -v n="$n" 'BEGIN { printf "%.2f", w * 1000 / n }')" \
+printf '%-7s | %9s | %9s | %9s | %8s | %14s | %s\n' schools "wall (s)" "ms/school" \
+    "CPU (s)" "peak RSS" "no change (ms)" "one clause edited"
+printf '%s\n' "--------+-----------+-----------+-----------+----------+----------------+-------------------------"
+while read -r n wall rss nochange edit_ms edited cpu; do
+	printf '%-7s | %9s | %9s | %9s | %8s | %14s | %s ms, %s schools\n' "$n" "$wall" \
+	    "$(awk -v w="$wall" -v n="$n" 'BEGIN { printf "%.2f", w * 1000 / n }')" "$cpu" \
 	    "$(awk -v k="$rss" 'BEGIN { if (k + 0 > 0) printf "%.0f MB", k / 1024; else print "?" }')" \
 	    "$nochange" "$edit_ms" "$edited"
 done <"$B/sizes"
 echo "targets: 1,000 schools <= 30 s; 8,000 <= 240 s and <= 200 MB; nothing changed (1,000) <= 1,000 ms"
+echo "(wall time on a machine others use too: CPU (s) / $JOBS is what $JOBS idle processors would take)"
 
 echo
 echo "== per school and output, one process (mean ms; the sample spread over the project)"
@@ -192,9 +196,11 @@ row "  of which schoolgids.pdf" schoolgids.pdf
 row "all outputs of a school" all
 printf '%-34s' "diff (redline)"
 for n in $SIZES; do
-	printf ' | %s' "$(cut -c1-60 "$B/diff.$n" 2>/dev/null || echo ?)"
+	printf ' | %8s' "$(sed -n 's/^\([0-9][0-9]*\) ms.*/\1/p' "$B/diff.$n" 2>/dev/null |
+	    grep . || echo n/a)"
 done
 echo
+echo "diff: $(cat "$B/diff.$(echo $SIZES | awk '{ print $1 }')" 2>/dev/null)"
 
 # ----------------------------------------------------------------- peers
 echo
