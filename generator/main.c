@@ -201,6 +201,26 @@ unload(struct run *r)
 	text_free();
 }
 
+static int
+school_key_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, (*(const struct school *const *)elem)->id);
+}
+
+/*
+ * Index of school id in cfg.schools (sorted by id), or -1: the builds of
+ * thousands of schools look up thousands of ids.
+ */
+static long
+school_index(const struct config *cfg, const char *id)
+{
+	struct school **p;
+
+	p = bsearch(id, cfg->schools, cfg->nschools, sizeof(*cfg->schools),
+	    school_key_cmp);
+	return p != NULL ? (long)(p - cfg->schools) : -1;
+}
+
 /*
  * The schools a --schools-from file names (blank-separated ids; each
  * once, in config order; none is allowed); NULL after reporting.
@@ -209,11 +229,11 @@ static const struct school **
 schools_from(struct run *r, size_t *n)
 {
 	const struct school **v;
-	const struct school *s;
 	struct buf b = { 0 };
 	char *save = NULL, *w, *text;
 	unsigned char *want;
 	size_t i;
+	long k;
 	int bad = 0;
 
 	if (file_read(r->o.schools_from, &b) == -1) {
@@ -225,15 +245,13 @@ schools_from(struct run *r, size_t *n)
 	text = xstrdup(buf_str(&b));
 	for (w = strtok_r(text, " \t\r\n", &save); w != NULL;
 	    w = strtok_r(NULL, " \t\r\n", &save)) {
-		if ((s = config_school(&r->cfg, w)) == NULL) {
+		if ((k = school_index(&r->cfg, w)) == -1) {
 			diag_error(r->o.schools_from, 0, "unknown school '%s' "
 			    "(or its config has errors)", w);
 			bad = 1;
 			continue;
 		}
-		for (i = 0; i < r->cfg.nschools; i++)
-			if (r->cfg.schools[i] == s)
-				want[i] = 1;
+		want[k] = 1;
 	}
 	free(text);
 	buf_free(&b);
@@ -490,9 +508,8 @@ index_others(struct run *r)
 	buf_free(&b);
 	have = xcalloc(r->cfg.nschools + 1, 1);
 	for (i = site_count(r->site); i-- > 0; ) {
-		const struct school *s = config_school(&r->cfg,
-		    site_id(r->site, i));
-		if (s == NULL) {
+		long k = school_index(&r->cfg, site_id(r->site, i));
+		if (k == -1) {
 			/* gone: so are its dependency file and stamp */
 			char *f = xasprintf("%s/%s.d", r->depdir,
 			    site_id(r->site, i));
@@ -505,14 +522,10 @@ index_others(struct run *r)
 			site_remove(r->site, site_id(r->site, i));
 			continue;
 		}
-		for (j = 0; j < r->cfg.nschools; j++)
-			if (r->cfg.schools[j] == s)
-				have[j] = 1;
+		have[k] = 1;
 	}
 	for (i = 0; i < r->nschools; i++)
-		for (j = 0; j < r->cfg.nschools; j++)
-			if (r->cfg.schools[j] == r->schools[i])
-				have[j] = 2;
+		have[school_index(&r->cfg, r->schools[i]->id)] = 2;
 	/* schools to build: those asked for, and those without a line */
 	r->schools = xreallocarray(r->schools, r->cfg.nschools + 1,
 	    sizeof(*r->schools));

@@ -1,4 +1,5 @@
 /* The board's site: out/index.html, written once after every school. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,8 @@ struct site {
 	site_revisions_fn	 revisions;
 	struct site_entry	*entries;
 	size_t			 nentries, cap;
+	size_t			*slots;		/* by id: entry index + 1 */
+	size_t			 nslots;
 };
 
 static char *
@@ -68,6 +71,67 @@ void
 site_set_revisions(struct site *s, site_revisions_fn fn)
 {
 	s->revisions = fn;
+}
+
+static size_t
+id_hash(const char *id)
+{
+	size_t h = 1469598103934665603ULL;
+
+	for (; *id != '\0'; id++)
+		h = (h ^ (unsigned char)*id) * 1099511628211ULL;
+	return h;
+}
+
+/* Index of the entry with id, or SIZE_MAX. */
+static size_t
+find(const struct site *s, const char *id)
+{
+	size_t i;
+
+	if (s->nslots == 0)
+		return SIZE_MAX;
+	for (i = id_hash(id) & (s->nslots - 1); s->slots[i] != 0;
+	    i = (i + 1) & (s->nslots - 1))
+		if (strcmp(s->entries[s->slots[i] - 1].id, id) == 0)
+			return s->slots[i] - 1;
+	return SIZE_MAX;
+}
+
+static void
+slot_set(struct site *s, size_t k)
+{
+	size_t i;
+
+	for (i = id_hash(s->entries[k].id) & (s->nslots - 1); s->slots[i] != 0;
+	    i = (i + 1) & (s->nslots - 1))
+		;
+	s->slots[i] = k + 1;
+}
+
+/* Index every entry again (after a removal, or to grow). */
+static void
+reindex(struct site *s)
+{
+	size_t k;
+
+	s->nslots = 64;
+	while (s->nslots < s->nentries * 2 + 2)
+		s->nslots *= 2;
+	free(s->slots);
+	s->slots = xcalloc(s->nslots, sizeof(*s->slots));
+	for (k = 0; k < s->nentries; k++)
+		slot_set(s, k);
+}
+
+/* Index the entry just filled in at the end. */
+static void
+index_last(struct site *s)
+{
+	if ((s->nentries + 1) * 2 > s->nslots)
+		reindex(s);
+	else
+		slot_set(s, s->nentries - 1);
 }
 
 static struct site_entry *
@@ -120,21 +184,21 @@ site_add(struct site *s, const struct document *d)
 	e->draft = m->draft;
 	if (s->revisions != NULL)
 		e->nrevs = s->revisions(d, &e->revs);
+	index_last(s);
 }
 
+/* The last entry takes the place of the one removed: order is free
+   (site_render sorts, site_records too). */
 void
 site_remove(struct site *s, const char *id)
 {
-	size_t i;
+	size_t i = find(s, id);
 
-	for (i = 0; i < s->nentries; i++)
-		if (strcmp(s->entries[i].id, id) == 0) {
-			entry_free(&s->entries[i]);
-			memmove(&s->entries[i], &s->entries[i + 1],
-			    (s->nentries - i - 1) * sizeof(*s->entries));
-			s->nentries--;
-			return;
-		}
+	if (i == SIZE_MAX)
+		return;
+	entry_free(&s->entries[i]);
+	s->entries[i] = s->entries[--s->nentries];
+	reindex(s);
 }
 
 size_t
@@ -204,20 +268,32 @@ rec_entry(struct buf *b, const struct site_entry *e)
 void
 site_record(const struct site *s, const char *id, struct buf *out)
 {
-	size_t i;
+	size_t i = find(s, id);
 
-	for (i = 0; i < s->nentries; i++)
-		if (strcmp(s->entries[i].id, id) == 0)
-			rec_entry(out, &s->entries[i]);
+	if (i != SIZE_MAX)
+		rec_entry(out, &s->entries[i]);
+}
+
+static int
+id_cmp(const void *a, const void *b)
+{
+	return strcmp((*(const struct site_entry *const *)a)->id,
+	    (*(const struct site_entry *const *)b)->id);
 }
 
 void
 site_records(const struct site *s, struct buf *out)
 {
+	const struct site_entry **v = xcalloc(s->nentries + 1, sizeof(*v));
 	size_t i;
 
+	/* by id: the same bytes however the entries came */
 	for (i = 0; i < s->nentries; i++)
-		rec_entry(out, &s->entries[i]);
+		v[i] = &s->entries[i];
+	qsort(v, s->nentries, sizeof(*v), id_cmp);
+	for (i = 0; i < s->nentries; i++)
+		rec_entry(out, v[i]);
+	free(v);
 }
 
 /* The next field of a record line; NULL for "\-" or past the end. */
@@ -305,6 +381,7 @@ site_add_records(struct site *s, const char *text, size_t len)
 {
 	const char *p = text, *end = text + len, *nl;
 	struct site_entry e;
+	size_t i;
 	int bad = 0;
 
 	for (; p < end; p = nl + 1) {
@@ -318,8 +395,14 @@ site_add_records(struct site *s, const char *text, size_t len)
 			bad++;
 			continue;
 		}
-		site_remove(s, e.id);	/* a newer record replaces */
+		if ((i = find(s, e.id)) != SIZE_MAX) {
+			/* a newer record replaces */
+			entry_free(&s->entries[i]);
+			s->entries[i] = e;
+			continue;
+		}
 		*entry_new(s) = e;
+		index_last(s);
 	}
 	return bad ? -1 : 0;
 }
@@ -349,6 +432,7 @@ site_free(struct site *s)
 	for (i = 0; i < s->nentries; i++)
 		entry_free(&s->entries[i]);
 	free(s->entries);
+	free(s->slots);
 	for (i = 0; i < s->nlinks; i++)
 		free(s->links[i]);
 	free(s->links);

@@ -47,7 +47,7 @@ const char	*site_id(const struct site *, size_t);
  * build worker can hand it to the process that writes the index, and an
  * incremental build can keep the schools it does not render.
  * site_record() appends school id's line (nothing when it is not listed),
- * site_records() every line; site_add_records() adds the schools of
+ * site_records() every line, by id; site_add_records() adds the schools of
  * lines (a school already listed is replaced) and returns -1 when a line
  * was malformed (it is skipped).
  */
