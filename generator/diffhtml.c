@@ -55,9 +55,9 @@ label(const struct redline *rl, const struct rl_clause *c, int old,
     struct buf *b)
 {
 	buf_reset(b);
-	if (old)
+	if (old && c->old != NULL)
 		rl_label(rl->from, c->old, b);
-	else
+	else if (!old && c->new != NULL)
 		rl_label(rl->to, c->new, b);
 }
 

@@ -545,7 +545,7 @@ main(int argc, char *argv[])
 	cmd = argv[optind];
 	argc -= optind;
 	argv += optind;
-	optind = 1;
+	optind = 0;	/* glibc: 0 restarts the scan (and its permutation) */
 	while ((ch = getopt_long(argc, argv, "kqh", longopts, NULL)) != -1)
 		switch (ch) {
 		case 'o':

@@ -864,3 +864,125 @@ rl_label(const struct revdoc *r, const struct rev_clause *c, struct buf *b)
 	else
 		buf_puts(b, c->id);
 }
+
+/* ------------------------------------------------------------------ */
+/* Dump                                                                 */
+
+/* One block as "p: text [-deleted-]{+inserted+}". */
+static void
+dump_block(const struct mblock *b, struct buf *out)
+{
+	static const char *const kinds[] = { "p", "li", "li+", "q" };
+	static const char *const open[] = { "", "[-", "{+" };
+	static const char *const close[] = { "", "-]", "+}" };
+	int cur = MARK_SAME;
+	size_t i;
+
+	buf_printf(out, "      %s", kinds[b->kind]);
+	if (b->kind == BLOCK_ITEM || b->kind == BLOCK_MORE)
+		buf_printf(out, "%d%s", b->depth, b->ordered ? "." : "");
+	if (b->mark != MARK_SAME)
+		buf_printf(out, "%s", b->mark == MARK_INS ? "(+)" : "(-)");
+	buf_puts(out, ": ");
+	for (i = 0; i < b->nspans; i++) {
+		const struct mspan *s = &b->spans[i];
+		if (s->mark != cur) {
+			buf_puts(out, close[cur]);
+			buf_puts(out, open[s->mark]);
+			cur = s->mark;
+		}
+		if (s->note)
+			buf_printf(out, "[^%s]", s->text);
+		else if (s->brk)
+			buf_puts(out, "\\n");
+		else if (s->link != NULL)
+			buf_printf(out, "<%s|%s>", s->text, s->link);
+		else
+			buf_puts(out, s->text);
+	}
+	buf_puts(out, close[cur]);
+	buf_putc(out, '\n');
+}
+
+static void
+dump_clause(const struct redline *rl, const struct rl_entry *e,
+    struct buf *out)
+{
+	static const char sym[] = { '=', '+', '-', '~' };
+	const struct rl_clause *c = e->c;
+	const struct rev_clause *rc = c->new ? c->new : c->old;
+	size_t i;
+
+	if (e->kind == RL_ENTRY_POINTER) {
+		buf_printf(out, "    > %s stood here as ", c->old->id);
+		rl_label(rl->from, c->old, out);
+		buf_putc(out, '\n');
+		return;
+	}
+	buf_printf(out, "    %c %s", sym[c->change], rc->id);
+	if (*rc->number != '\0')
+		buf_printf(out, " %s", rc->number);
+	if (c->old != NULL && c->new != NULL &&
+	    strcmp(c->old->number, c->new->number) != 0)
+		buf_printf(out, " (was %s)", c->old->number);
+	if (c->moved)
+		buf_puts(out, " moved");
+	if (c->by_config)
+		buf_puts(out, " by-config");
+	if (c->change != RL_SAME)
+		buf_printf(out, " [%s]", c->consent == CONSENT_STAFF ?
+		    "staff" : "whole");
+	for (i = 0; i < c->ncauses; i++)
+		buf_printf(out, " <%s>", rl->causes[c->causes[i]].what);
+	buf_putc(out, '\n');
+	if (c->change == RL_SAME)
+		return;
+	for (i = 0; i < c->text.nblocks; i++)
+		if (c->text.blocks[i].nspans > 0)
+			dump_block(&c->text.blocks[i], out);
+}
+
+void
+redline_dump(const struct redline *rl, struct buf *out)
+{
+	static const char *const sec[] = { "", " (new)", " (removed)",
+	    " (renamed)" };
+	const struct rl_counts *k = &rl->count;
+	struct rl_entry e = { RL_ENTRY_CLAUSE, NULL };
+	size_t i, j;
+
+	buf_printf(out, "from %s to %s\n", rl->from->version, rl->to->version);
+	buf_printf(out, "counts: new %zu, removed %zu, changed %zu, moved %zu, "
+	    "by config %zu\n", k->added, k->removed, k->changed, k->moved,
+	    k->by_config);
+	buf_puts(out, "causes:\n");
+	for (i = 0; i < rl->ncauses; i++) {
+		const struct rl_cause *u = &rl->causes[i];
+		buf_printf(out, "  %s: %s -> %s |", u->what,
+		    u->was ? u->was : "-", u->now ? u->now : "-");
+		for (j = 0; j < u->nclauses; j++) {
+			const struct rl_clause *c = u->clauses[j] < rl->nclauses ?
+			    &rl->clauses[u->clauses[j]] :
+			    &rl->notes[u->clauses[j] - rl->nclauses];
+			buf_printf(out, " %s", c->new->id);
+		}
+		buf_putc(out, '\n');
+	}
+	buf_puts(out, "text:\n");
+	for (i = 0; i < rl->nsections; i++) {
+		const struct rl_section *s = &rl->sections[i];
+		const struct rev_section *rs = s->new ? s->new : s->old;
+		buf_printf(out, "  %s %s%s\n", rs->number, rs->id,
+		    sec[s->change]);
+		if (s->change == RL_CHANGED)
+			dump_block(&s->title.blocks[0], out);
+		for (j = 0; j < s->nentries; j++)
+			dump_clause(rl, &s->entries[j], out);
+	}
+	if (rl->nnotes > 0)
+		buf_puts(out, "  notes\n");
+	for (i = 0; i < rl->nnotes; i++) {
+		e.c = &rl->notes[i];
+		dump_clause(rl, &e, out);
+	}
+}

@@ -185,7 +185,7 @@ push(struct tokenizer *z, enum tok_type type, const char *s, size_t n,
 	t->len = n;
 	buf_put(&o->text, s, n);
 	buf_putc(&o->text, '\0');
-	if (z->link != NULL && type != TOK_SPACE && type != TOK_BLOCK) {
+	if (z->link != NULL && type != TOK_BLOCK) {
 		t->link = o->text.len + 1;
 		buf_puts(&o->text, z->link);
 		buf_putc(&o->text, '\0');
@@ -496,8 +496,7 @@ mt_add(struct mtext *m, const struct tokens *t, size_t i, enum mark mark,
 	s = b->nspans > 0 ? &b->spans[b->nspans - 1] : NULL;
 	if (s != NULL && s->mark == mark && s->style == k->style &&
 	    !s->note && !s->brk && k->type != TOK_NOTE &&
-	    k->type != TOK_BREAK && same_link(s->link, link) &&
-	    (k->type != TOK_SPACE || s->link == NULL)) {
+	    k->type != TOK_BREAK && same_link(s->link, link)) {
 		size_t old = strlen(s->text), add = strlen(tok_text(t, i));
 		s->text = xrealloc(s->text, old + add + 1);
 		memcpy(s->text + old, tok_text(t, i), add + 1);
@@ -511,7 +510,7 @@ mt_add(struct mtext *m, const struct tokens *t, size_t i, enum mark mark,
 	s->note = k->type == TOK_NOTE;
 	s->brk = k->type == TOK_BREAK;
 	s->text = xstrdup(tok_text(t, i));
-	s->link = link && k->type != TOK_SPACE ? xstrdup(link) : NULL;
+	s->link = link ? xstrdup(link) : NULL;
 }
 
 void
