@@ -570,29 +570,32 @@ replaces_words(const struct tokens *a, const struct tokens *b,
 	return del && ins;
 }
 
-/* The raw edit script: per change, deletions first. */
-static struct op *
-edit_script(const struct tokens *a, const struct tokens *b, size_t *nops)
+/*
+ * Append to ops the edit script of a[a0..a1) against b[b0..b1): per
+ * change, deletions first.
+ */
+static void
+edit_script(const struct tokens *a, size_t a0, size_t a1,
+    const struct tokens *b, size_t b0, size_t b1, struct op *ops, size_t *n)
 {
-	unsigned *sa = xcalloc(a->n, sizeof(*sa)), *sb = xcalloc(b->n,
-	    sizeof(*sb));
-	unsigned char *del = xcalloc(a->n, 1), *ins = xcalloc(b->n, 1);
-	struct op *ops = xcalloc(a->n + b->n, sizeof(*ops));
-	size_t i = 0, j = 0, n = 0;
+	size_t na = a1 - a0, nb = b1 - b0, i, j;
+	unsigned *sa = xcalloc(na + 1, sizeof(*sa));
+	unsigned *sb = xcalloc(nb + 1, sizeof(*sb));
+	unsigned char *del = xcalloc(na + 1, 1), *ins = xcalloc(nb + 1, 1);
 
-	for (i = 0; i < a->n; i++)
-		sa[i] = a->v[i].sym;
-	for (j = 0; j < b->n; j++)
-		sb[j] = b->v[j].sym;
-	diff_myers(sa, a->n, sb, b->n, del, ins);
+	for (i = 0; i < na; i++)
+		sa[i] = a->v[a0 + i].sym;
+	for (j = 0; j < nb; j++)
+		sb[j] = b->v[b0 + j].sym;
+	diff_myers(sa, na, sb, nb, del, ins);
 	i = j = 0;
-	while (i < a->n || j < b->n) {
-		if (i < a->n && del[i])
-			ops[n++] = (struct op){ MARK_DEL, i++, 0 };
-		else if (j < b->n && ins[j])
-			ops[n++] = (struct op){ MARK_INS, 0, j++ };
+	while (i < na || j < nb) {
+		if (i < na && del[i])
+			ops[(*n)++] = (struct op){ MARK_DEL, a0 + i++, 0 };
+		else if (j < nb && ins[j])
+			ops[(*n)++] = (struct op){ MARK_INS, 0, b0 + j++ };
 		else {
-			ops[n++] = (struct op){ MARK_SAME, i, j };
+			ops[(*n)++] = (struct op){ MARK_SAME, a0 + i, b0 + j };
 			i++, j++;
 		}
 	}
@@ -600,6 +603,81 @@ edit_script(const struct tokens *a, const struct tokens *b, size_t *nops)
 	free(sb);
 	free(del);
 	free(ins);
+}
+
+/* Where the leaf blocks of t start, and t->n at the end. */
+static size_t *
+block_starts(const struct tokens *t, size_t *nb)
+{
+	size_t *st = xcalloc(t->n + 2, sizeof(*st)), i;
+
+	*nb = 0;
+	for (i = 0; i < t->n; i++)
+		if (i == 0 || t->v[i].type == TOK_BLOCK)
+			st[(*nb)++] = i;
+	st[*nb] = t->n;
+	return st;
+}
+
+/* Each block's identity: its token symbols, interned. */
+static unsigned *
+block_syms(const struct tokens *t, const size_t *st, size_t nb,
+    struct symtab *syms)
+{
+	unsigned *v = xcalloc(nb + 1, sizeof(*v));
+	struct buf key = { 0 };
+	size_t i, k;
+
+	for (i = 0; i < nb; i++) {
+		buf_reset(&key);
+		buf_puts(&key, "");
+		for (k = st[i]; k < st[i + 1]; k++)
+			buf_printf(&key, "%x.", t->v[k].sym);
+		v[i] = intern(syms, buf_str(&key), key.len);
+	}
+	buf_free(&key);
+	return v;
+}
+
+/*
+ * The edit script of a against b: leaf blocks (paragraphs, list items)
+ * are aligned first, so a list item added never borrows words from its
+ * neighbours; then words inside each run of changed blocks.
+ */
+static struct op *
+block_script(const struct tokens *a, const struct tokens *b, size_t *nops)
+{
+	struct symtab *syms = symtab_new();
+	struct op *ops = xcalloc(a->n + b->n + 1, sizeof(*ops));
+	size_t na, nb, *sa = block_starts(a, &na), *sb = block_starts(b, &nb);
+	unsigned *ka = block_syms(a, sa, na, syms);
+	unsigned *kb = block_syms(b, sb, nb, syms);
+	unsigned char *del = xcalloc(na + 1, 1), *ins = xcalloc(nb + 1, 1);
+	size_t i = 0, j = 0, i2, j2, k, n = 0;
+
+	diff_myers(ka, na, kb, nb, del, ins);
+	while (i < na || j < nb) {
+		if ((i < na && del[i]) || (j < nb && ins[j])) {
+			for (i2 = i; i2 < na && del[i2]; i2++)
+				;
+			for (j2 = j; j2 < nb && ins[j2]; j2++)
+				;
+			edit_script(a, sa[i], sa[i2], b, sb[j], sb[j2], ops, &n);
+			i = i2;
+			j = j2;
+			continue;
+		}
+		for (k = 0; k < sa[i + 1] - sa[i]; k++)
+			ops[n++] = (struct op){ MARK_SAME, sa[i] + k, sb[j] + k };
+		i++, j++;
+	}
+	free(sa);
+	free(sb);
+	free(ka);
+	free(kb);
+	free(del);
+	free(ins);
+	symtab_free(syms);
 	*nops = n;
 	return ops;
 }
@@ -689,30 +767,30 @@ starts_with_word(const char *s)
 	return words_is_wordch(s, strlen(s));
 }
 
-/* Keep a space between a deletion and an insertion that would touch. */
+/*
+ * Keep a space between a deletion and an insertion that would touch: it
+ * goes at the start of the second, so that the text read without the
+ * insertions is exactly the old one (HTML collapses the double space the
+ * text without deletions gets).
+ */
 static void
 unglue(struct mblock *b)
 {
-	struct mspan *v;
-	size_t i, n = 0;
+	struct mspan *x, *y;
+	size_t i;
 
-	v = xcalloc(2 * b->nspans + 1, sizeof(*v));
-	for (i = 0; i < b->nspans; i++) {
-		if (n > 0 && v[n - 1].mark != MARK_SAME &&
-		    b->spans[i].mark != MARK_SAME &&
-		    v[n - 1].mark != b->spans[i].mark &&
-		    (ends_in_word(v[n - 1].text) || v[n - 1].note) &&
-		    (starts_with_word(b->spans[i].text) || b->spans[i].note)) {
-			memset(&v[n], 0, sizeof(v[n]));
-			v[n].mark = MARK_SAME;
-			v[n].text = xstrdup(" ");
-			n++;
-		}
-		v[n++] = b->spans[i];
+	for (i = 1; i < b->nspans; i++) {
+		x = &b->spans[i - 1];
+		y = &b->spans[i];
+		if (x->mark == MARK_SAME || y->mark == MARK_SAME ||
+		    x->mark == y->mark || y->note || y->brk ||
+		    !(ends_in_word(x->text) || x->note) ||
+		    !starts_with_word(y->text))
+			continue;
+		char *t = xasprintf(" %s", y->text);
+		free(y->text);
+		y->text = t;
 	}
-	free(b->spans);
-	b->spans = v;
-	b->nspans = n;
 }
 
 void
@@ -722,7 +800,7 @@ words_diff(const struct tokens *a, const struct tokens *b, struct mtext *out)
 	size_t nraw, n, i, bcap = 0, scap = 0;
 
 	memset(out, 0, sizeof(*out));
-	raw = edit_script(a, b, &nraw);
+	raw = block_script(a, b, &nraw);
 	ops = merge_gaps(a, b, raw, nraw, &n);
 	for (i = 0; i < n; i++) {
 		if (ops[i].mark == MARK_DEL)
