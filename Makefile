@@ -18,6 +18,8 @@ LIBSRCS	= $(filter-out generator/main.c,$(SRCS))
 LIBOBJS	= $(LIBSRCS:generator/%.c=$(BUILD)/obj/%.o)
 UNITSRC	= $(wildcard tests/unit/test_*.c)
 UNITBIN	= $(UNITSRC:tests/unit/%.c=$(BUILD)/tests/%)
+BENCHSRC = $(wildcard tests/bench/bench_*.c)
+BENCHBIN = $(BENCHSRC:tests/bench/%.c=$(BUILD)/bench/%)
 
 .PHONY: all deps test-deps render check asan bench clean
 all: $(BIN) render
@@ -46,6 +48,11 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/tap.h $(BUILD)/libprotocolgen.a
 	$(CC) $(CFLAGS) $(WARN) $(PKG_CFLAGS) -Igenerator -o $@ $< \
 	    $(BUILD)/libprotocolgen.a $(PKG_LIBS)
 
+$(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libprotocolgen.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARN) $(PKG_CFLAGS) -Igenerator -o $@ $< \
+	    $(BUILD)/libprotocolgen.a $(PKG_LIBS)
+
 # Render every school into out/.
 render: $(BIN)
 	$(BIN) build --out $(OUT)
@@ -59,6 +66,10 @@ asan:
 	$(MAKE) BUILD=build/asan BIN=build/asan/protocolgen \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined" check
+
+# Benchmarks: printed, never asserted.  One script per part.
+bench: $(BIN) $(BENCHBIN)
+	sh tests/bench/diff.sh $(BUILD)/bench/bench_diff
 
 clean:
 	rm -rf $(BUILD) bin $(OUT)

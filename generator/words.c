@@ -194,7 +194,8 @@ push(struct tokenizer *z, enum tok_type type, const char *s, size_t n,
 	if (type == TOK_SPACE) {
 		buf_puts(&z->key, "s");
 	} else {
-		buf_printf(&z->key, "%c%c", 'a' + type, 'a' + z->style);
+		buf_putc(&z->key, 'a' + type);
+		buf_putc(&z->key, 'a' + z->style);
 		if (t->link)
 			buf_puts(&z->key, z->link);
 		buf_putc(&z->key, '\x1f');
@@ -470,11 +471,19 @@ same_link(const char *a, const char *b)
 	return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
 }
 
+/* Growing a marked text: capacities of its arrays and of the last span. */
+struct builder {
+	struct mtext	*m;
+	size_t		 bcap, scap;
+	size_t		 len, cap;	/* of the last span's text */
+};
+
 /* Append token i of t with a mark to the marked text. */
 static void
-mt_add(struct mtext *m, const struct tokens *t, size_t i, enum mark mark,
-    size_t *bcap, size_t *scap)
+mt_add(struct builder *w, const struct tokens *t, size_t i, enum mark mark)
 {
+	struct mtext *m = w->m;
+	size_t *bcap = &w->bcap, *scap = &w->scap;
 	const struct token *k = &t->v[i];
 	struct mblock *b;
 	struct mspan *s;
@@ -497,9 +506,13 @@ mt_add(struct mtext *m, const struct tokens *t, size_t i, enum mark mark,
 	if (s != NULL && s->mark == mark && s->style == k->style &&
 	    !s->note && !s->brk && k->type != TOK_NOTE &&
 	    k->type != TOK_BREAK && same_link(s->link, link)) {
-		size_t old = strlen(s->text), add = strlen(tok_text(t, i));
-		s->text = xrealloc(s->text, old + add + 1);
-		memcpy(s->text + old, tok_text(t, i), add + 1);
+		if (w->len + k->len + 1 > w->cap) {
+			while (w->len + k->len + 1 > w->cap)
+				w->cap *= 2;
+			s->text = xrealloc(s->text, w->cap);
+		}
+		memcpy(s->text + w->len, tok_text(t, i), k->len + 1);
+		w->len += k->len;
 		return;
 	}
 	ARRAY_RESERVE(b->spans, b->nspans, *scap);
@@ -509,18 +522,22 @@ mt_add(struct mtext *m, const struct tokens *t, size_t i, enum mark mark,
 	s->style = k->style;
 	s->note = k->type == TOK_NOTE;
 	s->brk = k->type == TOK_BREAK;
-	s->text = xstrdup(tok_text(t, i));
+	w->len = k->len;
+	w->cap = k->len + 64;
+	s->text = xmalloc(w->cap);
+	memcpy(s->text, tok_text(t, i), k->len + 1);
 	s->link = link ? xstrdup(link) : NULL;
 }
 
 void
 words_plain(const struct tokens *t, enum mark mark, struct mtext *out)
 {
-	size_t i, bcap = 0, scap = 0;
+	struct builder w = { .m = out };
+	size_t i;
 
 	memset(out, 0, sizeof(*out));
 	for (i = 0; i < t->n; i++)
-		mt_add(out, t, i, mark, &bcap, &scap);
+		mt_add(&w, t, i, mark);
 }
 
 /* One step of an edit script: a token of a, of b, or of both. */
@@ -796,17 +813,18 @@ unglue(struct mblock *b)
 void
 words_diff(const struct tokens *a, const struct tokens *b, struct mtext *out)
 {
+	struct builder w = { .m = out };
 	struct op *raw, *ops;
-	size_t nraw, n, i, bcap = 0, scap = 0;
+	size_t nraw, n, i;
 
 	memset(out, 0, sizeof(*out));
 	raw = block_script(a, b, &nraw);
 	ops = merge_gaps(a, b, raw, nraw, &n);
 	for (i = 0; i < n; i++) {
 		if (ops[i].mark == MARK_DEL)
-			mt_add(out, a, ops[i].a, MARK_DEL, &bcap, &scap);
+			mt_add(&w, a, ops[i].a, MARK_DEL);
 		else	/* unchanged text shows as it reads now */
-			mt_add(out, b, ops[i].b, ops[i].mark, &bcap, &scap);
+			mt_add(&w, b, ops[i].b, (enum mark)ops[i].mark);
 	}
 	for (i = 0; i < out->nblocks; i++)
 		unglue(&out->blocks[i]);
