@@ -349,6 +349,9 @@ section_block(xmlNodePtr parent, const struct redline *rl,
 	size_t i;
 
 	sec = h_el(parent, "section", "diff-section");
+	/* the section's own id: references in the text keep working */
+	if (s->new != NULL)
+		h_attr(sec, "id", s->new->id);
 	snprintf(id, sizeof(id), "hoofdstuk-%zu", idx + 1);
 	h_attr(sec, "aria-labelledby", id);
 	h = h_el(sec, "h3", NULL);
@@ -653,7 +656,7 @@ diffhtml_render(const struct redline *rl, int collapse, struct buf *out)
 		return -1;
 	if ((slot = page_slot(p, "title")) != NULL) {
 		buf_printf(&b, "%s %s \xE2\x86\x92 %s \xE2\x80\x93 %s",
-		    tr("diff.heading"), rl->from->version, rl->to->version,
+		    tr("diff.title"), rl->from->version, rl->to->version,
 		    revdoc_meta(rl->to, "name") ? revdoc_meta(rl->to, "name") :
 		    "");
 		h_text(slot, buf_str(&b));

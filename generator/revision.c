@@ -938,7 +938,8 @@ list(const struct document *d, struct revision_entry **v, size_t *n,
 	int errors;
 
 	f = frozen_load(d, nf, &errors);
-	revision_render(d, draft);
+	if (*nf > 0)	/* most schools have none: skip the work */
+		revision_render(d, draft);
 	*v = xcalloc(*nf + 1, sizeof(**v));
 	*n = 0;
 	for (i = 0; i < *nf; i++)

@@ -141,6 +141,11 @@ like "$h" '<div class="clause" id="medewerkers.contact"><p class="clause-head"><
     "diff: a clause only renumbered (3.2 → 3.1) carries no mark"
 like "$h" 'id="leeswijzer"' "diff: a legend"
 unlike "$h" '<script' "diff: no JavaScript"
+is "$(printf '%s\n' "$h" | grep -o ' id="[^"]*"' | sort | uniq -d)" "" "diff: every id is unique"
+for ref in $(printf '%s\n' "$h" | grep -o 'href="#[^"]*"' | sed 's/href="#//; s/"$//' | sort -u); do
+	printf '%s\n' "$h" | grep -q " id=\"$ref\"" || echo "$ref"
+done > "$TMP/dangling"
+is "$(cat "$TMP/dangling")" "" "diff: every link inside the page has a target"
 unlike "$h" '<details' "diff: nothing collapsed by default"
 pg diff --collapse de-linde 1.0
 h=$(cat "$P/out/de-linde/diff-1.0-1.1.html")
