@@ -33,7 +33,9 @@ change_badges(xmlNodePtr parent, const struct rl_clause *c)
 		if (c->change != RL_SAME)
 			h_text(parent, " ");
 	}
-	if (c->change != RL_SAME)
+	if (c->change == RL_CHANGED && c->by_config)
+		badge(parent, "badge b-config", "diff.badge.config");
+	else if (c->change != RL_SAME)
 		badge(parent, badge_class[c->change], keys[c->change]);
 }
 
@@ -600,6 +602,8 @@ legend(xmlNodePtr main, int collapse)
 	legend_item(dl, "diff.legend.changed");
 	badge(h_el(dl, "dt", NULL), "badge b-moved", "diff.badge.moved");
 	legend_item(dl, "diff.legend.moved");
+	badge(h_el(dl, "dt", NULL), "badge b-config", "diff.badge.config");
+	legend_item(dl, "diff.legend.config");
 	h_el_text(sec, "p", NULL, tr("diff.legend.numbers"));
 	if (collapse)
 		h_el_text(sec, "p", NULL, tr("diff.legend.collapsed"));

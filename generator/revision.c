@@ -867,7 +867,8 @@ frozen_load(const struct document *d, size_t *n, int *errors)
 		} else if ((f.rev = revdoc_parse(f.path, buf_str(&f.text),
 		    f.text.len, 1)) == NULL) {
 			(*errors)++;
-		} else if (strcmp(f.rev->version, version) != 0) {
+		} else if (!config_valid_version(version) ||
+		    strcmp(f.rev->version, version) != 0) {
 			diag_error(f.path, 1, "this file holds version %s; "
 			    "a frozen revision is named after its version "
 			    "(%s.md)", f.rev->version, f.rev->version);

@@ -126,6 +126,8 @@ like "$h" '<td><a href="#inleiding.begrip">hoofdstuk 1</a></td>' \
     "diff: that line names the text it changes"
 like "$h" 'Gewijzigd door gegevens: <a href="#oorzaak-[0-9]+">kanaal Instagram toegevoegd</a>' \
     "diff: the clause points to its cause"
+like "$h" '<div class="clause is-changed" id="inleiding.begrip"><p class="clause-head"><span class="badge b-config">DOOR GEGEVENS GEWIJZIGD</span>' \
+    "diff: a clause changed only by a config value has its own badge"
 is "$(count '<td><span class="badge b-changed">GEWIJZIGD</span></td>')" 2 \
     "diff: two edited clauses in the summary (the config-caused one is not)"
 is "$(count '<td><span class="badge b-new">NIEUW</span></td>')" 1 "diff: one new clause"
