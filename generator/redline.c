@@ -276,6 +276,23 @@ display_name(const char *v)
 	return xstrdup(v);
 }
 
+/* "Website <https://x.nl/>" as people read it: "Website (https://x.nl/)". */
+static char *
+pretty(const char *v)
+{
+	const char *lt;
+	size_t n;
+
+	if (v == NULL)
+		return NULL;
+	lt = strstr(v, " <");
+	n = strlen(v);
+	if (lt == NULL || v[n - 1] != '>')
+		return xstrdup(v);
+	return xasprintf("%.*s (%.*s)", (int)(lt - v), v,
+	    (int)(n - (size_t)(lt - v) - 3), lt + 2);
+}
+
 /* The entries of list ("channel" or "lesson") of r, in order. */
 static size_t
 list_entries(const struct revdoc *r, const char *list,
@@ -308,7 +325,7 @@ list_causes(struct redline *rl, const char *list, const char *uses)
 	const struct rev_pair **a, **b, *p;
 	struct buf what = { 0 };
 	size_t na, nb, i, same = 0;
-	char *name;
+	char *name, *was, *now;
 	int order = 0;
 
 	if (!side_uses(rl->from, uses) || !side_uses(rl->to, uses))
@@ -324,7 +341,9 @@ list_causes(struct redline *rl, const char *list, const char *uses)
 		buf_reset(&what);
 		buf_printf(&what, "%s %s %s", trx("diff.list", list), name,
 		    tr("diff.removed"));
-		cause_add(rl, buf_str(&what), a[i]->value, NULL)->keys[0] = uses;
+		was = pretty(a[i]->value);
+		cause_add(rl, buf_str(&what), was, NULL)->keys[0] = uses;
+		free(was);
 		free(name);
 	}
 	for (i = 0; i < nb; i++) {
@@ -338,8 +357,11 @@ list_causes(struct redline *rl, const char *list, const char *uses)
 		buf_reset(&what);
 		buf_printf(&what, "%s %s %s", trx("diff.list", list), name,
 		    tr(p ? "diff.changed" : "diff.added"));
-		cause_add(rl, buf_str(&what), p ? p->value : NULL,
-		    b[i]->value)->keys[0] = uses;
+		was = p ? pretty(p->value) : NULL;
+		now = pretty(b[i]->value);
+		cause_add(rl, buf_str(&what), was, now)->keys[0] = uses;
+		free(was);
+		free(now);
 		free(name);
 	}
 	if (order && na == nb && same == nb) {
