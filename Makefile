@@ -21,7 +21,7 @@ UNITBIN	= $(UNITSRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCHSRC = $(wildcard tests/bench/bench_*.c)
 BENCHBIN = $(BENCHSRC:tests/bench/%.c=$(BUILD)/bench/%)
 
-.PHONY: all deps test-deps render check asan bench clean
+.PHONY: all deps test-deps render check asan valgrind fuzz fuzz-build bench clean
 all: $(BIN) render
 
 deps:
@@ -66,6 +66,35 @@ asan:
 	$(MAKE) BUILD=build/asan BIN=build/asan/protocolgen \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined" check
+
+# The suite again under valgrind memcheck: no errors, no definite leaks.
+VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
+	--errors-for-leak-kinds=definite --show-leak-kinds=definite
+valgrind: $(BIN) $(UNITBIN) | test-deps
+	prove -f --exec '$(VALGRIND)' $(UNITBIN)
+	PROTOCOLGEN=$(abspath tests/valgrind.sh) \
+	    PROTOCOLGEN_REAL=$(abspath $(BIN)) prove -f tests/e2e/*.t
+
+# libFuzzer harnesses (clang), each run FUZZ_SECONDS from tests/fuzz/corpus.
+FUZZ_SECONDS ?= 60
+FUZZERS	= $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZFLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined
+$(BUILD)/fuzz/obj/%.o: generator/%.c | deps
+	@mkdir -p $(@D)
+	clang $(FUZZFLAGS) $(WARN) -Wno-unused-command-line-argument $(PKG_CFLAGS) -c $< -o $@
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(LIBSRCS:generator/%.c=$(BUILD)/fuzz/obj/%.o)
+	clang -g -O1 -fsanitize=fuzzer,address,undefined $(WARN) $(PKG_CFLAGS) \
+	    -Igenerator -o $@ $< $(LIBSRCS:generator/%.c=$(BUILD)/fuzz/obj/%.o) $(PKG_LIBS)
+fuzz-build: $(FUZZERS)
+fuzz: fuzz-build
+	@for f in $(FUZZERS); do \
+	    n=$$(basename $$f); n=$${n#fuzz_}; \
+	    mkdir -p $(BUILD)/fuzz/corpus-$$n $(BUILD)/fuzz/artifacts; \
+	    echo "== $$f for $(FUZZ_SECONDS) s"; \
+	    $$f -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	        -artifact_prefix=$(BUILD)/fuzz/artifacts/$$n- \
+	        $(BUILD)/fuzz/corpus-$$n tests/fuzz/corpus/$$n || exit 1; \
+	done
 
 # Benchmarks: printed, never asserted.  One script per part.
 bench: $(BIN) $(BENCHBIN)

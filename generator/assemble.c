@@ -17,6 +17,7 @@
 /* The working selection: outline sections and their clauses. */
 struct pick {
 	const struct clause *clause;
+	struct loc	 loc;	/* the outline line or the school's add */
 };
 
 struct psection {
@@ -78,12 +79,14 @@ selection_find_variant(const struct selection *sel, const char *group,
 }
 
 static void
-pick_insert(struct psection *ps, size_t at, const struct clause *c)
+pick_insert(struct psection *ps, size_t at, const struct clause *c,
+    struct loc loc)
 {
 	ARRAY_RESERVE(ps->picks, ps->n, ps->cap);
 	memmove(&ps->picks[at + 1], &ps->picks[at],
 	    (ps->n - at) * sizeof(*ps->picks));
 	ps->picks[at].clause = c;
+	ps->picks[at].loc = loc;
 	ps->n++;
 }
 
@@ -112,7 +115,8 @@ place_clause(struct selection *sel, const struct placement *p,
 			    anchor);
 			return -1;
 		}
-		pick_insert(&sel->sections[si], p->after ? pi + 1 : pi, c);
+		pick_insert(&sel->sections[si], p->after ? pi + 1 : pi, c,
+		    p->loc);
 		return 0;
 	}
 	/* after the last clause of the same library section */
@@ -131,7 +135,7 @@ place_clause(struct selection *sel, const struct placement *p,
 		    s->outline, c->section, c->id);
 		return -1;
 	}
-	pick_insert(&sel->sections[si], pi + 1, c);
+	pick_insert(&sel->sections[si], pi + 1, c, p->loc);
 	return 0;
 }
 
@@ -149,10 +153,13 @@ select_clauses(const struct school *s, const struct outline *o,
 	for (i = 0; i < o->nsections; i++) {
 		sel->sections[i].os = &o->sections[i];
 		for (j = 0; j < o->sections[i].nentries; j++)
-			if (o->sections[i].entries[j].clause != NULL)
+			if (o->sections[i].entries[j].clause != NULL) {
+				struct loc l = { o->path,
+				    o->sections[i].entries[j].line };
 				pick_insert(&sel->sections[i],
 				    sel->sections[i].n,
-				    o->sections[i].entries[j].clause);
+				    o->sections[i].entries[j].clause, l);
+			}
 	}
 	for (i = 0; i < s->nremove; i++) {
 		const struct placement *p = &s->remove[i];
@@ -199,6 +206,7 @@ select_clauses(const struct school *s, const struct outline *o,
 		    selection_find_variant(sel, c->variant_of, &si, &pi)) {
 			/* a variant takes the place of its sibling */
 			sel->sections[si].picks[pi].clause = c;
+			sel->sections[si].picks[pi].loc = p->loc;
 			continue;
 		}
 		if (place_clause(sel, p, c, s) < 0)
@@ -223,14 +231,16 @@ select_clauses(const struct school *s, const struct outline *o,
 				    m < sel->sections[k].n; m++) {
 					const struct clause *d =
 					    sel->sections[k].picks[m].clause;
+					const struct pick *pd =
+					    &sel->sections[k].picks[m];
 					if (d->variant_of != NULL &&
 					    strcmp(d->variant_of,
 					    c->variant_of) == 0) {
-						diag_error(s->path, s->loc.line,
-						    "'%s' and '%s' are variants "
-						    "of '%s': a school selects "
-						    "one", c->id, d->id,
-						    c->variant_of);
+						diag_error(pd->loc.file,
+						    pd->loc.line, "'%s' and '%s' "
+						    "are variants of '%s': a "
+						    "school selects one", c->id,
+						    d->id, c->variant_of);
 						errors++;
 					}
 				}
@@ -445,6 +455,26 @@ doc_ref_label(const struct document *d, const char *target, char *out,
 	return 1;
 }
 
+/*
+ * The block standing in for target when the school chose another variant
+ * of it (or target names a variant group): its clause id, or NULL.
+ */
+static const char *
+variant_stand_in(const struct assembly *a, const char *target)
+{
+	const struct clause *t = library_clause(a->lib, target);
+	const char *group = t != NULL && t->variant_of != NULL ?
+	    t->variant_of : target;
+	size_t i;
+
+	for (i = 0; i < a->doc->nblocks; i++) {
+		const struct clause *c = a->doc->blocks[i].clause;
+		if (c->variant_of != NULL && strcmp(c->variant_of, group) == 0)
+			return c->id;
+	}
+	return NULL;
+}
+
 /* Cross-references: every '#target' resolves; empty links get a label. */
 static void
 resolve_refs(struct assembly *a, const struct doc_block *b, cmark_node *root)
@@ -459,9 +489,16 @@ resolve_refs(struct assembly *a, const struct doc_block *b, cmark_node *root)
 		if (ev != CMARK_EVENT_ENTER ||
 		    cmark_node_get_type(n) != CMARK_NODE_LINK)
 			continue;
-		const char *url = cmark_node_get_url(n);
+		const char *url = cmark_node_get_url(n), *alt;
 		if (url[0] != '#')
 			continue;
+		if (!doc_ref_label(a->doc, url + 1, label, sizeof(label)) &&
+		    (alt = variant_stand_in(a, url + 1)) != NULL) {
+			char *href = xasprintf("#%s", alt);
+			cmark_node_set_url(n, href);
+			free(href);
+			url = cmark_node_get_url(n);
+		}
 		if (!doc_ref_label(a->doc, url + 1, label, sizeof(label))) {
 			diag_error(b->clause->path, node_line(n), "reference "
 			    "'%s' points nowhere in the protocol of school "

@@ -212,65 +212,241 @@ check_placeholders(const struct document *d, const struct units *u,
 /* ------------------------------------------------------------------ */
 /* 2. Another organisation's name                                       */
 
+/*
+ * Every school and board name of the config, indexed by its longest word:
+ * a document's text is scanned once, word by word, and only names whose
+ * key word occurs are compared.  Linear in the text, not in the schools.
+ */
+struct name {
+	char		*lower;		/* the name, ASCII lower case */
+	size_t		 len;
+	const char	*shown;		/* as written */
+	const void	*owner;		/* the board or school it names */
+	char		*whose;		/* "board 'x'" / "school 'y'" */
+	size_t		 key_off, key_len;
+	size_t		 next;		/* chain in the bucket; 0 ends */
+};
+
+struct names {
+	unsigned long	 generation;	/* of the config indexed */
+	struct name	*v;		/* v[0] unused */
+	size_t		 n, cap;
+	size_t		*buckets;	/* index into v, 0 = empty */
+	size_t		 nbuckets;
+};
+
+static struct names index_cache;
+
+static unsigned long
+hash_bytes(const char *s, size_t n)
+{
+	unsigned long h = 14695981039346656037UL;
+
+	while (n-- > 0)
+		h = (h ^ (unsigned char)*s++) * 1099511628211UL;
+	return h;
+}
+
+static char *
+ascii_lower(const char *s)
+{
+	char *l = xstrdup(s), *p;
+
+	for (p = l; *p != '\0'; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return l;
+}
+
+static void
+names_add(struct names *x, const char *name, const void *owner,
+    const char *whose)
+{
+	struct name *e;
+	size_t i, start, best = 0, bestlen = 0;
+
+	if (name == NULL || strlen(name) < 3)
+		return;
+	ARRAY_RESERVE(x->v, x->n, x->cap);
+	e = &x->v[x->n];
+	memset(e, 0, sizeof(*e));
+	e->lower = ascii_lower(name);
+	e->len = strlen(name);
+	e->shown = name;
+	e->owner = owner;
+	e->whose = xstrdup(whose);
+	for (i = 0; i < e->len; ) {
+		while (i < e->len && !wordch((unsigned char)e->lower[i]))
+			i++;
+		start = i;
+		while (i < e->len && wordch((unsigned char)e->lower[i]))
+			i++;
+		if (i - start > bestlen) {
+			best = start;
+			bestlen = i - start;
+		}
+	}
+	if (bestlen == 0) {
+		free(e->lower);
+		free(e->whose);
+		return;
+	}
+	e->key_off = best;
+	e->key_len = bestlen;
+	x->n++;
+}
+
+static void
+names_free(struct names *x)
+{
+	size_t i;
+
+	for (i = 1; i < x->n; i++) {
+		free(x->v[i].lower);
+		free(x->v[i].whose);
+	}
+	free(x->v);
+	free(x->buckets);
+	memset(x, 0, sizeof(*x));
+}
+
+static const struct names *
+names_of(const struct config *c)
+{
+	struct names *x = &index_cache;
+	char whose[160];
+	size_t i, j;
+
+	if (x->generation == c->generation && x->v != NULL)
+		return x;
+	names_free(x);
+	x->generation = c->generation;
+	x->n = 1;	/* 0 is the end of a chain */
+	ARRAY_RESERVE(x->v, 0, x->cap);
+	for (i = 0; i < c->nboards; i++) {
+		const struct board *b = c->boards[i];
+		snprintf(whose, sizeof(whose), "board '%s'", b->id);
+		names_add(x, b->name, b, whose);
+		if (b->short_name && b->name &&
+		    strcmp(b->short_name, b->name) != 0)
+			names_add(x, b->short_name, b, whose);
+		for (j = 0; j < b->naliases; j++)
+			names_add(x, b->aliases[j], b, whose);
+	}
+	for (i = 0; i < c->nschools; i++) {
+		const struct school *s = c->schools[i];
+		snprintf(whose, sizeof(whose), "school '%s'", s->id);
+		names_add(x, s->name, s, whose);
+		if (strcmp(s->short_name, s->name) != 0)
+			names_add(x, s->short_name, s, whose);
+	}
+	x->nbuckets = 64;
+	while (x->nbuckets < x->n * 2)
+		x->nbuckets *= 2;
+	x->buckets = xcalloc(x->nbuckets, sizeof(*x->buckets));
+	for (i = x->n - 1; i >= 1; i--) {
+		struct name *e = &x->v[i];
+		size_t b = hash_bytes(e->lower + e->key_off, e->key_len) &
+		    (x->nbuckets - 1);
+		e->next = x->buckets[b];
+		x->buckets[b] = i;
+	}
+	return x;
+}
+
+void
+check_cleanup(void)
+{
+	names_free(&index_cache);
+}
+
 static int
-is_own(const struct school *s, const char *name)
+is_own(const struct school *s, const struct name *e)
 {
 	const struct board *b = s->board;
 	size_t i;
 
-	if (str_casestr(s->name, name) || str_casestr(s->short_name, name) ||
-	    str_casestr(b->name, name) || str_casestr(b->short_name, name))
+	if (e->owner == s || e->owner == b)
+		return 1;
+	/* a name inside one's own ("De Bron" in "De Bronnen") is not another's */
+	if (str_casestr(s->name, e->shown) || str_casestr(s->short_name,
+	    e->shown) || str_casestr(b->name, e->shown) ||
+	    str_casestr(b->short_name, e->shown))
 		return 1;
 	for (i = 0; i < b->naliases; i++)
-		if (str_casestr(b->aliases[i], name))
+		if (str_casestr(b->aliases[i], e->shown))
 			return 1;
 	return 0;
 }
 
-static void
-check_name(const struct document *d, const struct units *u, const char *name,
-    const char *whose, struct check_result *r)
+/* Does name e occur in lower at word position w? */
+static int
+name_at(const struct name *e, const char *lower, size_t tlen, size_t w)
 {
-	size_t i;
+	size_t start;
 
-	if (strlen(name) < 3 || is_own(d->school, name))
-		return;
-	for (i = 0; i < u->n; i++)
-		if (find_word(u->v[i].text, name) != NULL) {
-			diag_error(u->v[i].file, u->v[i].line, "'%s' is the "
-			    "name of %s, not of school '%s' or its board",
-			    name, whose, d->meta.school_id);
-			r->errors++;
-		}
+	if (w < e->key_off)
+		return 0;
+	start = w - e->key_off;
+	if (start + e->len > tlen ||
+	    memcmp(lower + start, e->lower, e->len) != 0)
+		return 0;
+	if (start > 0 && wordch((unsigned char)e->lower[0]) &&
+	    wordch((unsigned char)lower[start - 1]))
+		return 0;
+	if (wordch((unsigned char)e->lower[e->len - 1]) &&
+	    wordch((unsigned char)lower[start + e->len]))
+		return 0;
+	return 1;
 }
 
 static void
 check_other_names(const struct document *d, const struct units *u,
     const struct config *c, struct check_result *r)
 {
-	char whose[160];
-	size_t i, j;
+	const struct names *x = names_of(c);
+	const void **seen = NULL;
+	size_t i, nseen, cap = 0;
 
-	for (i = 0; i < c->nboards; i++) {
-		const struct board *b = c->boards[i];
-		if (b == d->school->board || b->name == NULL)
-			continue;
-		snprintf(whose, sizeof(whose), "board '%s'", b->id);
-		check_name(d, u, b->name, whose, r);
-		if (strcmp(b->short_name, b->name) != 0)
-			check_name(d, u, b->short_name, whose, r);
-		for (j = 0; j < b->naliases; j++)
-			check_name(d, u, b->aliases[j], whose, r);
+	for (i = 0; i < u->n; i++) {
+		char *lower = ascii_lower(u->v[i].text);
+		size_t tlen = strlen(lower), w = 0, end;
+
+		nseen = 0;
+		while (w < tlen) {
+			while (w < tlen && !wordch((unsigned char)lower[w]))
+				w++;
+			end = w;
+			while (end < tlen && wordch((unsigned char)lower[end]))
+				end++;
+			if (end == w)
+				break;
+			size_t b = hash_bytes(lower + w, end - w) &
+			    (x->nbuckets - 1), k, j;
+			for (k = x->buckets[b]; k != 0; k = x->v[k].next) {
+				const struct name *e = &x->v[k];
+				if (e->key_len != end - w || memcmp(e->lower +
+				    e->key_off, lower + w, end - w) != 0 ||
+				    !name_at(e, lower, tlen, w) ||
+				    is_own(d->school, e))
+					continue;
+				for (j = 0; j < nseen; j++)
+					if (seen[j] == e->owner)
+						break;
+				if (j < nseen)
+					continue;	/* once per owner */
+				ARRAY_RESERVE(seen, nseen, cap);
+				seen[nseen++] = e->owner;
+				diag_error(u->v[i].file, u->v[i].line, "'%s' is "
+				    "the name of %s, not of school '%s' or its "
+				    "board", e->shown, e->whose,
+				    d->meta.school_id);
+				r->errors++;
+			}
+			w = end;
+		}
+		free(lower);
 	}
-	for (i = 0; i < c->nschools; i++) {
-		const struct school *s = c->schools[i];
-		if (s == d->school)
-			continue;
-		snprintf(whose, sizeof(whose), "school '%s'", s->id);
-		check_name(d, u, s->name, whose, r);
-		if (strcmp(s->short_name, s->name) != 0)
-			check_name(d, u, s->short_name, whose, r);
-	}
+	free(seen);
 }
 
 /* ------------------------------------------------------------------ */
@@ -594,6 +770,61 @@ check_links_tree(const struct document *d, const char *file, cmark_node *root,
 	cmark_iter_free(it);
 }
 
+/*
+ * Digits a Dutch phone number may have: 10, or 8 to 11 for the service
+ * numbers 0800 and 090x; +31 and 9 more.  Return 1 if n fits.
+ */
+static int
+phone_digits_ok(const char *digits, size_t n)
+{
+	if (digits[0] == '3' && digits[1] == '1')
+		return n == 11;
+	if (strncmp(digits, "0800", 4) == 0 || strncmp(digits, "090", 3) == 0)
+		return n >= 8 && n <= 11;
+	return n == 10;
+}
+
+/* Phone numbers written in the text: "0900 111 3 111", "+31 10 ...". */
+static void
+check_phones(const struct document *d, const struct units *u,
+    struct check_result *r)
+{
+	char digits[32];
+	size_t i, n, len;
+	const char *p, *q;
+
+	for (i = 0; i < u->n; i++)
+		for (p = u->v[i].text; *p != '\0'; p++) {
+			if (!((*p == '0' && isdigit((unsigned char)p[1])) ||
+			    (*p == '+' && isdigit((unsigned char)p[1]))) ||
+			    (p > u->v[i].text &&
+			    (isalnum((unsigned char)p[-1]) || p[-1] == '.')))
+				continue;
+			n = 0;
+			len = 0;
+			for (q = p; *q != '\0'; q++) {
+				if (isdigit((unsigned char)*q)) {
+					if (n < sizeof(digits) - 1)
+						digits[n++] = *q;
+					len = (size_t)(q - p) + 1;
+				} else if (*q == ' ' || *q == '-' || *q == '+' ||
+				    str_starts(q, "\xE2\x80\x93")) {
+					if (*q == '\xE2')
+						q += 2;
+				} else
+					break;
+			}
+			digits[n] = '\0';
+			if (n >= 6 && !phone_digits_ok(digits, n)) {
+				diag_error(u->v[i].file, u->v[i].line,
+				    "malformed phone number '%.*s' (school "
+				    "'%s')", (int)len, p, d->meta.school_id);
+				r->errors++;
+			}
+			p += len > 0 ? len - 1 : 0;
+		}
+}
+
 static void
 check_links(const struct document *d, struct check_result *r)
 {
@@ -793,6 +1024,7 @@ check_document(const struct document *d, const struct config *c,
 	check_dates(d, date_today(), r);
 	check_terms(d, &u, r);
 	check_links(d, r);
+	check_phones(d, &u, r);
 	check_contradictions(d, r);
 	check_consent_age(d, &u, r);
 	check_roles(d, &u, r);

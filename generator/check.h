@@ -17,4 +17,7 @@ struct check_result {
 void	check_document(const struct document *d, const struct config *c,
 	    struct check_result *r);
 
+/* Free what check_document keeps between calls (an index of names). */
+void	check_cleanup(void);
+
 #endif

@@ -63,8 +63,10 @@ sb_hook(lua_State *L, lua_Debug *ar)
 	struct sandbox *sb;
 
 	lua_getallocf(L, (void **)&sb);
-	if (lua_getinfo(L, "l", ar) && ar->currentline > 0)
+	if (ar->event == LUA_HOOKLINE) {
 		sb->last_line = ar->currentline;
+		return;
+	}
 	sb->count += HOOK_STEP;
 	if (sb->count > CONFIG_MAX_INSTRUCTIONS)
 		luaL_error(L, "instruction limit exceeded (%d million "
@@ -390,38 +392,47 @@ conv_value(lua_State *L, struct conv *cv, struct buf *path, int depth)
 	return v;
 }
 
-static int
-has_bom(const struct buf *b)
-{
-	return b->len >= 3 && memcmp(b->data, "\xEF\xBB\xBF", 3) == 0;
-}
-
 int
 config_run(const char *file, const char *entry, struct cval **out)
 {
-	struct sandbox sb = { .limit = CONFIG_MAX_MEMORY, .entry = entry };
-	struct luapos pos = { 0 };
-	struct buf src = { 0 }, path = { 0 };
-	struct conv cv = { .file = file, .pos = &pos };
-	const char *text;
-	size_t len, good;
-	lua_State *L = NULL;
-	int rc = -1, status;
+	struct buf src = { 0 };
+	int rc;
 
 	*out = NULL;
 	if (file_read(file, &src) == -1) {
 		diag_error(file, 0, "cannot read: %s", strerror(errno));
-		goto out;
+		return -1;
 	}
-	text = buf_str(&src);
-	len = src.len;
-	if (has_bom(&src)) {
+	rc = config_run_buffer(file, buf_str(&src), src.len, entry, out);
+	buf_free(&src);
+	return rc;
+}
+
+int
+config_run_buffer(const char *file, const char *text, size_t len,
+    const char *entry, struct cval **out)
+{
+	struct sandbox sb = { .limit = CONFIG_MAX_MEMORY, .entry = entry };
+	struct luapos pos = { 0 };
+	struct buf path = { 0 };
+	struct conv cv = { .file = file, .pos = &pos };
+	size_t good;
+	lua_State *L = NULL;
+	int rc = -1, status;
+
+	*out = NULL;
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
 		text += 3;
 		len -= 3;
 	}
 	if (len > CONFIG_MAX_FILE) {
 		diag_error(file, 0, "file is %zu bytes; a config may have at "
 		    "most %d", len, CONFIG_MAX_FILE);
+		goto out;
+	}
+	if (len >= 4 && memcmp(text, LUA_SIGNATURE, 4) == 0) {
+		diag_error(file, 1, "precompiled Lua is not allowed: a config "
+		    "is text");
 		goto out;
 	}
 	if ((good = utf8_valid_prefix(text, len)) != len) {
@@ -439,7 +450,7 @@ config_run(const char *file, const char *entry, struct cval **out)
 		goto out;
 	}
 	sb_open(L);
-	lua_sethook(L, sb_hook, LUA_MASKCOUNT, HOOK_STEP);
+	lua_sethook(L, sb_hook, LUA_MASKCOUNT | LUA_MASKLINE, HOOK_STEP);
 	lua_pushcfunction(L, sb_msgh);
 	char *chunk = xasprintf("@%s", file);
 	status = luaL_loadbufferx(L, text, len, chunk, "t");
@@ -484,7 +495,6 @@ out:
 		lua_close(L);
 	}
 	luapos_free(&pos);
-	buf_free(&src);
 	buf_free(&path);
 	return rc;
 }
@@ -1692,7 +1702,10 @@ config_load(struct config *c, const char *root)
 	size_t n, i;
 	int before = diag_count(DIAG_ERROR);
 
+	static unsigned long generations;
+
 	memset(c, 0, sizeof(*c));
+	c->generation = ++generations;
 	c->root = xstrdup(root);
 	c->national.path = xasprintf("%s/defaults.lua", root);
 	if (config_run(intern(c, c->national.path), "defaults", &t) == -1)

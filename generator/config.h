@@ -150,6 +150,7 @@ struct config {
 	size_t		 nboards;
 	struct school	**schools;	/* sorted by id */
 	size_t		 nschools;
+	unsigned long	 generation;	/* distinct for every config_load */
 	char		**files;	/* interned paths (loc.file points here) */
 	size_t		 nfiles;
 	size_t		 filescap;
@@ -186,6 +187,9 @@ const char	*config_level_name(enum level);
  * file must be interned (it outlives *out).
  */
 int		 config_run(const char *file, const char *entry, struct cval **out);
+/* The same on text in memory; file names it in messages. */
+int		 config_run_buffer(const char *file, const char *text, size_t len,
+		    const char *entry, struct cval **out);
 void		 cval_free(struct cval *);
 const struct cval *cval_get(const struct cval *map, const char *key);
 

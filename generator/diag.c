@@ -12,23 +12,49 @@ static int quiet_warnings;
 
 static const char *const names[] = { "note", "warning", "error" };
 
-/* Hashes of messages already printed: each message is printed once. */
+/* Hashes of messages already printed (open addressing; 0 marks empty). */
 static unsigned long *seen;
 static size_t nseen, seencap;
 
+static void
+seen_insert(unsigned long h)
+{
+	size_t i = h & (seencap - 1);
+
+	while (seen[i] != 0)
+		i = (i + 1) & (seencap - 1);
+	seen[i] = h;
+	nseen++;
+}
+
+/* Has this message been printed?  Remember it if not. */
 static int
 already_seen(const char *msg)
 {
-	unsigned long h = 14695981039346656037UL;
-	size_t i;
+	unsigned long h = 14695981039346656037UL, *old;
+	size_t i, oldcap;
 
 	for (; *msg != '\0'; msg++)
 		h = (h ^ (unsigned char)*msg) * 1099511628211UL;
-	for (i = 0; i < nseen; i++)
-		if (seen[i] == h)
-			return 1;
-	ARRAY_RESERVE(seen, nseen, seencap);
-	seen[nseen++] = h;
+	if (h == 0)
+		h = 1;
+	if (seencap > 0)
+		for (i = h & (seencap - 1); seen[i] != 0;
+		    i = (i + 1) & (seencap - 1))
+			if (seen[i] == h)
+				return 1;
+	if ((nseen + 1) * 2 > seencap) {
+		old = seen;
+		oldcap = seencap;
+		seencap = seencap ? seencap * 2 : 256;
+		seen = xcalloc(seencap, sizeof(*seen));
+		nseen = 0;
+		for (i = 0; i < oldcap; i++)
+			if (old[i] != 0)
+				seen_insert(old[i]);
+		free(old);
+	}
+	seen_insert(h);
 	return 0;
 }
 

@@ -50,10 +50,7 @@ render_meta(xmlNodePtr main, const struct doc_meta *m)
 	table = h_el(sec, "table", "meta-table");
 	h_el_text(table, "caption", "visually-hidden", tr("meta.caption"));
 	tbody = h_el(table, "tbody", NULL);
-	meta_row(tbody, tr("meta.title"), m->title);
-	meta_row(tbody, tr("meta.school"), m->school);
-	if (strcmp(m->board, m->school) != 0)
-		meta_row(tbody, tr("meta.board"), m->board);
+	/* title, school and board are in the page header */
 	meta_row(tbody, tr("meta.version"), m->version);
 	meta_row(tbody, tr("meta.status"), trx("status", m->status));
 	meta_row(tbody, tr("meta.schoolyear"), m->schoolyear);
@@ -105,10 +102,9 @@ render_toc(xmlNodePtr main, const struct document *d)
 		buf_reset(&b);
 		buf_printf(&b, "#%s", s->id);
 		li = h_el(ol, "li", NULL);
-		xmlNodePtr a = h_link(li, buf_str(&b), NULL);
-		h_el_text(a, "span", "num", s->number);
-		h_text(a, " ");
-		h_text(a, s->title);
+		h_el_text(li, "span", "num", s->number);
+		h_text(li, " ");
+		h_link(li, buf_str(&b), s->title);
 	}
 	buf_free(&b);
 }
@@ -194,7 +190,6 @@ render_footnotes(xmlNodePtr main, const struct document *d)
 		li = h_el(ol, "li", NULL);
 		snprintf(id, sizeof(id), "fn-%d", d->notes[i].number);
 		h_attr(li, "id", id);
-		h_attr(li, "role", "doc-footnote");
 		html_cmark(li, d->notes[i].tree, NULL, 0);
 		/* the back link goes at the end of the last paragraph */
 		last = xmlGetLastChild(li);

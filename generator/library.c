@@ -482,6 +482,7 @@ front_matter_field(struct clause *c, const char *key, const char *val,
 			return -1;
 		}
 		c->id = xstrdup(val);
+		c->id_line = line;
 		return 0;
 	case 1:
 		c->title = xstrdup(val);
@@ -638,6 +639,12 @@ clause_parse(const char *path, const char *section, const char *text,
 		    "'---' line, 'key: value' lines, then '---'");
 		goto fail;
 	}
+	if (strncmp(src + 4, "---\n", 4) != 0 && strstr(src + 3, "\n---\n") ==
+	    NULL && !str_ends(src, "\n---")) {
+		diag_error(path, 1, "unterminated front matter: no closing "
+		    "'---' line");
+		goto fail;
+	}
 	off = 4;
 	line = 2;
 	while (off < n) {
@@ -686,19 +693,21 @@ clause_parse(const char *path, const char *section, const char *text,
 		goto fail;
 	}
 	c->body_line = line + 1;
-	if (c->id == NULL) {
+	/* seen bits follow keys[] of front_matter_field(); a key given with
+	   a bad value was reported there */
+	if (c->id == NULL && !(seen & (1u << 0))) {
 		diag_error(path, 1, "front matter needs 'id'");
 		errors++;
 	}
-	if (c->title == NULL) {
+	if (c->title == NULL && !(seen & (1u << 1))) {
 		diag_error(path, 1, "front matter needs 'title'");
 		errors++;
 	}
-	if (c->audience == NULL) {
+	if (c->audience == NULL && !(seen & (1u << 4))) {
 		diag_error(path, 1, "front matter needs 'audience'");
 		errors++;
 	}
-	if (c->section == NULL) {
+	if (c->section == NULL && !(seen & (1u << 2))) {
 		diag_error(path, 1, "front matter needs 'section'");
 		errors++;
 	}
@@ -820,7 +829,7 @@ outline_parse(const char *path, const char *name, const char *text,
 	struct outline *o = xcalloc(1, sizeof(*o));
 	char *src, *p, *next;
 	size_t n, i, j;
-	int line = 0, errors = 0;
+	int line = 0, errors = 0, skipping = 0;
 
 	o->name = xstrdup(name);
 	o->path = xstrdup(path);
@@ -850,6 +859,10 @@ outline_parse(const char *path, const char *name, const char *text,
 			*--e = '\0';
 		if (*l == '\0')
 			continue;
+		if (indented && skipping)
+			continue;	/* under a line already reported */
+		if (!indented)
+			skipping = 0;
 		if (indented) {
 			struct outline_section *s;
 			if (o->nsections == 0) {
@@ -870,10 +883,12 @@ outline_parse(const char *path, const char *name, const char *text,
 			s->entries[s->nentries].line = line;
 			s->entries[s->nentries].clause = NULL;
 			s->nentries++;
-		} else if (str_starts(l, "section ")) {
-			outline_add_section(o, l + 8, 0, line, path, &errors);
-		} else if (str_starts(l, "appendix ")) {
-			outline_add_section(o, l + 9, 1, line, path, &errors);
+		} else if (str_starts(l, "section ") ||
+		    str_starts(l, "appendix ")) {
+			int before = errors, app = str_starts(l, "appendix ");
+			outline_add_section(o, l + (app ? 9 : 8), app, line,
+			    path, &errors);
+			skipping = errors > before;
 		} else if (str_starts(l, "title:")) {
 			if (o->nsections > 0 || o->title != NULL) {
 				diag_error(path, line, "'title:' belongs once "
@@ -912,6 +927,7 @@ outline_parse(const char *path, const char *name, const char *text,
 			    "'description:', 'section id: Title', "
 			    "'appendix id: Title' or an indented clause id");
 			errors++;
+			skipping = 1;
 		}
 	}
 	free(src);
@@ -1213,9 +1229,11 @@ library_load(struct library *lib, const char *root)
 		    clause_cmp);
 	for (i = 1; i < lib->nclauses; i++)
 		if (strcmp(lib->clauses[i - 1]->id, lib->clauses[i]->id) == 0)
-			diag_error(lib->clauses[i]->path, 0, "duplicate clause "
-			    "id '%s' (also in %s)", lib->clauses[i]->id,
-			    lib->clauses[i - 1]->path);
+			diag_error(lib->clauses[i]->path,
+			    lib->clauses[i]->id_line, "duplicate clause id "
+			    "'%s' (also in %s:%d)", lib->clauses[i]->id,
+			    lib->clauses[i - 1]->path,
+			    lib->clauses[i - 1]->id_line);
 	for (i = 0; i < lib->nclauses; i++)
 		check_footnote_refs(lib, lib->clauses[i]);
 	if (lib->noutlines > 1)

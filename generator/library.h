@@ -33,6 +33,7 @@ struct clause {
 	size_t		 ntags;
 	char		*body;		/* the CommonMark text */
 	int		 body_line;	/* file line of the body's first line */
+	int		 id_line;	/* file line of the id: key */
 	cmark_node	*tree;		/* parsed; every node's user data is its
 					   line in the file */
 	int		 dynamic;	/* placeholders, footnotes or references:

@@ -20,10 +20,13 @@
 #include "html.h"
 #include "htmlpage.h"
 #include "impact.h"
+#include "json.h"
 #include "library.h"
 #include "md.h"
 #include "redline.h"
 #include "revision.h"
+#include "schoolgids.h"
+#include "site.h"
 #include "text.h"
 #include "util.h"
 
@@ -36,7 +39,12 @@ static const struct backend {
 } backends[] = {
 	{ "protocol.html",	html_render },
 	{ "protocol.md",	md_render },
+	{ "protocol.json",	json_render },
+	{ "schoolgids.html",	schoolgids_html },
+	{ "schoolgids-fragment.html", schoolgids_fragment },
+	{ "schoolgids.md",	schoolgids_md },
 };
+#define NBACKENDS (sizeof(backends) / sizeof(backends[0]))
 
 struct opts {
 	const char	*root;
@@ -108,12 +116,16 @@ project_path(const char *root, const char *name)
 	return xasprintf("%s/%s", root, name);
 }
 
-/* templates/ next to the binary's bin/, when the project's own is absent. */
+/*
+ * The project's templates/; else the nearest templates/ above the
+ * binary's folder (bin/protocolgen, build/asan/protocolgen).
+ */
 static char *
 default_templates(const char *root)
 {
 	char exe[PATH_MAX], *slash, *p;
 	ssize_t n;
+	int up;
 
 	p = project_path(root, "templates");
 	if (access(p, F_OK) == 0)
@@ -121,11 +133,14 @@ default_templates(const char *root)
 	free(p);
 	if ((n = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
 		exe[n] = '\0';
-		if ((slash = strrchr(exe, '/')) != NULL) {
+		for (up = 0; up < 4 && (slash = strrchr(exe, '/')) != NULL;
+		    up++) {
 			*slash = '\0';
-			p = xasprintf("%s/../templates", exe);
-			if (access(p, F_OK) == 0)
+			p = xasprintf("%s/templates/nl.strings", exe);
+			if (access(p, F_OK) == 0) {
+				p[strlen(p) - strlen("/nl.strings")] = '\0';
 				return p;
+			}
 			free(p);
 		}
 	}
@@ -162,6 +177,7 @@ unload(struct run *r)
 	free(r->schools_dir);
 	free(r->clauses_dir);
 	page_cache_free();
+	check_cleanup();
 	text_free();
 }
 
@@ -216,8 +232,8 @@ write_output(const char *path, const struct buf *data)
 static int
 write_school(struct run *r, const struct document *d)
 {
-	struct buf out[sizeof(backends) / sizeof(backends[0])];
-	size_t i, n = sizeof(backends) / sizeof(backends[0]), nrev = 0;
+	struct buf out[NBACKENDS];
+	size_t i, n = NBACKENDS, nrev = 0;
 	struct rev_output *rev = NULL;
 	char *dir, *path;
 	int rc = 0;
@@ -246,12 +262,34 @@ write_school(struct run *r, const struct document *d)
 	return rc;
 }
 
+/*
+ * out/index.html, from the schools written in this run.  Only a build of
+ * every school writes it: a partial build would drop the others.
+ */
+static int
+write_index(struct run *r, const struct site *site)
+{
+	struct buf out = { 0 };
+	char *path;
+	int rc = -1;
+
+	if (site_render(site, &out) == 0) {
+		path = xasprintf("%s/index.html", r->o.out);
+		rc = write_output(path, &out);
+		free(path);
+	}
+	buf_free(&out);
+	return rc;
+}
+
 static int
 cmd_build(struct run *r, int argc, char **argv)
 {
 	const struct school **schools;
+	const char *files[NBACKENDS];
 	struct check_result cr;
 	struct document *d;
+	struct site *site;
 	size_t n, i;
 	int failed = 0;
 
@@ -259,23 +297,34 @@ cmd_build(struct run *r, int argc, char **argv)
 		return 1;
 	if ((schools = select_schools(r, argc, argv, &n)) == NULL)
 		return 1;
+	tmpfiles_sweep(r->o.out);
+	for (i = 0; i < NBACKENDS; i++)
+		files[i] = backends[i].file;
+	site = site_new(files, NBACKENDS);
+	site_set_revisions(site, revision_site_list);
 	for (i = 0; i < n; i++) {
 		int before = diag_count(DIAG_ERROR);
 		if ((d = doc_assemble(schools[i], &r->lib)) != NULL) {
 			memset(&cr, 0, sizeof(cr));
 			check_document(d, &r->cfg, &cr);
+			schoolgids_check(d);
 		}
 		if (d == NULL || diag_count(DIAG_ERROR) > before ||
 		    write_school(r, d) == -1) {
 			failed++;
 			diag_note(schools[i]->path, 0, "school '%s' was not "
 			    "written", schools[i]->id);
-		}
+		} else
+			site_add(site, d);
 		doc_free(d);
 		if (failed && !r->o.keep_going)
 			break;
 	}
 	free(schools);
+	if (argc == 0 && (!failed || r->o.keep_going) &&
+	    write_index(r, site) == -1)
+		failed++;
+	site_free(site);
 	return failed || r->load_errors ? 1 : 0;
 }
 
@@ -294,6 +343,7 @@ cmd_check(struct run *r, int argc, char **argv)
 		if ((d = doc_assemble(schools[i], &r->lib)) == NULL)
 			continue;
 		check_document(d, &r->cfg, &cr);
+		schoolgids_check(d);
 		/* frozen revisions must verify */
 		struct revision_entry *rv;
 		size_t nrv;
@@ -525,6 +575,7 @@ main(int argc, char *argv[])
 	char *out_default = NULL;
 
 	LIBXML_TEST_VERSION
+	atomic_signals_install();
 	/* "+": options end at the command; each command reads its own */
 	while ((ch = getopt_long(argc, argv, "+hV", longopts, NULL)) != -1)
 		switch (ch) {

@@ -18,6 +18,8 @@
 #include "md.h"
 #include "redline.h"
 #include "revision.h"
+#include "site.h"
+#include "text.h"
 #include "util.h"
 
 #define FORMAT_LINE	"format: protocolgen-revision 1\n"
@@ -970,6 +972,33 @@ revision_list(const struct document *d, struct revision_entry **v,
 	frozen_free(f, nf);
 	buf_free(&draft);
 	return errors;
+}
+
+size_t
+revision_site_list(const struct document *d, struct site_revision **out)
+{
+	struct revision_entry *v;
+	struct site_revision *r;
+	size_t n, i;
+
+	*out = NULL;
+	revision_list(d, &v, &n);
+	r = xcalloc(n + 1, sizeof(*r));
+	for (i = 0; i < n; i++) {	/* newest first */
+		const struct revision_entry *e = &v[n - 1 - i];
+		r[i].version = xstrdup(e->version);
+		r[i].status = xstrdup(e->status);
+		r[i].date = e->adopted ? xstrdup(e->adopted) : NULL;
+		if (e->diff != NULL) {
+			r[i].href = xasprintf("%s/%s", d->meta.school_id,
+			    e->diff);
+			r[i].label = xasprintf("%s %s", tr("diff.site.label"),
+			    v[n - 2 - i].version);
+		}
+	}
+	revision_list_free(v, n);
+	*out = r;
+	return n;
 }
 
 void

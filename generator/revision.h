@@ -102,6 +102,13 @@ struct revision_entry {
 int		 revision_list(const struct document *d,
 		    struct revision_entry **v, size_t *n);
 void		 revision_list_free(struct revision_entry *, size_t);
+/*
+ * The same list for the site index (site.h's site_revisions_fn): newest
+ * first, each with a link "<id>/diff-A-B.html" to its redline.
+ */
+struct site_revision;
+size_t		 revision_site_list(const struct document *,
+		    struct site_revision **out);
 
 /* A generated file: name inside out/<id>/ and its bytes. */
 struct rev_output {

@@ -4,6 +4,8 @@
 
 #include <ctype.h>
 #include <dirent.h>
+#include <limits.h>
+#include <signal.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -325,6 +327,46 @@ fsync_dir(const char *path)
 	return rc;
 }
 
+/* The temporary file being written, for the signal handler to remove. */
+static char inflight[PATH_MAX];
+
+static void
+on_signal(int sig)
+{
+	if (inflight[0] != '\0')
+		unlink(inflight);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void
+atomic_signals_install(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+}
+
+/* Set or clear the in-flight path with signals blocked. */
+static void
+set_inflight(const char *tmp)
+{
+	sigset_t all, old;
+
+	sigfillset(&all);
+	sigprocmask(SIG_BLOCK, &all, &old);
+	if (tmp != NULL && strlen(tmp) < sizeof(inflight))
+		memcpy(inflight, tmp, strlen(tmp) + 1);
+	else
+		inflight[0] = '\0';
+	sigprocmask(SIG_SETMASK, &old, NULL);
+}
+
 int
 file_write_atomic(const char *path, const void *data, size_t len, int durable)
 {
@@ -348,6 +390,7 @@ file_write_atomic(const char *path, const void *data, size_t len, int durable)
 	} else
 		tmp = xasprintf(".%s.tmp.%ld", path, (long)getpid());
 
+	set_inflight(tmp);
 	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
 	    0666)) == -1)
 		goto fail;
@@ -367,6 +410,7 @@ file_write_atomic(const char *path, const void *data, size_t len, int durable)
 		goto fail;
 	if (rename(tmp, path) == -1)
 		goto fail;
+	set_inflight(NULL);
 	if (durable)
 		fsync_dir(path);
 	free(tmp);
@@ -378,6 +422,7 @@ fail_fd:
 fail:
 	saved = errno;
 	unlink(tmp);
+	set_inflight(NULL);
 	free(tmp);
 	errno = saved;
 	return -1;

@@ -40,7 +40,8 @@ void	 buf_puts(struct buf *, const char *);
 void	 buf_putc(struct buf *, int);
 void	 buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
-void	 buf_vprintf(struct buf *, const char *, va_list);
+void	 buf_vprintf(struct buf *, const char *, va_list)
+	    __attribute__((format(printf, 2, 0)));
 void	 buf_reset(struct buf *);
 void	 buf_free(struct buf *);
 const char *buf_str(const struct buf *);	/* "" when empty */
@@ -67,6 +68,11 @@ int	 mkdir_p(const char *dir);
  */
 int	 file_write_atomic(const char *path, const void *data, size_t len,
 	    int durable);
+/*
+ * On SIGINT, SIGTERM and SIGHUP remove the temporary file being written,
+ * then die by the signal: outputs are always either old or new.
+ */
+void	 atomic_signals_install(void);
 /* Remove temporary files a killed run may have left in dir. */
 void	 tmpfiles_sweep(const char *dir);
 

@@ -181,6 +181,10 @@ is "$rc" 0 "build with two frozen revisions"
 ok $? "build: the redline between the two frozen revisions"
 like "$(cat "$TMP/built2/de-linde/diff-1.0-1.1.html")" 'naar versie 1.1 \(vastgesteld\)' \
     "build: between the adopted texts, not the draft"
+idx=$(cat "$TMP/built2/index.html")
+like "$idx" '<a href="de-linde/diff-1.0-1.1.html">wijzigingen ten opzichte van versie 1.0</a>' \
+    "index: each revision links its redline"
+like "$idx" '<th scope="row">1.1</th>.*<th scope="row">1.0</th>' "index: newest first"
 
 # --- library impact --------------------------------------------------------
 Q=$(fixture revisions)
