@@ -8,7 +8,7 @@ CFLAGS	?= -O2 -g
 WARN	= -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow \
 	  -Wpointer-arith -Wstrict-prototypes -Wmissing-prototypes \
 	  -Wformat=2 -Wundef -Wvla -Wno-unused-parameter
-PKGS	= libcmark libxml-2.0 lua5.4 pangocairo cairo
+PKGS	= libcmark libxml-2.0 lua5.4 pangocairo pangoft2 cairo fontconfig
 # expanded by the shell when a recipe runs: after `deps` has installed them
 PKG_CFLAGS = `pkg-config --cflags $(PKGS)`
 PKG_LIBS   = `pkg-config --libs $(PKGS)` -lhyphen -lm
@@ -61,15 +61,29 @@ render: $(BIN)
 check: $(BIN) $(UNITBIN) | test-deps
 	PROTOCOLGEN=$(abspath $(BIN)) prove -f $(UNITBIN) tests/e2e/*.t
 
-# The suite again, built with AddressSanitizer and UBSan.
+# The suite again, built with AddressSanitizer and UBSan.  fontconfig keeps
+# a few bytes of its parsed configuration for the life of the process.
 asan:
-	$(MAKE) BUILD=build/asan BIN=build/asan/protocolgen \
+	LSAN_OPTIONS=suppressions=$(abspath tests/lsan.supp):print_suppressions=0 $(MAKE) BUILD=build/asan BIN=build/asan/protocolgen \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined" check
 
+$(BUILD)/bench/pdfbench: tests/bench/pdfbench.c $(BUILD)/libprotocolgen.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARN) $(PKG_CFLAGS) -Igenerator -o $@ $< \
+	    $(BUILD)/libprotocolgen.a $(PKG_LIBS)
+
+# PDF time per protocol in one process, and the peers of BENCHMARKS.md in
+# the same run; then a redline of two 10-page revisions (tests/bench/diff.sh).
+# Prints figures; never fails on them.  Not part of check.
+bench: $(BIN) $(BUILD)/bench/pdfbench $(BENCHBIN)
+	@sh tools/bench.sh $(BUILD)/bench/pdfbench $(BIN)
+	@sh tests/bench/diff.sh $(BUILD)/bench/bench_diff
+
 # The suite again under valgrind memcheck: no errors, no definite leaks.
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
-	--errors-for-leak-kinds=definite --show-leak-kinds=definite
+	--errors-for-leak-kinds=definite --show-leak-kinds=definite \
+	--suppressions=$(abspath tests/valgrind.supp)
 valgrind: $(BIN) $(UNITBIN) | test-deps
 	prove -f --exec '$(VALGRIND)' $(UNITBIN)
 	PROTOCOLGEN=$(abspath tests/valgrind.sh) \
@@ -95,10 +109,6 @@ fuzz: fuzz-build
 	        -artifact_prefix=$(BUILD)/fuzz/artifacts/$$n- \
 	        $(BUILD)/fuzz/corpus-$$n tests/fuzz/corpus/$$n || exit 1; \
 	done
-
-# Benchmarks: printed, never asserted.  One script per part.
-bench: $(BIN) $(BENCHBIN)
-	sh tests/bench/diff.sh $(BUILD)/bench/bench_diff
 
 clean:
 	rm -rf $(BUILD) bin $(OUT)

@@ -522,6 +522,41 @@ check_duplicates(const struct document *d, const struct units *u,
 /* ------------------------------------------------------------------ */
 /* 4. References in the text                                            */
 
+/*
+ * Does the text after "artikel 4" cite a law ("artikel 4 AVG", "artikel
+ * 4, lid 1, AVG", "artikel 10 van de WMS")?  Then the number is not one of
+ * the protocol's own articles.  A law is named by an abbreviation of two
+ * or more capitals, or after "van de" / "van het".
+ */
+static int
+cites_law(const char *s)
+{
+	static const char *const parts[] = { "lid ", "onder ", "punt ",
+	    "sub ", NULL };
+	const char *q;
+	size_t k, n;
+
+	for (;;) {		/* ", lid 1", " onder e" ... */
+		q = s + (*s == ',');
+		if (*q++ != ' ')
+			return 0;
+		for (k = 0; parts[k] != NULL; k++)
+			if (str_starts(q, parts[k]))
+				break;
+		if (parts[k] == NULL)
+			break;
+		q += strlen(parts[k]);
+		if ((n = strspn(q, "0123456789abcdefghijklmnopqrstuvwxyz")) == 0)
+			return 0;
+		s = q + n;
+	}
+	if (str_starts(q, "van de ") || str_starts(q, "van het "))
+		return 1;
+	for (n = 0; isupper((unsigned char)q[n]); n++)
+		continue;
+	return n >= 2 && !isalnum((unsigned char)q[n]);
+}
+
 /* "artikel 6.2", "hoofdstuk 6", "bijlage 2" written out must exist. */
 static void
 check_text_refs(const struct document *d, const struct units *u,
@@ -547,7 +582,8 @@ check_text_refs(const struct document *d, const struct units *u,
 					continue;
 				memcpy(num, p, n);
 				num[n] = '\0';
-				if (doc_number_exists(d, k, num))
+				if (doc_number_exists(d, k, num) ||
+				    (k == 0 && cites_law(p + n)))
 					continue;
 				snprintf(label, sizeof(label), "%s%s",
 				    words[k], num);
@@ -575,6 +611,19 @@ act_rank(const char *act)
 	return 3;	/* vaststelling */
 }
 
+/*
+ * Must act a be dated no later than act b?  The proposal comes first and
+ * the adoption last; advice, discussion and consent fall between them in
+ * any order (Quadraam's protocol was discussed after the GMR consented).
+ */
+static int
+comes_before(const char *a, const char *b)
+{
+	int ra = act_rank(a), rb = act_rank(b);
+
+	return ra != rb && (ra == 0 || rb == 3);
+}
+
 static int
 is_council(const char *body)
 {
@@ -594,7 +643,7 @@ check_approvals(const struct document *d, struct check_result *r)
 		a = &rev->approvals[i];
 		for (j = 0; j < rev->napprovals; j++) {
 			b = &rev->approvals[j];
-			if (act_rank(b->act) < act_rank(a->act) &&
+			if (comes_before(b->act, a->act) &&
 			    strcmp(b->date, a->date) > 0) {
 				diag_error(a->loc.file, a->loc.line, "%s by %s "
 				    "(%s) comes before the %s by %s (%s)",

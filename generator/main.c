@@ -25,6 +25,7 @@
 #include "md.h"
 #include "redline.h"
 #include "revision.h"
+#include "pdf.h"
 #include "schoolgids.h"
 #include "site.h"
 #include "text.h"
@@ -39,10 +40,12 @@ static const struct backend {
 } backends[] = {
 	{ "protocol.html",	html_render },
 	{ "protocol.md",	md_render },
+	{ "protocol.pdf",	pdf_render },
 	{ "protocol.json",	json_render },
 	{ "schoolgids.html",	schoolgids_html },
 	{ "schoolgids-fragment.html", schoolgids_fragment },
 	{ "schoolgids.md",	schoolgids_md },
+	{ "schoolgids.pdf",	pdf_schoolgids },
 };
 #define NBACKENDS (sizeof(backends) / sizeof(backends[0]))
 
@@ -177,6 +180,7 @@ unload(struct run *r)
 	free(r->schools_dir);
 	free(r->clauses_dir);
 	page_cache_free();
+	pdf_teardown();
 	check_cleanup();
 	text_free();
 }
@@ -297,6 +301,10 @@ cmd_build(struct run *r, int argc, char **argv)
 		return 1;
 	if ((schools = select_schools(r, argc, argv, &n)) == NULL)
 		return 1;
+	if (n > 0 && pdf_init(page_templates()) == -1) {
+		free(schools);
+		return 1;
+	}
 	tmpfiles_sweep(r->o.out);
 	for (i = 0; i < NBACKENDS; i++)
 		files[i] = backends[i].file;

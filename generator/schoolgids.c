@@ -540,7 +540,8 @@ static void
 part_protocol(struct sg_build *b)
 {
 	fill_para(b, add_tree(add_part(b->sg, "sg-protocol",
-	    "sg.protocol.title")), "sg.protocol.text");
+	    "sg.protocol.title")), b->sg->protocol_href != NULL ?
+	    "sg.protocol.text" : "sg.protocol.text.none");
 }
 
 /* Where the full protocol is read: its address, else the school's site. */
@@ -553,12 +554,15 @@ protocol_href(struct sg_build *b)
 		b->sg->protocol_href = xstrdup(m->protocol_url);
 		return;
 	}
-	b->sg->protocol_href = xstrdup(m->website ? m->website :
-	    "protocol.html");
+	/*
+	 * Without any address the section cannot link the protocol from
+	 * wherever it is pasted: it says where to ask for it instead.
+	 */
+	b->sg->protocol_href = m->website ? xstrdup(m->website) : NULL;
 	finding(b->sg, DIAG_WARNING, b->d->school->path, b->d->school->loc.line,
-	    "school '%s' sets no protocol_url: its schoolgids section points "
-	    "to %s", m->school_id, m->website ? "the school's website" :
-	    "protocol.html next to it");
+	    "school '%s' sets no protocol_url: its schoolgids section %s",
+	    m->school_id, m->website ? "points to the school's website" :
+	    "says the protocol can be asked for at the school");
 }
 
 static char *

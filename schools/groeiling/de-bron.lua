@@ -1,4 +1,7 @@
--- Basisschool De Bron (seed 000): protocol for school year 2020-2021.
+-- Basisschool De Bron (seed 000): its protocol for school year 2020-2021.
+-- The seed gives no approval data.  The steps below are plausible stand-ins
+-- (MR consent in June, adoption by the director, in force from the new
+-- school year), to be replaced by the dates of the real decisions.
 school {
   name = "basisschool De Bron",
   short = "De Bron",
@@ -9,11 +12,14 @@ school {
     { kind = "facebook", url = "https://facebook.com/dsdebron" },
     { kind = "schoolapp" },
   },
+  -- seed: group 8 has MediaMasters every year and Halt's Online veiligheid
   lessons = {
     { programme = "diploma-veilig-internet", groups = "6", when = "ieder jaar" },
     { programme = "halt-online-veiligheid", groups = "7" },
     { programme = "mediamasters", groups = "8", when = "ieder jaar" },
+    { programme = "halt-online-veiligheid", groups = "8" },
   },
+  params = { lesprogramma_onderzoek = "de groepen 6 en 7" },
   revision = {
     version = "1.0", status = "vastgesteld",
     approvals = {

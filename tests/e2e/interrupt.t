@@ -49,9 +49,10 @@ for sig in INT TERM KILL INT TERM KILL INT TERM KILL INT TERM KILL; do
 	check_out
 	ok $? "round $round (SIG$sig): every output is wholly old or new"
 	if [ "$sig" != KILL ]; then
-		# this build's own; an earlier SIGKILL's wait for their sweep
+		# its own temporary files end in its pid; a SIGKILLed round's
+		# are swept when a later build reaches their folder
 		n=$(find "$P/out" -name ".*.tmp.$pid" | wc -l)
-		is "$n" 0 "round $round (SIG$sig): no temporary files left"
+		is "$n" 0 "round $round (SIG$sig): no temporary files of its own left"
 	fi
 done
 

@@ -123,7 +123,8 @@ like "$idx" '<h2 id="bestuur-rivierenland">Rivierenland Onderwijs</h2>.*<h2 id="
     "index: a section per board, by name"
 like "$idx" '<dt>Vastgesteld op</dt><dd><time datetime="2025-06-24">24 juni 2025</time></dd>' "index: adoption date"
 like "$idx" '<dt>Status</dt><dd><strong class="site-status-draft">ter instemming</strong></dd>' "index: status of a draft"
-unlike "$idx" "protocol\.pdf|schoolgids\.pdf" "index: no links to PDFs this build does not write"
+like "$idx" "<a href=\"de-vlinder/protocol.pdf\">" "index: links the PDF this build writes"
+like "$idx" "<a href=\"de-vlinder/schoolgids.pdf\">" "index: links the schoolgids PDF"
 
 # a partial build leaves the index alone
 rm "$O/index.html"

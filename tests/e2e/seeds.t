@@ -1,0 +1,169 @@
+#!/usr/bin/perl
+# The seed protocols, sentence by sentence, against what the library makes
+# of them: each seed school's generated protocol must hold at least 98% of
+# its seed's sentences, the clause library as a whole at least 99% of all
+# seeds' sentences.  "Holds" means: after normalisation (case, whitespace,
+# quotes, punctuation, list numbering) and after applying
+# clauses/CORRECTIONS.tsv to the seed, some span of the text is within 10%
+# of the sentence's characters (Levenshtein).  See docs/SOURCES.md.
+use strict;
+use warnings;
+use utf8;
+use FindBin;
+use lib $FindBin::Bin;
+use File::Temp qw(tempdir);
+use Seeds qw(read_file_utf8 seed_files seed_blocks block_sentences norm
+    load_index load_corrections apply_corrections html_text clause_files
+    parse_clause);
+
+binmode STDOUT, ':encoding(UTF-8)';
+my $TOP = "$FindBin::Bin/../..";
+my $PG = $ENV{PROTOCOLGEN} // "$TOP/bin/protocolgen";
+$ENV{SOURCE_DATE_EPOCH} //= 1763683200;
+my $MIN_SIM = 0.9;
+my %SCHOOL = ('000' => 'de-bron', '001' => 'cnv-model', '002' => 'quadraam',
+    '003' => 'de-sterren', '004' => 'klimop');
+
+my $n = 0;
+my $failed = 0;
+sub ok {
+	my ($cond, $name) = @_;
+	$n++;
+	print $cond ? "ok $n - $name\n" : "not ok $n - $name\n";
+	$failed++ unless $cond;
+	return $cond;
+}
+sub note { print map { "# $_\n" } map { split /\n/ } @_ }
+
+my $tmp = tempdir('protocolgen-seeds.XXXXXX', TMPDIR => 1, CLEANUP => 1);
+my $rc = system("'$PG' build --root '$TOP' --out '$tmp/out' -q " .
+    join(' ', sort values %SCHOOL) . " 2>'$tmp/err'");
+ok($rc == 0, 'the five seed schools build') or note(read_file_utf8("$tmp/err"));
+
+my $seeds = fromdir("$TOP/tests/seeds");
+my @index = load_index("$TOP/tests/seeds/INDEX.tsv");
+my @corr = load_corrections("$TOP/clauses/CORRECTIONS.tsv");
+my @clauses = map { [ parse_clause($_) ] } clause_files("$TOP/clauses");
+my @titles = outline_titles("$TOP/clauses/outlines");
+
+sub fromdir { return seed_files(@_) }
+
+# Section titles of every outline (the library's headings).
+sub outline_titles {
+	my ($dir) = @_;
+	my @t;
+	opendir(my $dh, $dir) or die "$dir: $!\n";
+	for my $f (sort grep { /\.outline$/ } readdir $dh) {
+		for (split /\n/, read_file_utf8("$dir/$f")) {
+			push @t, $1 if /^(?:section|appendix)\s+[^:]+:\s*(.*?)\s*$/;
+		}
+	}
+	closedir $dh;
+	return @t;
+}
+
+# The {{name}} values of a school, as `protocolgen build --explain` shows.
+sub school_vars {
+	my ($id) = @_;
+	my %v;
+	for (split /\n/, `'$PG' build --root '$TOP' --explain '$id' 2>/dev/null`) {
+		next if /^school / || /\[\d+\]/;
+		$v{$1} = $2 if /^(\S+)\s+(.*?)\s+\S+:\d+$/ && $2 ne '-';
+	}
+	return \%v;
+}
+
+# Clause text with a school's values: placeholders bound (list
+# placeholders left out: their items come from the config), footnote
+# marks and link targets dropped.
+sub bind_text {
+	my ($t, $vars) = @_;
+	$t =~ s/\[\^[a-z0-9.-]+\]//g;
+	$t =~ s/\[([^\]]*)\]\((?:<[^>]*>|[^)]*)\)/$1/g;
+	$t =~ s{\{\{\s*([a-z0-9._-]+)(\|cap)?\s*\}\}}{
+		my $v = $1 eq 'channels' || $1 eq 'lessons' ? '' :
+		    $vars->{$1} // "{{$1}}";
+		$2 ? ucfirst $v : $v }ge;
+	return $t;
+}
+
+my %index_at;
+push @{ $index_at{ $_->{seed} } }, $_ for @index;
+
+my ($lib_found, $lib_total) = (0, 0);
+for my $seed (sort keys %SCHOOL) {
+	my $id = $SCHOOL{$seed};
+	ok(exists $seeds->{$seed}, "seed $seed is in tests/seeds") or next;
+	my @blocks = seed_blocks(read_file_utf8($seeds->{$seed}));
+	my %kind = map { $_->{line} => $_->{kind} } @{ $index_at{$seed} };
+	my @unindexed = grep { !exists $kind{ $_->{line} } } @blocks;
+	ok(!@unindexed, "$seed: every block of the seed is in INDEX.tsv") or
+	    note(map { "line $_->{line}: $_->{text}" } @unindexed);
+
+	my @fixed = apply_corrections($seed, \@blocks, \@corr);
+	my @left = grep { ($kind{ $_->{line} } // '') eq 'artefact' } @fixed;
+	ok(!@left, "$seed: the corrections remove the seed's artefacts") or
+	    note(map { "line $_->{line}: $_->{text}" } @left);
+
+	my $html = "$tmp/out/$id/protocol.html";
+	my $doc = -f $html ? Seeds::Finder(norm(html_text(read_file_utf8($html))))
+	    : Seeds::Finder('');
+	my $vars = school_vars($id);
+	my $lib = Seeds::Finder(join ' | ',
+	    map({ norm(bind_text($_->[1], $vars)) } @clauses),
+	    map({ norm(bind_text($_, $vars)) } @titles));
+
+	my ($found, $total, $lfound, $ltotal) = (0, 0, 0, 0);
+	my (@missing, @lmissing);
+	for my $b (@fixed) {
+		my $k = $kind{ $b->{line} } // 'article';
+		for my $s (block_sentences($b->{text})) {
+			my $ns = norm($s);
+			my $sim = $doc->best($ns);
+			$total++;
+			if ($sim >= $MIN_SIM) { $found++ }
+			else { push @missing, sprintf('%.2f  line %d: %s', $sim,
+			    $b->{line}, $s) }
+			next unless $k eq 'article' || $k eq 'heading';
+			$ltotal++;
+			my $lsim = $lib->best($ns);
+			if ($lsim >= $MIN_SIM) { $lfound++ }
+			else { push @lmissing, sprintf('%.2f  line %d: %s', $lsim,
+			    $b->{line}, $s) }
+		}
+	}
+	$lib_found += $lfound;
+	$lib_total += $ltotal;
+	my $p = $total ? 100 * $found / $total : 0;
+	my $lp = $ltotal ? 100 * $lfound / $ltotal : 0;
+	note(sprintf('%s %-10s protocol %3d/%3d sentences (%5.1f%%)   ' .
+	    'library %3d/%3d (%5.1f%%)', $seed, $id, $found, $total, $p,
+	    $lfound, $ltotal, $lp));
+	note("  not in the protocol (best similarity):", map { "    $_" }
+	    @missing) if @missing;
+	note("  not in the library:", map { "    $_" } @lmissing) if @lmissing;
+	ok($total > 0 && $p >= 98, "$seed: at least 98% of the seed's " .
+	    "sentences are in out/$id/protocol.html");
+}
+my $all = $lib_total ? 100 * $lib_found / $lib_total : 0;
+note(sprintf('library, all seeds: %d/%d sentences (%.1f%%); title, ' .
+    'metadata and channel/lesson items come from the configs',
+    $lib_found, $lib_total, $all));
+ok($all >= 99, 'the clause library holds at least 99% of the seeds\' ' .
+    'sentences');
+
+# Every correction applies to its seed and names a clause or a config key.
+my %clause = map { $_->[0]{id} => 1 } @clauses;
+my @unused = grep { !$_->{used} } @corr;
+ok(!@unused, 'every correction matches its seed') or
+    note(map { "$_->{at}: '$_->{from}' is not in seed $_->{seed}" } @unused);
+my @bad = grep { !$clause{ $_->{clause} } &&
+    $_->{clause} !~ /^(?:\*|(?:config|outline):[a-z0-9._-]+)$/ } @corr;
+ok(!@bad, 'every correction names a clause (or *, config:KEY, outline:NAME)') or
+    note(map { "$_->{at}: unknown clause '$_->{clause}'" } @bad);
+my @noseed = grep { !$SCHOOL{ $_->{seed} } } @corr;
+ok(!@noseed, 'every correction names a seed') or
+    note(map { "$_->{at}: unknown seed '$_->{seed}'" } @noseed);
+
+print "1..$n\n";
+exit($failed ? 1 : 0);

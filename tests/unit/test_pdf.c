@@ -1,0 +1,341 @@
+/* Unit tests of the PDF backend: hyphenation, shaping, line breaking, the
+   catalogue edit. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "hyphen.h"
+#include "pdf_catalog.h"
+#include "pdf_font.h"
+#include "pdf_layout.h"
+#include "pdf_para.h"
+#include "tap.h"
+#include "util.h"
+
+static void
+test_hyphen(void)
+{
+	unsigned short at[16];
+	size_t n, i;
+	int ok = 1;
+	const char *w = "verantwoordelijkheid";
+
+	INT_EQ(hyph_load("/usr/share/hyphen/hyph_nl_NL.dic"), 0,
+	    "hyph_nl_NL.dic loads");
+	n = hyph_points(w, strlen(w), at, 16);
+	OK(n >= 4, "verantwoordelijkheid has hyphenation points");
+	for (i = 0; i < n; i++)
+		ok = ok && at[i] >= 2 && (size_t)at[i] + 3 <= strlen(w) &&
+		    (i == 0 || at[i] > at[i - 1]);
+	OK(ok, "points leave two letters before and three after");
+	w = "beïnvloeden";		/* ï is two bytes in UTF-8 */
+	n = hyph_points(w, strlen(w), at, 16);
+	OK(n >= 1, "beïnvloeden (UTF-8 ï) has points");
+	for (i = 0, ok = 1; i < n; i++)
+		ok = ok && ((unsigned char)w[at[i]] & 0xC0) != 0x80;
+	OK(ok, "points fall on character boundaries");
+	INT_EQ(hyph_points("łódźka", strlen("łódźka"), at, 16), 0,
+	    "letters outside ISO-8859-1: no points");
+	INT_EQ(hyph_points("kat", 3, at, 16), 0, "short words: no points");
+}
+
+static void
+test_shape(void)
+{
+	const struct shaped *s;
+	char *conf = realpath("templates/fonts.conf", NULL);
+
+	INT_EQ(conf != NULL ? pdf_font_init(conf) : -1, 0,
+	    "Carlito loads through templates/fonts.conf");
+	free(conf);
+	s = pdf_shape_str(FACE_REGULAR, "organisatie");
+	/* Carlito has a "ti" ligature */
+	OK(s->nglyphs >= 10 && s->nglyphs <= 11 && s->width > 3 &&
+	    s->width < 7, "organisatie: its glyphs, a plausible width per pt");
+	OK(s->nbrk > 0, "organisatie may be hyphenated");
+	OK(pdf_shape_str(FACE_REGULAR, "organisatie") == s,
+	    "shaped words are cached");
+	INT_EQ(pdf_shape_str(FACE_REGULAR, "Quadraam")->nbrk, 0,
+	    "a capitalised name is never hyphenated");
+	INT_EQ(pdf_shape_str(FACE_REGULAR, "www.voorbeeldschool.nl")->nbrk, 0,
+	    "a domain is never hyphenated");
+	INT_EQ(pdf_shape_str(FACE_REGULAR, "2019-2020")->nbrk, 0,
+	    "numbers are never hyphenated");
+	s = pdf_shape_str(FACE_REGULAR, "(verantwoordelijkheid),");
+	OK(s->nbrk > 0 && s->brk[0] > 1, "punctuation around a word is fine");
+	s = pdf_shape_str(FACE_BOLD, "sociale-mediabeleid");
+	int i, ok = 1;
+	for (i = 0; i < s->nbrk; i++)
+		ok = ok && s->text[s->brk[i] - 1] != '-';
+	OK(s->nbrk > 0 && ok, "compounds: parts hyphenate, never at their '-'");
+}
+
+static const char *words =
+    "Medewerkers hebben een bijzondere verantwoordelijkheid bij het "
+    "gebruik van sociale media: privemeningen van medewerkers kunnen "
+    "eenvoudig verward worden met de officiele standpunten van de "
+    "onderwijsinstelling. Indien een medewerker deelneemt aan een discussie "
+    "die op enigerlei wijze te maken heeft met de organisatie, dient de "
+    "medewerker te vermelden dat hij medewerker is en welke functie hij "
+    "bekleedt. Zulke onoverzichtelijkheidsbevorderingsmaatregelen bestaan.";
+
+/* Atoms of a plain text, as the layout makes them. */
+static size_t
+atoms(const char *text, struct pdf_atom *a, size_t max)
+{
+	struct pdf_style st = { FACE_REGULAR, 10.5, 0, 0, -1, 0 };
+	size_t n = 0, len;
+
+	while (*text != '\0' && n < max) {
+		if (*text == ' ') {
+			text++;
+			continue;
+		}
+		len = strcspn(text, " ");
+		memset(&a[n], 0, sizeof(a[n]));
+		a[n].w = pdf_shape(FACE_REGULAR, text, len);
+		a[n].style = st;
+		a[n].glue = n > 0;
+		n++;
+		text += len;
+	}
+	return n;
+}
+
+static void
+test_break(double width)
+{
+	struct pdf_store st = { 0 };
+	struct pdf_atom a[128];
+	size_t n = atoms(words, a, 128), first, lines, i, k;
+	int fits = 1, justified = 1, hyphens = 0;
+	char name[96];
+
+	first = para_break(&st, a, n, width, 1, 1, &lines);
+	OK(lines >= 3, "a paragraph takes several lines");
+	for (i = first; i < first + lines; i++) {
+		const struct pdf_line *l = &st.line[i];
+		for (k = l->f0; k < l->f0 + l->nf; k++) {
+			const struct pdf_frag *f = &st.frag[k];
+			double end = f->x + f->width + (f->hyphen ?
+			    para_hyphen_width(&f->style) : 0);
+			fits = fits && end <= width + 0.01;
+			hyphens += f->hyphen;
+		}
+		if (i + 1 < first + lines && l->nf > 1) {
+			const struct pdf_frag *f = &st.frag[l->f0 + l->nf - 1];
+			double end = f->x + f->width + (f->hyphen ?
+			    para_hyphen_width(&f->style) : 0);
+			justified = justified && fabs(end - width) < 0.05;
+		}
+	}
+	snprintf(name, sizeof(name), "width %.0f: no line runs past the "
+	    "margin", width);
+	OK(fits, name);
+	snprintf(name, sizeof(name), "width %.0f: every line but the last is "
+	    "justified to the margin", width);
+	OK(justified, name);
+	snprintf(name, sizeof(name), "width %.0f: some lines end hyphenated",
+	    width);
+	OK(hyphens > 0 || width > 400, name);
+	store_free(&st);
+}
+
+static void
+test_overlong(void)
+{
+	struct pdf_store st = { 0 };
+	struct pdf_atom a[4];
+	size_t n = atoms("https://www.voorbeeldschool.nl/een/heel/lang/pad",
+	    a, 4), lines, i, k;
+	int fits = 1;
+
+	a[0].nohyph = 1;
+	para_break(&st, a, n, 60, 1, 1, &lines);
+	OK(lines > 1, "a word wider than the line is split");
+	for (i = 0; i < lines; i++)
+		for (k = st.line[i].f0; k < st.line[i].f0 + st.line[i].nf; k++)
+			fits = fits && st.frag[k].x + st.frag[k].width <= 60.01 &&
+			    !st.frag[k].hyphen;
+	OK(fits, "its pieces fit, without hyphens");
+	store_free(&st);
+}
+
+/*
+ * "beeld- en geluidsopnamen": for every width at which the line could end
+ * after "beeld-", it must not (pdftotext would join "beeld-" and "en").
+ */
+static void
+test_own_hyphen(void)
+{
+	struct pdf_store st = { 0 };
+	struct pdf_atom a[16];
+	size_t n, lines, i, first;
+	double width;
+	int never = 1, tried = 0;
+
+	for (width = 60; width <= 200; width += 2) {
+		n = atoms("Er mogen geen beeld- en geluidsopnamen gemaakt "
+		    "worden", a, 16);
+		first = para_break(&st, a, n, width, 1, 1, &lines);
+		for (i = first; i + 1 < first + lines; i++) {
+			const struct pdf_line *l = &st.line[i];
+			const struct pdf_frag *f = &st.frag[l->f0 + l->nf - 1];
+			tried++;
+			if (!f->hyphen && f->g1 == f->w->nglyphs &&
+			    f->w->len > 1 && f->w->text[f->w->len - 1] == '-')
+				never = 0;
+		}
+		store_free(&st);
+		memset(&st, 0, sizeof(st));
+	}
+	OK(tried > 0, "the sentence was broken into lines");
+	OK(never, "no line ends in a word's own hyphen");
+}
+
+/* A minimal PDF with an exact classic xref table. */
+static void
+mini_pdf(struct buf *b, const char *catalog_extra)
+{
+	size_t off[4];
+
+	buf_reset(b);
+	buf_puts(b, "%PDF-1.5\n");
+	off[1] = b->len;
+	buf_puts(b, "1 0 obj\n<< /Type /Pages /Kids [2 0 R] /Count 1 >>\n"
+	    "endobj\n");
+	off[2] = b->len;
+	buf_puts(b, "2 0 obj\n<< /Type /Page /Parent 1 0 R /MediaBox [0 0 10 "
+	    "10] >>\nendobj\n");
+	off[3] = b->len;
+	buf_printf(b, "3 0 obj\n<< /Type /Catalog%s\n   /Pages 1 0 R\n>>\n"
+	    "endobj\n", catalog_extra);
+	size_t x = b->len;
+	buf_printf(b, "xref\n0 4\n0000000000 65535 f \n%010zu 00000 n \n"
+	    "%010zu 00000 n \n%010zu 00000 n \ntrailer\n<< /Size 4\n   /Root "
+	    "3 0 R\n>>\nstartxref\n%zu\n%%%%EOF\n", off[1], off[2], off[3], x);
+}
+
+/* Does every xref entry point at its object, and startxref at xref? */
+static int
+xref_exact(const struct buf *b)
+{
+	const char *s = buf_str(b), *x, *sx;
+	char head[32];
+	long i, off;
+
+	if ((sx = strstr(s, "startxref\n")) == NULL)
+		return 0;
+	off = atol(sx + 10);
+	if (strncmp(s + off, "xref\n0 4\n", 9) != 0)
+		return 0;
+	x = s + off + 9;
+	for (i = 1; i < 4; i++) {
+		snprintf(head, sizeof(head), "%ld 0 obj", i);
+		if (strncmp(s + atol(x + 20 * i), head, strlen(head)) != 0)
+			return 0;
+	}
+	return 1;
+}
+
+static void
+test_catalog(void)
+{
+	struct buf b = { 0 }, copy = { 0 };
+
+	mini_pdf(&b, "");
+	OK(xref_exact(&b), "the test PDF is exact to begin with");
+	INT_EQ(pdf_catalog_set_lang(&b, "nl-NL"), 0, "/Lang is added");
+	STR_HAS(buf_str(&b), "<< /Lang (nl-NL) /MarkInfo << /Marked true >> "
+	    "/Type /Catalog", "the catalogue has /Lang and /MarkInfo");
+	OK(xref_exact(&b), "every offset is still exact");
+	INT_EQ(pdf_catalog_set_lang(&b, "nl-NL"), -1,
+	    "a catalogue that has /Lang is refused");
+	mini_pdf(&b, " /MarkInfo << /Marked true >>");
+	INT_EQ(pdf_catalog_set_lang(&b, "nl-NL"), 0,
+	    "a marked catalogue gets /Lang");
+	OK(strstr(buf_str(&b), "/Marked true >> /MarkInfo") == NULL &&
+	    strstr(buf_str(&b), "/MarkInfo << /Marked true >>\n") != NULL &&
+	    xref_exact(&b), "and no second /MarkInfo");
+	buf_puts(&copy, "%PDF-1.5\nno xref at all\n%%EOF\n");
+	INT_EQ(pdf_catalog_set_lang(&copy, "nl-NL"), -1,
+	    "a file without a classic xref table is refused");
+	STR_EQ(buf_str(&copy), "%PDF-1.5\nno xref at all\n%%EOF\n",
+	    "and left untouched");
+	buf_free(&b);
+	buf_free(&copy);
+}
+
+/* A paragraph of n lines as layout emits it: no widows, no orphans. */
+static void
+para_units(struct render *r, size_t n, double lead, int keep_last)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		ARRAY_RESERVE(r->u, r->nu, r->capu);
+		struct unit *u = &r->u[r->nu++];
+		memset(u, 0, sizeof(*u));
+		u->kind = U_LINE;
+		u->h = lead;
+		u->keep = (n >= 2 && (k == 0 || k + 2 == n)) ||
+		    (keep_last && k + 1 == n);
+	}
+}
+
+/* Pagination: widows, orphans and headings at the foot of a page. */
+static void
+test_paginate(void)
+{
+	struct render r;
+	size_t i, per_page[16] = { 0 };
+	int ok = 1;
+	double body = BODY_BOTTOM - BODY_TOP;
+
+	memset(&r, 0, sizeof(r));
+	r.store.line = xcalloc(1, sizeof(*r.store.line));	/* no notes */
+	r.store.nline = 1;
+	/* a page holds 50 lines of 14 pt: a paragraph of 49 after one line
+	   must not leave its first line alone, nor its last */
+	para_units(&r, 1, body / 50, 0);
+	para_units(&r, 50, body / 50, 0);
+	pdf_paginate(&r);
+	INT_EQ(r.npages, 2, "51 lines take two pages");
+	for (i = 0; i < r.nu; i++)
+		if (r.u[i].page < 16)
+			per_page[r.u[i].page]++;
+	OK(per_page[1] >= 2, "no widow: at least two lines on the last page");
+	OK(per_page[0] == 49 && r.u[1].page == 0,
+	    "the paragraph starts on the first page, with its lines kept");
+	/* a heading at the foot of a page goes with its text */
+	r.nu = 0;
+	para_units(&r, 49, body / 50, 0);
+	para_units(&r, 1, body / 50, 1);	/* a heading */
+	para_units(&r, 3, body / 50, 0);
+	pdf_paginate(&r);
+	OK(r.u[49].page == 1 && r.u[50].page == 1,
+	    "a heading never ends a page");
+	for (i = 50; i < 53; i++)
+		ok = ok && r.u[i].page == 1;
+	OK(ok, "a three-line paragraph stays whole");
+	free(r.u);
+	free(r.store.line);
+}
+
+int
+main(void)
+{
+	test_hyphen();
+	test_shape();
+	test_break(453.5);
+	test_break(200);
+	test_break(120);
+	test_overlong();
+	test_own_hyphen();
+	test_catalog();
+	test_paginate();
+	pdf_font_free();
+	hyph_free();
+	return tap_done();
+}
