@@ -135,7 +135,7 @@ clause_line(FILE *out, const struct redline *rl, const struct rl_clause *c)
 	struct buf b = { 0 };
 
 	rl_label(c->new ? rl->to : rl->from, rc, &b);
-	fprintf(out, "  %-9s %-14s %s (%s)\n", change_word(c), buf_str(&b),
+	fprintf(out, "  %-15s %-14s %s (%s)\n", change_word(c), buf_str(&b),
 	    rc->id, rc->title);
 	buf_free(&b);
 }
@@ -161,7 +161,7 @@ school_report(FILE *out, const char *id, const struct redline *rl)
 		const struct rl_section *s = &rl->sections[i];
 		const struct rev_section *rs = s->new ? s->new : s->old;
 		if (s->change != RL_SAME)
-			fprintf(out, "  %-9s %-14s %s (%s)\n",
+			fprintf(out, "  %-15s %-14s %s (%s)\n",
 			    sec_words[s->change], rs->number, rs->id,
 			    rs->title);
 		for (j = 0; j < s->nentries; j++)

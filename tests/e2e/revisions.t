@@ -202,11 +202,11 @@ sed -i 's/^Online pesten nemen we/Online pesten nemen wij/' "$Q/clauses/afsprake
 pi impact
 is "$rc" 0 "impact: exit 0"
 is "$out" "de-linde: 1 change
-  changed   artikel 2.4    afspraken.klachten (Klachten en incidenten)
+  changed         artikel 2.4    afspraken.klachten (Klachten en incidenten)
 1 of 1 school changes" "impact: the school and the clause (a clause no school uses changes nothing)"
 pi impact --against "$TMP/oldlib"
 is "$out" "de-linde: 1 change
-  changed   artikel 2.4    afspraken.klachten (Klachten en incidenten)
+  changed         artikel 2.4    afspraken.klachten (Klachten en incidenten)
 1 of 1 school changes" "impact --against DIR: the same answer from two folders"
 pi impact --against "$TMP/no-such-dir"
 is "$rc" 1 "impact --against a missing folder: exit 1"
