@@ -130,25 +130,16 @@ static char *
 step_of(const struct revdoc *r, const char *act, int nth)
 {
 	struct buf b = { 0 };
-	size_t i;
-	int seen = 0;
+	struct rev_step st;
 
-	for (i = 0; i < r->nmeta; i++) {
-		const char *v = r->meta[i].value, *sp1, *sp2;
-		if (strcmp(r->meta[i].key, "step") != 0 ||
-		    (sp1 = strchr(v, ' ')) == NULL ||
-		    (sp2 = strchr(sp1 + 1, ' ')) == NULL ||
-		    strlen(act) != (size_t)(sp2 - sp1 - 1) ||
-		    strncmp(sp1 + 1, act, strlen(act)) != 0 || seen++ != nth)
-			continue;
-		buf_printf(&b, "%.*s, ", (int)(sp1 - v), v);
-		if (date_valid(sp2 + 1, 0))
-			date_format_nl(sp2 + 1, &b);
-		else
-			buf_puts(&b, sp2 + 1);
-		return buf_detach(&b);
-	}
-	return NULL;
+	if (!revdoc_step(r, act, nth, &st))
+		return NULL;
+	buf_printf(&b, "%.*s, ", st.bodylen, st.body);
+	if (date_valid(st.date, 0))
+		date_format_nl(st.date, &b);
+	else
+		buf_puts(&b, st.date);
+	return buf_detach(&b);
 }
 
 static void

@@ -893,22 +893,40 @@ frozen_load(const struct document *d, size_t *n, int *errors)
 	return v;
 }
 
+int
+revdoc_step(const struct revdoc *r, const char *act, int nth,
+    struct rev_step *s)
+{
+	size_t i, n = strlen(act);
+	int seen = 0, found = 0;
+
+	for (i = 0; i < r->nmeta; i++) {
+		const char *v = r->meta[i].value, *sp1, *sp2;
+		if (strcmp(r->meta[i].key, "step") != 0 ||
+		    (sp1 = strchr(v, ' ')) == NULL ||
+		    (sp2 = strchr(sp1 + 1, ' ')) == NULL ||
+		    (size_t)(sp2 - sp1 - 1) != n ||
+		    strncmp(sp1 + 1, act, n) != 0)
+			continue;
+		if (nth >= 0 && seen++ != nth)
+			continue;
+		s->body = v;
+		s->bodylen = (int)(sp1 - v);
+		s->date = sp2 + 1;
+		found = 1;
+		if (nth >= 0)
+			break;
+	}
+	return found;
+}
+
 /* The date of the last step with act in r, or NULL; caller frees. */
 static char *
 step_date(const struct revdoc *r, const char *act)
 {
-	const char *sp, *date = NULL;
-	size_t i;
+	struct rev_step s;
 
-	for (i = 0; i < r->nmeta; i++) {
-		if (strcmp(r->meta[i].key, "step") != 0 ||
-		    (sp = strchr(r->meta[i].value, ' ')) == NULL ||
-		    !str_starts(sp + 1, act) ||
-		    sp[1 + strlen(act)] != ' ')
-			continue;
-		date = sp + 2 + strlen(act);
-	}
-	return date ? xstrdup(date) : NULL;
+	return revdoc_step(r, act, -1, &s) ? xstrdup(s.date) : NULL;
 }
 
 static void

@@ -76,6 +76,19 @@ void		 revdoc_free(struct revdoc *);
 /* The value of front-matter key (first occurrence), or NULL. */
 const char	*revdoc_meta(const struct revdoc *, const char *key);
 
+/* An approval step of a revision's front matter ("step: MR instemming 2020-06-15"). */
+struct rev_step {
+	const char	*body;		/* not NUL-terminated: bodylen bytes */
+	int		 bodylen;
+	const char	*date;		/* ISO */
+};
+/*
+ * Find the nth (0-based; -1: the last) step of act in r.  Return 1 and
+ * fill *s (pointing into r), or 0 when there is none.
+ */
+int		 revdoc_step(const struct revdoc *r, const char *act, int nth,
+		    struct rev_step *s);
+
 /* schools/<board>/<id>/revisions/<version>.md of d's school; caller frees. */
 char		*revision_path(const struct document *d, const char *version);
 
