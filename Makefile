@@ -18,6 +18,8 @@ LIBSRCS	= $(filter-out generator/main.c,$(SRCS))
 LIBOBJS	= $(LIBSRCS:generator/%.c=$(BUILD)/obj/%.o)
 UNITSRC	= $(wildcard tests/unit/test_*.c)
 UNITBIN	= $(UNITSRC:tests/unit/%.c=$(BUILD)/tests/%)
+BENCHSRC = $(wildcard tests/bench/bench_*.c)
+BENCHBIN = $(BENCHSRC:tests/bench/%.c=$(BUILD)/bench/%)
 
 .PHONY: all deps test-deps render check asan valgrind fuzz fuzz-build bench clean
 all: $(BIN) render
@@ -46,6 +48,11 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/tap.h $(BUILD)/libprotocolgen.a
 	$(CC) $(CFLAGS) $(WARN) $(PKG_CFLAGS) -Igenerator -o $@ $< \
 	    $(BUILD)/libprotocolgen.a $(PKG_LIBS)
 
+$(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libprotocolgen.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARN) $(PKG_CFLAGS) -Igenerator -o $@ $< \
+	    $(BUILD)/libprotocolgen.a $(PKG_LIBS)
+
 # Render every school into out/.
 render: $(BIN)
 	$(BIN) build --out $(OUT)
@@ -67,9 +74,11 @@ $(BUILD)/bench/pdfbench: tests/bench/pdfbench.c $(BUILD)/libprotocolgen.a
 	    $(BUILD)/libprotocolgen.a $(PKG_LIBS)
 
 # PDF time per protocol in one process, and the peers of BENCHMARKS.md in
-# the same run.  Prints figures; never fails on them.  Not part of check.
-bench: $(BIN) $(BUILD)/bench/pdfbench
+# the same run; then a redline of two 10-page revisions (tests/bench/diff.sh).
+# Prints figures; never fails on them.  Not part of check.
+bench: $(BIN) $(BUILD)/bench/pdfbench $(BENCHBIN)
 	@sh tools/bench.sh $(BUILD)/bench/pdfbench $(BIN)
+	@sh tests/bench/diff.sh $(BUILD)/bench/bench_diff
 
 # The suite again under valgrind memcheck: no errors, no definite leaks.
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
