@@ -785,15 +785,14 @@ starts_with_word(const char *s)
 }
 
 /*
- * Keep a space between a deletion and an insertion that would touch: it
- * goes at the start of the second, so that the text read without the
- * insertions is exactly the old one (HTML collapses the double space the
- * text without deletions gets).
+ * Keep a space between a deletion and an insertion that would touch: a
+ * span of its own, flagged glue, which the redline shows and neither the
+ * old nor the new text contains (":e" → ":a" reads ":~~e~~ a", not ": a").
  */
 static void
 unglue(struct mblock *b)
 {
-	struct mspan *x, *y;
+	struct mspan *x, *y, glue;
 	size_t i;
 
 	for (i = 1; i < b->nspans; i++) {
@@ -804,9 +803,17 @@ unglue(struct mblock *b)
 		    !(ends_in_word(x->text) || x->note) ||
 		    !starts_with_word(y->text))
 			continue;
-		char *t = xasprintf(" %s", y->text);
-		free(y->text);
-		y->text = t;
+		memset(&glue, 0, sizeof(glue));
+		glue.mark = MARK_SAME;
+		glue.glue = 1;
+		glue.text = xstrdup(" ");
+		b->spans = xreallocarray(b->spans, b->nspans + 1,
+		    sizeof(*b->spans));
+		memmove(&b->spans[i + 1], &b->spans[i],
+		    (b->nspans - i) * sizeof(*b->spans));
+		b->spans[i] = glue;
+		b->nspans++;
+		i++;
 	}
 }
 
@@ -848,20 +855,37 @@ mtext_free(struct mtext *m)
 	memset(m, 0, sizeof(*m));
 }
 
+/* Is block b, start and spans, all of the kind skipped? */
+static int
+block_hidden(const struct mblock *b, int skip)
+{
+	size_t j;
+
+	if (b->mark != skip)
+		return 0;
+	for (j = 0; j < b->nspans; j++)
+		if (b->spans[j].mark != skip)
+			return 0;
+	return 1;
+}
+
 void
 mtext_read(const struct mtext *m, int skip, struct buf *out)
 {
 	size_t i, j;
+	int first = 1;
 
 	for (i = 0; i < m->nblocks; i++) {
-		if (m->blocks[i].mark == skip && m->blocks[i].nspans == 0)
-			continue;
-		if (i > 0)
+		if (block_hidden(&m->blocks[i], skip))
+			continue;	/* a block wholly deleted (or inserted) */
+		/* a block start only the skipped side has separates nothing */
+		if (!first && m->blocks[i].mark != skip)
 			buf_puts(out, "\n");
+		first = 0;
 		for (j = 0; j < m->blocks[i].nspans; j++) {
 			const struct mspan *s = &m->blocks[i].spans[j];
-			if (s->mark == skip)
-				continue;
+			if (s->mark == skip || (s->glue && skip >= 0))
+				continue;	/* glue is in neither text */
 			if (s->note)
 				buf_printf(out, "[^%s]", s->text);
 			else if (s->brk)

@@ -77,6 +77,8 @@ struct mspan {
 	unsigned char	 style;
 	unsigned char	 note;		/* a footnote reference; text is its number */
 	unsigned char	 brk;		/* a hard line break */
+	unsigned char	 glue;		/* a space between a deletion and an
+					   insertion: shown, in neither text */
 	char		*text;
 	char		*link;		/* NULL when not in a link */
 };

@@ -341,6 +341,48 @@ name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Cases the word-diff fuzzer found (tests/fuzz/corpus/words/regress-*). */
+static void
+test_fuzz_regressions(void)
+{
+	static const struct {
+		const char *old, *new, *accepted, *rejected, *name;
+	} cases[] = {
+		{ ":e", ":a", ":a", ":e", "a replaced word after punctuation: "
+		    "the separating space is in neither text" },
+		{ "-\n!", "", "", "\n!", "a deleted block leaves no "
+		    "separator behind" },
+		{ "-1", "i\n\n1", "i\n1", "-1", "a paragraph split where "
+		    "the old text had no space: the old reading joins" },
+		{ "*r*n", "o\n\nn", "o\nn", "rn", "a split inside a word: "
+		    "the old reading keeps the word whole" },
+	};
+	struct buf acc = { 0 }, rej = { 0 }, both = { 0 };
+	struct mtext m = { 0 };
+	size_t i;
+	char name[160];
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		buf_reset(&acc);
+		buf_reset(&rej);
+		buf_reset(&both);
+		readings(cases[i].old, cases[i].new, &acc, &rej, &both, &m);
+		snprintf(name, sizeof(name), "%s (accepted)", cases[i].name);
+		STR_EQ(buf_str(&acc), cases[i].accepted, name);
+		snprintf(name, sizeof(name), "%s (rejected)", cases[i].name);
+		STR_EQ(buf_str(&rej), cases[i].rejected, name);
+		OK(!glued(&m), cases[i].name);
+		mtext_free(&m);
+	}
+	buf_reset(&both);
+	readings(":e", ":a", &acc, &rej, &both, &m);
+	STR_EQ(buf_str(&both), ":e a", "the redline itself shows the space");
+	mtext_free(&m);
+	buf_free(&acc);
+	buf_free(&rej);
+	buf_free(&both);
+}
+
 static void
 test_golden(void)
 {
@@ -396,6 +438,7 @@ main(void)
 	test_lis();
 	test_tokens();
 	test_word_diff();
+	test_fuzz_regressions();
 	test_golden();
 	text_free();
 	return tap_done();
