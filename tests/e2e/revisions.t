@@ -137,7 +137,7 @@ is "$(count '<td><span class="badge b-moved">VERPLAATST</span></td>')" 1 \
 is "$(count 'class="pointer"')" 1 "diff: one pointer where the moved clause stood"
 like "$h" '<td>personeelsgeleding MR</td>' "diff: staff clauses go to the staff section"
 like "$h" '<td>hele MR</td>' "diff: rules for pupils and parents go to the whole MR"
-like "$h" 'Iedereen gaat <del><span class="visually-hidden">\[verwijderd: </span>op een respectvolle manier<span class="visually-hidden">\]</span></del><ins><span class="visually-hidden">\[ingevoegd: </span> respectvol<span class="visually-hidden">\]</span></ins> met elkaar om' \
+like "$h" 'Iedereen gaat <del><span class="visually-hidden">\[verwijderd: </span>op een respectvolle manier<span class="visually-hidden">\]</span></del> <ins><span class="visually-hidden">\[ingevoegd: </span>respectvol<span class="visually-hidden">\]</span></ins> met elkaar om' \
     "diff: word marks with text for screen readers"
 like "$h" '<div class="clause" id="medewerkers.contact"><p class="clause-head"><span class="art-num">3.1</span></p>' \
     "diff: a clause only renumbered (3.2 → 3.1) carries no mark"
