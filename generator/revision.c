@@ -374,6 +374,19 @@ static const char *const meta_keys[] = { "format", "hash", "school", "name",
     "schoolyear", "author", "owner", "maintainer", "step", "effective",
     "review", "replaces", NULL };
 
+/* Is there a "---" line at or after offset off? */
+static int
+has_closing_line(const char *text, size_t len, size_t off)
+{
+	const char *s;
+	size_t n;
+
+	while (next_line(text, len, &off, &s, &n))
+		if (n == 3 && memcmp(s, "---", 3) == 0)
+			return 1;
+	return 0;
+}
+
 /* The front matter; return the offset of the body, or 0 after reporting. */
 static size_t
 parse_front(struct reader *rd, const char *text, size_t len)
@@ -387,6 +400,10 @@ parse_front(struct reader *rd, const char *text, size_t len)
 	    memcmp(s, "---", 3) != 0) {
 		diag_error(r->path, 1, "not a frozen revision: it does not "
 		    "start with a '---' line");
+		return 0;
+	}
+	if (!has_closing_line(text, len, off)) {
+		diag_error(r->path, 1, "the front matter has no closing '---'");
 		return 0;
 	}
 	while (next_line(text, len, &off, &s, &n)) {
@@ -676,10 +693,15 @@ revdoc_parse(const char *path, const char *text, size_t len, int verify)
 		rd.errors++;
 		goto out;
 	}
+	if (verify && (hash = revdoc_meta(r, "hash")) == NULL) {
+		diag_error(path, 1, "this frozen revision has no 'hash:' line: "
+		    "frozen revisions are written by 'protocolgen adopt'");
+		rd.errors++;
+		goto out;
+	}
 	if (verify) {
 		content_hash(text, len, want);
-		hash = revdoc_meta(r, "hash");
-		if (hash == NULL || !str_starts(hash, "sha256:") ||
+		if (!str_starts(hash, "sha256:") ||
 		    strcmp(hash + 7, want) != 0) {
 			diag_error(path, 3, "this adopted revision was changed "
 			    "after adoption: its content hash does not match "
