@@ -208,6 +208,17 @@ words(struct inl *in, const char *s, int face, double size, unsigned rgb,
 	pdf_inl_text(in, s, &st, link >= 0);
 }
 
+/* A label ("artikel 2.1") as one atom: a line never breaks inside it. */
+static void
+unbroken(struct inl *in, const char *s, double size, unsigned rgb, int link)
+{
+	struct pdf_style st = pdf_style(FACE_REGULAR, size, link >= 0 ? ACCENT :
+	    rgb);
+
+	st.link = link;
+	pdf_inl_word(in, s, strlen(s), &st, 1);
+}
+
 /* A badge: its word(s) in a box, one atom that never breaks. */
 static void
 badge(struct inl *in, enum badge b, double size)
@@ -505,8 +516,7 @@ head_line(struct rlx *x, const struct rl_clause *c)
 		x->in.glue = 1;
 		anchor(c, 1, &x->b);
 		link = link_to(x, buf_str(&x->b));
-		words(&x->in, label(x, c, 1), FACE_REGULAR, SMALL_SIZE, MUTED,
-		    link);
+		unbroken(&x->in, label(x, c, 1), SMALL_SIZE, MUTED, link);
 	}
 	para(x, BODY_SIZE, BODY_LEAD, 0, 1);
 	x->f.before = 1;
@@ -579,9 +589,7 @@ pointer_entry(struct rlx *x, const struct rl_clause *c)
 	    label(x, c, 1), c->new->title, tr("diff.pointer.now"));
 	words(&x->in, buf_str(&b), FACE_REGULAR, SMALL_SIZE, MUTED, -1);
 	x->in.glue = 1;
-	buf_reset(&b);
-	buf_puts(&b, label(x, c, 0));
-	words(&x->in, buf_str(&b), FACE_REGULAR, SMALL_SIZE, MUTED,
+	unbroken(&x->in, label(x, c, 0), SMALL_SIZE, MUTED,
 	    link_to(x, c->new->id));
 	x->in.glue = 0;
 	words(&x->in, ".", FACE_REGULAR, SMALL_SIZE, MUTED, -1);
@@ -919,10 +927,8 @@ summary_row(struct rlx *x, struct table *t, const struct rl_clause *c)
 	const struct rev_clause *rc = c->new ? c->new : c->old;
 	int link;
 
-	words(&row[0], c->new ? label(x, c, 0) : DASH, FACE_REGULAR,
-	    TABLE_SIZE, INK, -1);
-	words(&row[1], c->old ? label(x, c, 1) : DASH, FACE_REGULAR,
-	    TABLE_SIZE, INK, -1);
+	unbroken(&row[0], c->new ? label(x, c, 0) : DASH, TABLE_SIZE, INK, -1);
+	unbroken(&row[1], c->old ? label(x, c, 1) : DASH, TABLE_SIZE, INK, -1);
 	change_badges(&row[2], c, BADGE_SIZE);
 	anchor(c, 0, &x->b);
 	link = link_to(x, buf_str(&x->b));
@@ -1017,8 +1023,7 @@ effect_cell(struct rlx *x, struct inl *cell, const struct rl_cause *u)
 			words(cell, ",", FACE_REGULAR, TABLE_SIZE, INK, -1);
 			cell->glue = 1;
 		}
-		cell->tie = 1;		/* "artikel 2.3" stays together */
-		words(cell, label(x, c, 0), FACE_REGULAR, TABLE_SIZE, INK,
+		unbroken(cell, label(x, c, 0), TABLE_SIZE, INK,
 		    link_to(x, c->new->id));
 	}
 }
