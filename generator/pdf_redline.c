@@ -1174,7 +1174,24 @@ running_lines(struct rlx *x)
 	buf_free(&b);
 }
 
-/* The date of the document: SOURCE_DATE_EPOCH, else the new revision's. */
+/* The date of the last approval step of r ("step: MR instemming DATE"). */
+static const char *
+last_step_date(const struct revdoc *r)
+{
+	const char *date = NULL, *sp;
+	size_t i;
+
+	for (i = 0; i < r->nmeta; i++)
+		if (strcmp(r->meta[i].key, "step") == 0 &&
+		    (sp = strrchr(r->meta[i].value, ' ')) != NULL)
+			date = sp + 1;
+	return date;
+}
+
+/*
+ * The date of the document, never the clock: SOURCE_DATE_EPOCH, else the
+ * new revision's adoption, consent or last step, as for the protocol.
+ */
 static void
 doc_date(const struct revdoc *to, struct buf *b)
 {
@@ -1187,12 +1204,22 @@ doc_date(const struct revdoc *to, struct buf *b)
 	else if (revdoc_step(to, "vaststelling", -1, &s) ||
 	    revdoc_step(to, "instemming", -1, &s))
 		buf_puts(b, s.date);
-	else if (to->nmeta > 0 && revdoc_meta(to, "step") != NULL) {
-		const char *v = revdoc_meta(to, "step"), *sp = strrchr(v, ' ');
-		buf_puts(b, sp != NULL ? sp + 1 : "1980-01-01");
-	} else
-		buf_puts(b, "1980-01-01");
+	else
+		buf_puts(b, last_step_date(to) ? last_step_date(to) :
+		    "1980-01-01");
 	buf_puts(b, "T00:00:00Z");
+}
+
+/* A config value the text was made from ("school.short"), or NULL. */
+static const char *
+value_of(const struct revdoc *r, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < r->nvalues; i++)
+		if (strcmp(r->values[i].key, key) == 0)
+			return r->values[i].value;
+	return NULL;
 }
 
 /* Document information: title as the HTML's, every date from a revision. */
@@ -1241,7 +1268,8 @@ static void
 layout(struct rlx *x)
 {
 	pdf_layout_names(revdoc_meta(x->rl->to, "name"),
-	    revdoc_meta(x->rl->to, "short"), revdoc_meta(x->rl->to, "board"));
+	    value_of(x->rl->to, "school.short"),
+	    revdoc_meta(x->rl->to, "board"));
 	running_lines(x);
 	title_block(x);
 	pdf_flow_init(&x->f, x->r, BODY_SIZE, BODY_LEAD);
