@@ -640,12 +640,13 @@ pdf_row(struct render *r, struct inl *cells, const double *xs, int n,
     int header, int th_col, double size, double lead)
 {
 	struct unit *u;
-	size_t first, count, most = 1;
+	size_t first, count, most = 1, k;
 	double w;
 	int i;
 
 	tag(r, "TR");
 	u = unit_add(r, U_ROW);
+	k = (size_t)(u - r->u);
 	for (i = 0; i < n && i < MAXCELLS; i++) {
 		w = (i + 1 < n ? xs[i + 1] : TEXT_W) - xs[i] - 2 * CELL_PAD;
 		first = para_break(&r->store, cells[i].a, cells[i].n, w, 0, 0,
@@ -666,8 +667,8 @@ pdf_row(struct render *r, struct inl *cells, const double *xs, int n,
 	u->bg = header;
 	u->keep = header;
 	u->rgb = TINT;
-	end(r, "TR");
-	return u;
+	end(r, "TR");		/* may move the units */
+	return &r->u[k];
 }
 
 /* A table row; cells[i] is the text of column i at xs[i]. */

@@ -112,7 +112,8 @@ void		 pdf_caption(struct render *, const char *text);
 /*
  * A table row of n cells, cell i's atoms set at xs[i] (the last cell runs
  * to the right margin); a header row is tinted and keeps with the next;
- * cell th_col (-1: none) is a row header.  Return the row's unit.
+ * cell th_col (-1: none) is a row header.  Return the row's unit, valid
+ * until the next unit is added.
  */
 struct unit	*pdf_row(struct render *, struct inl *cells, const double *xs,
 		    int n, int header, int th_col, double size, double lead);

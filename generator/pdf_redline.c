@@ -305,7 +305,7 @@ span(struct rlx *x, struct inl *in, const struct mspan *s,
 		in->glue = in->hard = 1;
 		return;
 	}
-	if (s->note) {		/* a footnote reference: its number, raised */
+	if (s->note) {		/* a footnote reference, raised */
 		st.size = base->size * NOTE_REF;
 		st.rise = base->size * NOTE_RISE;
 		in->glue = 0;
@@ -840,7 +840,8 @@ table_columns(const struct table *t, double *xs)
 
 	for (i = 0; i < t->nrows; i++)
 		for (j = 0; j < t->ncols; j++) {
-			measure(&t->cells[i * (size_t)t->ncols + j], &nat, &wide);
+			measure(&t->cells[i * (size_t)t->ncols + j], &nat,
+			    &wide);
 			if (nat + 2 * CELL_PAD > want[j])
 				want[j] = nat + 2 * CELL_PAD;
 			if (wide + 2 * CELL_PAD > least[j])
@@ -899,7 +900,7 @@ table_emit(struct rlx *x, struct table *t, const char *caption, int header,
 		if (whole && i + 1 < t->nrows)
 			u->keep = 1;
 		u->head = head;
-		if (header && i == 0)	/* repeated where the table goes on */
+		if (header && i == 0)	/* repeated on a new page */
 			head = 1 + (size_t)(u - x->r->u);
 	}
 	pdf_end(x->r, "Table");
@@ -1152,7 +1153,8 @@ running_lines(struct rlx *x)
 	r->head_mark = -1;
 	r->watermark = NULL;
 	buf_reset(&b);
-	buf_printf(&b, "%s \xC2\xB7 %s", school ? school : "", tr("diff.title"));
+	buf_printf(&b, "%s \xC2\xB7 %s", school ? school : "",
+	    tr("diff.title"));
 	r->head_left = pdf_plain(r, buf_str(&b), &st, TEXT_W - right - 24, &n);
 	if (n > 1)
 		r->head_left = pdf_plain(r, school ? school : "", &st, TEXT_W -

@@ -372,6 +372,47 @@ para_units(struct render *r, size_t n, double lead, int keep_last)
 	}
 }
 
+/* A table of rows after its header row, each row naming the header. */
+static void
+table_units(struct render *r, size_t rows, double h)
+{
+	struct unit *u;
+	size_t k, head = 0;
+
+	for (k = 0; k <= rows; k++) {
+		ARRAY_RESERVE(r->u, r->nu, r->capu);
+		u = &r->u[r->nu++];
+		memset(u, 0, sizeof(*u));
+		u->kind = U_ROW;
+		u->h = h;
+		u->keep = k == 0;
+		u->head = head;
+		if (k == 0)
+			head = r->nu;
+	}
+}
+
+/* A long table: where it goes on, its header row has room on top. */
+static void
+test_paginate_rows(struct render *r)
+{
+	double body = BODY_BOTTOM - BODY_TOP;
+	size_t i, first = 0;
+
+	r->nu = 0;
+	table_units(r, 60, body / 40);
+	pdf_paginate(r);
+	OK(r->npages == 2 && r->repeat[0] == 0 && r->repeat[1] == 1,
+	    "rows: the second page repeats the header row (unit 0)");
+	for (i = 0; i < r->nu && first == 0; i++)
+		if (r->u[i].page == 1)
+			first = i;
+	OK(first > 1 && fabs(r->u[first].y - BODY_TOP - body / 40) < 0.01,
+	    "rows: the first row on it starts below the repeated header");
+	OK(r->u[r->nu - 1].y + body / 40 <= BODY_BOTTOM + 0.01,
+	    "rows: the last row still fits above the bottom margin");
+}
+
 /* Pagination: widows, orphans and headings at the foot of a page. */
 static void
 test_paginate(void)
@@ -407,7 +448,9 @@ test_paginate(void)
 	for (i = 50; i < 53; i++)
 		ok = ok && r.u[i].page == 1;
 	OK(ok, "a three-line paragraph stays whole");
+	test_paginate_rows(&r);
 	free(r.u);
+	free(r.repeat);
 	free(r.store.line);
 }
 
