@@ -611,19 +611,6 @@ legend(xmlNodePtr main, int collapse)
 
 /* ------------------------------------------------------------------ */
 
-/* "versie 1.0 (vastgesteld)" */
-static void
-version_line(const struct revdoc *r, struct buf *b)
-{
-	const char *status = revdoc_meta(r, "status");
-	char key[64];
-
-	snprintf(key, sizeof(key), "status.%s", status ? status : "");
-	buf_printf(b, "%s %s", tr("meta.version.short"), r->version);
-	if (status != NULL)
-		buf_printf(b, " (%s)", tr_maybe(key) ? tr_maybe(key) : status);
-}
-
 static void
 header(xmlNodePtr slot, const struct redline *rl)
 {
@@ -639,9 +626,9 @@ header(xmlNodePtr slot, const struct redline *rl)
 	buf_reset(&b);
 	buf_printf(&b, "%s \xC2\xB7 %s ", school ? school : "",
 	    tr("diff.from"));
-	version_line(rl->from, &b);
+	rl_version(rl->from, &b);
 	buf_printf(&b, " %s ", tr("diff.to"));
-	version_line(rl->to, &b);
+	rl_version(rl->to, &b);
 	if (rl->to->draft)
 		buf_printf(&b, ", %s", tr("diff.current"));
 	h_el_text(slot, "p", "subtitle", buf_str(&b));
@@ -682,9 +669,9 @@ diffhtml_render(const struct redline *rl, int collapse, struct buf *out)
 	if ((slot = page_slot(p, "footer")) != NULL) {
 		buf_reset(&b);
 		buf_printf(&b, "%s ", tr("diff.footer"));
-		version_line(rl->from, &b);
+		rl_version(rl->from, &b);
 		buf_printf(&b, " %s ", tr("diff.to"));
-		version_line(rl->to, &b);
+		rl_version(rl->to, &b);
 		h_el_text(slot, "p", NULL, buf_str(&b));
 	}
 	page_serialize(p, out);

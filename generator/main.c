@@ -90,6 +90,7 @@ usage(FILE *f)
 "            schools/<board>/ID/revisions/<version>.md\n"
 "  diff      redline between revisions FROM and TO (a frozen version, or\n"
 "            the current text: TO's default) → out/ID/diff-FROM-TO.html\n"
+"            and .pdf\n"
 "  impact    which schools' protocols and clauses change with the clause\n"
 "            files edited since the last commit (or against library DIR)\n"
 "  clauses   list the clause library: ids, sections, provenance, users\n"
@@ -102,7 +103,8 @@ usage(FILE *f)
 "  --dump ID        print the document model of school ID\n"
 "  --explain ID     print every value of school ID and where it was set\n"
 "  -q, --quiet      do not print warnings\n"
-"  --collapse       diff: fold unchanged clauses into closed <details>\n"
+"  --collapse       diff: fold unchanged clauses (HTML: closed <details>;\n"
+"                   PDF: one line per run)\n"
 "  --against DIR    impact: the old clause library (default: clauses/ of\n"
 "                   the last commit, read with git)\n"
 "\n"
@@ -401,34 +403,53 @@ cmd_adopt(struct run *r, const char *id)
 	return rc;
 }
 
+/*
+ * The redline from..to as out/<id>/diff-A-B.html and .pdf: both rendered
+ * before either is written; print their paths.  Return 0 or 1.
+ */
+static int
+write_redline(struct run *r, const struct document *d,
+    const struct revdoc *from, const struct revdoc *to)
+{
+	struct redline *rl = redline_build(from, to);
+	struct buf html = { 0 }, pdf = { 0 };
+	char *base, *hpath, *ppath;
+	int rc = 1;
+
+	base = xasprintf("%s/%s/diff-%s-%s", r->o.out, d->meta.school_id,
+	    from->version, to->version);
+	hpath = xasprintf("%s.html", base);
+	ppath = xasprintf("%s.pdf", base);
+	if (diffhtml_render(rl, r->o.collapse, &html) == 0 &&
+	    pdf_init(page_templates()) == 0 &&
+	    pdf_redline(rl, r->o.collapse, &pdf) == 0 &&
+	    write_output(hpath, &html) == 0 && write_output(ppath, &pdf) == 0) {
+		printf("%s\n%s\n", hpath, ppath);
+		rc = 0;
+	}
+	free(base);
+	free(hpath);
+	free(ppath);
+	buf_free(&html);
+	buf_free(&pdf);
+	redline_free(rl);
+	return rc;
+}
+
 static int
 cmd_diff(struct run *r, int argc, char **argv)
 {
 	struct revdoc *from = NULL, *to = NULL;
 	struct document *d;
-	struct redline *rl;
-	struct buf out = { 0 };
-	char *path;
 	int rc = 1;
 
 	if ((d = one_school(r, argv[0])) == NULL)
 		return 1;
 	if ((from = revision_open(d, argv[1])) != NULL &&
-	    (to = revision_open(d, argc > 2 ? argv[2] : NULL)) != NULL) {
-		rl = redline_build(from, to);
-		path = xasprintf("%s/%s/diff-%s-%s.html", r->o.out,
-		    d->meta.school_id, from->version, to->version);
-		if (diffhtml_render(rl, r->o.collapse, &out) == 0 &&
-		    write_output(path, &out) == 0) {
-			printf("%s\n", path);
-			rc = 0;
-		}
-		free(path);
-		redline_free(rl);
-	}
+	    (to = revision_open(d, argc > 2 ? argv[2] : NULL)) != NULL)
+		rc = write_redline(r, d, from, to);
 	revdoc_free(from);
 	revdoc_free(to);
-	buf_free(&out);
 	doc_free(d);
 	return rc;
 }

@@ -4,6 +4,7 @@
 
 struct buf;
 struct document;
+struct redline;
 
 /*
  * Load fonts (through templates/fonts.conf), fontconfig and the Dutch
@@ -15,6 +16,12 @@ int	pdf_init(const char *templates_dir);
 int	pdf_render(const struct document *, struct buf *out);
 /* Render the school's schoolgids section (schoolgids.h) as a PDF. */
 int	pdf_schoolgids(const struct document *, struct buf *out);
+/*
+ * Render a redline (redline.h) as a PDF: the summary, the "was / wordt"
+ * table, the legend and the text with its marks; with collapse, runs of
+ * unchanged clauses are one line each.  Return 0, or -1 after reporting.
+ */
+int	pdf_redline(const struct redline *, int collapse, struct buf *out);
 /* Release what pdf_init loaded (safe without it). */
 void	pdf_teardown(void);
 

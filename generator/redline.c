@@ -878,6 +878,18 @@ rl_label(const struct revdoc *r, const struct rev_clause *c, struct buf *b)
 		buf_puts(b, c->id);
 }
 
+void
+rl_version(const struct revdoc *r, struct buf *b)
+{
+	const char *status = revdoc_meta(r, "status");
+	char key[64];
+
+	snprintf(key, sizeof(key), "status.%s", status ? status : "");
+	buf_printf(b, "%s %s", tr("meta.version.short"), r->version);
+	if (status != NULL)
+		buf_printf(b, " (%s)", tr_maybe(key) ? tr_maybe(key) : status);
+}
+
 /* ------------------------------------------------------------------ */
 /* Dump                                                                 */
 

@@ -95,6 +95,8 @@ int		 rl_listed(const struct rl_clause *);
 /* "artikel 2.1", "hoofdstuk 1", "voetnoot 2" of a clause on one side. */
 void		 rl_label(const struct revdoc *, const struct rev_clause *,
 		    struct buf *);
+/* "versie 1.0 (vastgesteld)": a revision's version and status. */
+void		 rl_version(const struct revdoc *, struct buf *);
 /* A plain-text account of the redline, for golden tests and debugging. */
 void		 redline_dump(const struct redline *, struct buf *);
 

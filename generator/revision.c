@@ -16,6 +16,7 @@
 #include "diffhtml.h"
 #include "doc.h"
 #include "md.h"
+#include "pdf.h"
 #include "redline.h"
 #include "revision.h"
 #include "site.h"
@@ -1032,6 +1033,8 @@ revision_site_list(const struct document *d, struct site_revision **out)
 		if (e->diff != NULL) {
 			r[i].href = xasprintf("%s/%s", d->meta.school_id,
 			    e->diff);
+			r[i].pdf = xasprintf("%s/%.*s.pdf", d->meta.school_id,
+			    (int)(strlen(e->diff) - 5), e->diff);
 			r[i].label = xasprintf("%s %s", tr("diff.site.label"),
 			    v[n - 2 - i].version);
 		}
@@ -1057,18 +1060,28 @@ revision_list_free(struct revision_entry *v, size_t n)
 	free(v);
 }
 
-static void
+/*
+ * The redline from a to b as two outputs: name ("diff-A-B.html") and the
+ * PDF beside it.  Return 0, or -1 after reporting.
+ */
+static int
 output_add(struct rev_output **v, size_t *n, const char *name,
     const struct revdoc *a, const struct revdoc *b)
 {
 	struct redline *rl = redline_build(a, b);
+	size_t len = strlen(name) - (str_ends(name, ".html") ? 5 : 0);
+	int rc;
 
-	*v = xreallocarray(*v, *n + 1, sizeof(**v));
+	*v = xreallocarray(*v, *n + 2, sizeof(**v));
 	(*v)[*n].name = xstrdup(name);
 	(*v)[*n].data = xcalloc(1, sizeof(struct buf));
 	diffhtml_render(rl, 0, (*v)[*n].data);
-	(*n)++;
+	(*v)[*n + 1].name = xasprintf("%.*s.pdf", (int)len, name);
+	(*v)[*n + 1].data = xcalloc(1, sizeof(struct buf));
+	rc = pdf_redline(rl, 0, (*v)[*n + 1].data);
+	*n += 2;
 	redline_free(rl);
+	return rc;
 }
 
 int
@@ -1098,8 +1111,9 @@ revision_outputs(const struct document *d, struct rev_output **v, size_t *n)
 			continue;
 		if (e[i].draft && cur == NULL)
 			cur = revdoc_draft(d);
-		output_add(v, n, e[i].diff, f[i - 1].rev,
-		    e[i].draft ? cur : f[i].rev);
+		if (output_add(v, n, e[i].diff, f[i - 1].rev,
+		    e[i].draft ? cur : f[i].rev) == -1)
+			errors++;
 	}
 	revdoc_free(cur);
 	revision_list_free(e, ne);

@@ -14,6 +14,7 @@ struct site_revision {
 	char	*date;		/* ISO date of its adoption (or last step), or NULL */
 	char	*href;		/* relative to out/: "de-bron/diff-1.0-1.1.html", or NULL */
 	char	*label;		/* link text for href, or NULL */
+	char	*pdf;		/* the same redline as a PDF, or NULL */
 };
 
 /*

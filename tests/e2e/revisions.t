@@ -117,7 +117,8 @@ section medewerkers: Medewerkers
 OUT
 pg diff de-linde 1.0
 is "$rc" 0 "diff: exit 0"
-is "$out" "$P/out/de-linde/diff-1.0-1.1.html" "diff: prints the file it wrote"
+is "$out" "$P/out/de-linde/diff-1.0-1.1.html
+$P/out/de-linde/diff-1.0-1.1.pdf" "diff: prints the files it wrote (HTML and PDF)"
 h=$(cat "$P/out/de-linde/diff-1.0-1.1.html")
 count() { printf '%s\n' "$h" | grep -o -- "$1" | wc -l | tr -d ' '; }
 is "$(count '<th scope="row">kanaal Instagram toegevoegd</th>')" 1 \
@@ -163,8 +164,8 @@ pg diff de-linde
 is "$rc" 2 "diff without FROM: usage error"
 pg build --out "$TMP/built"
 is "$rc" 0 "build: with a new draft"
-[ -s "$TMP/built/de-linde/diff-1.0-1.1.html" ]
-ok $? "build: writes the redline from the last adopted revision"
+[ -s "$TMP/built/de-linde/diff-1.0-1.1.html" ] && [ -s "$TMP/built/de-linde/diff-1.0-1.1.pdf" ]
+ok $? "build: writes the redline from the last adopted revision (HTML and PDF)"
 pg diff de-linde 1.0 1.0
 like "$(cat "$P/out/de-linde/diff-1.0-1.0.html")" 'De tekst is niet gewijzigd.' \
     "diff: a frozen revision against itself: no change"
@@ -182,8 +183,10 @@ ok $? "build: the redline between the two frozen revisions"
 like "$(cat "$TMP/built2/de-linde/diff-1.0-1.1.html")" 'naar versie 1.1 \(vastgesteld\)' \
     "build: between the adopted texts, not the draft"
 idx=$(cat "$TMP/built2/index.html")
-like "$idx" '<a href="de-linde/diff-1.0-1.1.html">wijzigingen ten opzichte van versie 1.0</a>' \
-    "index: each revision links its redline"
+like "$idx" '<a href="de-linde/diff-1.0-1.1.html">wijzigingen ten opzichte van versie 1.0</a> \(<a href="de-linde/diff-1.0-1.1.pdf">PDF<span class="visually-hidden">: wijzigingen ten opzichte van versie 1.0</span></a>\)' \
+    "index: each revision links its redline, as a page and as a PDF"
+[ -s "$TMP/built2/de-linde/diff-1.0-1.1.pdf" ]
+ok $? "index: the PDF it links is there"
 like "$idx" '<th scope="row">1.1</th>.*<th scope="row">1.0</th>' "index: newest first"
 
 # --- library impact --------------------------------------------------------
