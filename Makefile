@@ -18,6 +18,8 @@ LIBSRCS	= $(filter-out generator/main.c,$(SRCS))
 LIBOBJS	= $(LIBSRCS:generator/%.c=$(BUILD)/obj/%.o)
 UNITSRC	= $(wildcard tests/unit/test_*.c)
 UNITBIN	= $(UNITSRC:tests/unit/%.c=$(BUILD)/tests/%)
+BENCHSRC = $(wildcard tests/bench/bench_*.c)
+BENCHBIN = $(BENCHSRC:tests/bench/%.c=$(BUILD)/bench/%)
 
 .PHONY: all deps test-deps render check asan valgrind fuzz fuzz-build bench clean
 all: $(BIN) render
@@ -71,11 +73,14 @@ $(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libprotocolgen.a
 	    $(BUILD)/libprotocolgen.a $(PKG_LIBS)
 
 # Synthetic boards of 100, 1,000 and 8,000 schools: full and incremental
-# builds, peak memory, each output's time per school, and the peers of
-# BENCHMARKS.md on the same document in the same run (tools/bench.sh).
-# Prints tables; never fails on them.  Not part of check.
-bench: $(BIN) $(BUILD)/bench/buildbench
-	@sh tools/bench.sh $(BIN) $(BUILD)/bench/buildbench
+# builds, peak memory, each output's time per school (the redline too), and
+# the peers of BENCHMARKS.md on the same document in the same run
+# (tools/bench.sh); then a redline of two 10-page revisions in process
+# (tests/bench/diff.sh).  Prints tables; never fails on them.  Not part of
+# check.
+bench: $(BIN) $(BENCHBIN)
+	@sh tools/bench.sh $(BIN) $(BUILD)/bench/bench_build
+	@sh tests/bench/diff.sh $(BUILD)/bench/bench_diff
 
 # The suite again under valgrind memcheck: no errors, no definite leaks.
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \

@@ -16,13 +16,17 @@
 #include "check.h"
 #include "config.h"
 #include "diag.h"
+#include "diffhtml.h"
 #include "doc.h"
 #include "dump.h"
 #include "html.h"
 #include "htmlpage.h"
+#include "impact.h"
 #include "json.h"
 #include "library.h"
 #include "md.h"
+#include "redline.h"
+#include "revision.h"
 #include "pdf.h"
 #include "schoolgids.h"
 #include "site.h"
@@ -58,6 +62,8 @@ struct opts {
 	const char	*templates;
 	const char	*explain;
 	const char	*schools_from;	/* --schools-from FILE */
+	const char	*against;
+	int		 collapse;
 	int		 keep_going;
 	int		 dump;
 	int		 quiet;
@@ -94,12 +100,22 @@ usage(FILE *f)
 "       protocolgen build --deps [--index] [--schools-from FILE] ...\n"
 "       protocolgen build --dump ID | --explain ID\n"
 "       protocolgen check [ID...]\n"
+"       protocolgen adopt ID\n"
+"       protocolgen diff [--collapse] ID FROM [TO]\n"
+"       protocolgen impact [--against DIR]\n"
 "       protocolgen clauses\n"
 "       protocolgen --help | --version\n"
 "\n"
 "Commands:\n"
 "  build     render schools (default: all) into DIR (default out/)\n"
 "  check     lint configs, clauses and documents; exit 1 on errors\n"
+"  adopt     freeze the current vastgesteld revision of school ID as\n"
+"            schools/<board>/ID/revisions/<version>.md\n"
+"  diff      redline between revisions FROM and TO (a frozen version, or\n"
+"            the current text: TO's default) → out/ID/diff-FROM-TO.html\n"
+"            and .pdf\n"
+"  impact    which schools' protocols and clauses change with the clause\n"
+"            files edited since the last commit (or against library DIR)\n"
 "  clauses   list the clause library: ids, sections, provenance, users\n"
 "\n"
 "Options:\n"
@@ -116,6 +132,10 @@ usage(FILE *f)
 "  --dump ID        print the document model of school ID\n"
 "  --explain ID     print every value of school ID and where it was set\n"
 "  -q, --quiet      do not print warnings\n"
+"  --collapse       diff: fold unchanged clauses (HTML: closed <details>;\n"
+"                   PDF: one line per run)\n"
+"  --against DIR    impact: the old clause library (default: clauses/ of\n"
+"                   the last commit, read with git)\n"
 "\n"
 "Exit status: 0 ok, 1 errors or failed build, 2 usage error.\n"
 "See protocolgen(1).\n", f);
@@ -322,7 +342,8 @@ static int
 write_school(struct run *r, const struct document *d)
 {
 	struct buf out[NBACKENDS];
-	size_t i, n = NBACKENDS;
+	size_t i, n = NBACKENDS, nrev = 0;
+	struct rev_output *rev = NULL;
 	char *dir, *path;
 	int rc = 0;
 
@@ -330,17 +351,22 @@ write_school(struct run *r, const struct document *d)
 	for (i = 0; i < n && rc == 0; i++)
 		if (backends[i].render(d, &out[i]) == -1)
 			rc = -1;
+	/* redlines between revisions; a hand-edited frozen one is an error */
+	if (rc == 0 && revision_outputs(d, &rev, &nrev) == -1)
+		rc = -1;
 	dir = xasprintf("%s/%s", r->o.out, d->meta.school_id);
 	if (rc == 0)
 		tmpfiles_sweep(dir);
-	for (i = 0; i < n && rc == 0; i++) {
-		path = xasprintf("%s/%s", dir, backends[i].file);
-		if (write_output(path, &out[i]) == -1)
+	for (i = 0; i < n + nrev && rc == 0; i++) {
+		path = xasprintf("%s/%s", dir, i < n ? backends[i].file :
+		    rev[i - n].name);
+		if (write_output(path, i < n ? &out[i] : rev[i - n].data) == -1)
 			rc = -1;
 		free(path);
 	}
 	for (i = 0; i < n; i++)
 		buf_free(&out[i]);
+	revision_outputs_free(rev, nrev);
 	free(dir);
 	return rc;
 }
@@ -348,15 +374,17 @@ write_school(struct run *r, const struct document *d)
 /*
  * The make rule of a school (OUT/.deps/ID.d): its outputs depend on its
  * config, its board's, the national defaults, its outline, the clause
- * files it uses, and what every school reads (templates, strings, fonts,
- * hyphenation, this program).  Then its stamp is dated.
+ * files it uses, its frozen revisions, and what every school reads
+ * (templates, strings, fonts, hyphenation, this program).  Then its stamp
+ * is dated.
  */
 static int
 write_school_deps(struct run *r, const struct document *d)
 {
 	const struct school *s = d->school;
+	struct revision_entry *rv;
 	struct deps dp = { 0 };
-	size_t i;
+	size_t i, nrv;
 	int rc;
 
 	deps_add_all(&dp, &r->common);
@@ -369,7 +397,18 @@ write_school_deps(struct run *r, const struct document *d)
 		deps_add(&dp, d->blocks[i].clause->path);
 	for (i = 0; i < d->nnotes; i++)
 		deps_add(&dp, d->notes[i].clause->path);
-	rc = deps_write(r->depdir, s->id, &dp, &r->start);
+	/* its frozen revisions, and the redline's page when it has one
+	   (tools/render.mk adds a revision adopted since) */
+	rc = revision_list(d, &rv, &nrv) > 0 ? -1 : 0;
+	for (i = 0; i < nrv; i++)
+		if (rv[i].file != NULL)
+			deps_add(&dp, rv[i].file);
+	if (rc == 0 && nrv > 0 && rv[0].file != NULL &&
+	    page_files("diff.html", deps_add, &dp) == -1)
+		rc = -1;
+	revision_list_free(rv, nrv);
+	if (rc == 0)
+		rc = deps_write(r->depdir, s->id, &dp, &r->start);
 	deps_free(&dp);
 	return rc;
 }
@@ -560,6 +599,7 @@ cmd_build(struct run *r, int argc, char **argv)
 	for (i = 0; i < NBACKENDS; i++)
 		files[i] = backends[i].file;
 	r->site = site_new(files, NBACKENDS);
+	site_set_revisions(r->site, revision_site_list);
 	if (!all && r->o.index)
 		index_others(r);
 	/* fonts, templates and their file lists are loaded before any
@@ -620,10 +660,123 @@ cmd_check(struct run *r, int argc, char **argv)
 			continue;
 		check_document(d, &r->cfg, &cr);
 		schoolgids_check(d);
+		/* frozen revisions must verify */
+		struct revision_entry *rv;
+		size_t nrv;
+		revision_list(d, &rv, &nrv);
+		revision_list_free(rv, nrv);
 		doc_free(d);
 	}
 	free(schools);
 	return diag_count(DIAG_ERROR) > 0 ? 1 : 0;
+}
+
+/* Assemble the one school of argv[0]; NULL after reporting. */
+static struct document *
+one_school(struct run *r, const char *id)
+{
+	const struct school *s;
+
+	if (load(r) > 0) {
+		diag_note(NULL, 0, "fix the errors above first");
+		return NULL;
+	}
+	if ((s = config_school(&r->cfg, id)) == NULL) {
+		diag_error(NULL, 0, "unknown school '%s'", id);
+		return NULL;
+	}
+	return doc_assemble(s, &r->lib);
+}
+
+static int
+cmd_adopt(struct run *r, const char *id)
+{
+	struct check_result cr = { 0 };
+	struct document *d;
+	int rc = 1;
+
+	if ((d = one_school(r, id)) == NULL)
+		return 1;
+	if (revision_adopt_check(d) == 0) {
+		check_document(d, &r->cfg, &cr);
+		if (cr.errors > 0)
+			diag_note(d->school->path, 0, "version %s of '%s' was "
+			    "not adopted", d->meta.version, id);
+		else
+			rc = revision_adopt(d);
+	}
+	doc_free(d);
+	return rc;
+}
+
+/*
+ * The redline from..to as out/<id>/diff-A-B.html and .pdf: both rendered
+ * before either is written; print their paths.  Return 0 or 1.
+ */
+static int
+write_redline(struct run *r, const struct document *d,
+    const struct revdoc *from, const struct revdoc *to)
+{
+	struct redline *rl = redline_build(from, to);
+	struct buf html = { 0 }, pdf = { 0 };
+	char *base, *hpath, *ppath;
+	int rc = 1;
+
+	base = xasprintf("%s/%s/diff-%s-%s", r->o.out, d->meta.school_id,
+	    from->version, to->version);
+	hpath = xasprintf("%s.html", base);
+	ppath = xasprintf("%s.pdf", base);
+	if (diffhtml_render(rl, r->o.collapse, &html) == 0 &&
+	    pdf_init(page_templates()) == 0 &&
+	    pdf_redline(rl, r->o.collapse, &pdf) == 0 &&
+	    write_output(hpath, &html) == 0 && write_output(ppath, &pdf) == 0) {
+		printf("%s\n%s\n", hpath, ppath);
+		rc = 0;
+	}
+	free(base);
+	free(hpath);
+	free(ppath);
+	buf_free(&html);
+	buf_free(&pdf);
+	redline_free(rl);
+	return rc;
+}
+
+static int
+cmd_diff(struct run *r, int argc, char **argv)
+{
+	struct revdoc *from = NULL, *to = NULL;
+	struct document *d;
+	int rc = 1;
+
+	if ((d = one_school(r, argv[0])) == NULL)
+		return 1;
+	if ((from = revision_open(d, argv[1])) != NULL &&
+	    (to = revision_open(d, argc > 2 ? argv[2] : NULL)) != NULL)
+		rc = write_redline(r, d, from, to);
+	revdoc_free(from);
+	revdoc_free(to);
+	doc_free(d);
+	return rc;
+}
+
+static int
+cmd_impact(struct run *r)
+{
+	struct library old = { 0 };
+	char *tmp = NULL;
+	int rc;
+
+	if (load(r) > 0)
+		return 1;
+	if (impact_old_library(r->o.root, r->clauses_dir, r->o.against, &old,
+	    &tmp) > 0)
+		rc = 1;
+	else
+		rc = impact_report(&r->cfg, &old, &r->lib, stdout);
+	library_free(&old);
+	impact_cleanup(tmp);
+	return rc;
 }
 
 static void
@@ -750,6 +903,8 @@ main(int argc, char *argv[])
 		{ "dump", required_argument, NULL, 'd' },
 		{ "explain", required_argument, NULL, 'e' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "collapse", no_argument, NULL, 'c' },
+		{ "against", required_argument, NULL, 'a' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -788,7 +943,7 @@ main(int argc, char *argv[])
 	cmd = argv[optind];
 	argc -= optind;
 	argv += optind;
-	optind = 1;
+	optind = 0;	/* glibc: 0 restarts the scan (and its permutation) */
 	while ((ch = getopt_long(argc, argv, "kqhvj:", longopts, NULL)) != -1)
 		switch (ch) {
 		case 'v':
@@ -834,6 +989,12 @@ main(int argc, char *argv[])
 		case 'q':
 			diag_quiet_warnings(1);
 			break;
+		case 'c':
+			r.o.collapse = 1;
+			break;
+		case 'a':
+			r.o.against = optarg;
+			break;
 		case 'h':
 			usage(stdout);
 			return 0;
@@ -856,6 +1017,16 @@ main(int argc, char *argv[])
 		free(exe);
 		return 2;
 	}
+	if ((r.o.collapse && strcmp(cmd, "diff") != 0) ||
+	    (r.o.against && strcmp(cmd, "impact") != 0)) {
+		fprintf(stderr, "protocolgen: %s is for the %s command\n",
+		    r.o.collapse ? "--collapse" : "--against",
+		    r.o.collapse ? "diff" : "impact");
+		usage(stderr);
+		free(out_default);
+		free(exe);
+		return 2;
+	}
 	if (strcmp(cmd, "build") == 0) {
 		rc = dump_id ? cmd_dump(&r, dump_id, explain) :
 		    cmd_build(&r, argc, argv);
@@ -864,6 +1035,14 @@ main(int argc, char *argv[])
 	} else if (strcmp(cmd, "clauses") == 0 && argc == 0 &&
 	    dump_id == NULL) {
 		rc = cmd_clauses(&r);
+	} else if (strcmp(cmd, "adopt") == 0 && argc == 1 && dump_id == NULL) {
+		rc = cmd_adopt(&r, argv[0]);
+	} else if (strcmp(cmd, "diff") == 0 && (argc == 2 || argc == 3) &&
+	    dump_id == NULL) {
+		rc = cmd_diff(&r, argc, argv);
+	} else if (strcmp(cmd, "impact") == 0 && argc == 0 &&
+	    dump_id == NULL) {
+		rc = cmd_impact(&r);
 	} else {
 		fprintf(stderr, "protocolgen: unknown command or arguments: "
 		    "%s\n", cmd);

@@ -16,12 +16,15 @@ meta_line(struct buf *out, const char *key, const char *value)
 		buf_printf(out, "%s: %s\n", key, value);
 }
 
+/* The metadata block; head and tail are extra lines (frozen revisions). */
 static void
-render_meta(const struct doc_meta *m, struct buf *out)
+render_meta(const struct doc_meta *m, const char *head, const char *tail,
+    struct buf *out)
 {
 	size_t i;
 
 	buf_puts(out, "---\n");
+	buf_puts(out, head);
 	meta_line(out, "school", m->school_id);
 	meta_line(out, "name", m->school);
 	meta_line(out, "board", m->board);
@@ -41,6 +44,7 @@ render_meta(const struct doc_meta *m, struct buf *out)
 	meta_line(out, "effective", m->effective);
 	meta_line(out, "review", m->review);
 	meta_line(out, "replaces", m->replaces);
+	buf_puts(out, tail);
 	buf_puts(out, "---\n\n");
 }
 
@@ -88,10 +92,17 @@ render_block(const struct doc_block *b, struct buf *out)
 int
 md_render(const struct document *d, struct buf *out)
 {
+	return md_render_frozen(d, "", "", out);
+}
+
+int
+md_render_frozen(const struct document *d, const char *head,
+    const char *tail, struct buf *out)
+{
 	const struct doc_meta *m = &d->meta;
 	size_t i, j;
 
-	render_meta(m, out);
+	render_meta(m, head, tail, out);
 	buf_printf(out, "# %s\n\n%s\n\n", m->title, m->school);
 	for (i = 0; i < d->nsections; i++) {
 		const struct doc_section *s = &d->sections[i];

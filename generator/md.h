@@ -11,5 +11,12 @@ struct document;
  * text can be read back clause by clause.  Return 0.
  */
 int	md_render(const struct document *, struct buf *out);
+/*
+ * The same text with extra metadata lines: head right after the opening
+ * "---", tail before the closing one (each "key: value\n" lines).  Frozen
+ * revisions (revision.c) use it.  Return 0.
+ */
+int	md_render_frozen(const struct document *, const char *head,
+	    const char *tail, struct buf *out);
 
 #endif

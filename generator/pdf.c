@@ -11,6 +11,7 @@
 #include "doc.h"
 #include "hyphen.h"
 #include "pdf.h"
+#include "pdf_build.h"
 #include "pdf_catalog.h"
 #include "pdf_device.h"
 #include "pdf_font.h"
@@ -20,47 +21,6 @@
 #include "util.h"
 
 #define HYPHEN_DIC	"/usr/share/hyphen/hyph_nl_NL.dic"
-
-#define BODY_SIZE	10.5
-#define BODY_LEAD	14.2
-#define PARA_GAP	5.0
-#define ITEM_GAP	2.0
-#define H2_SIZE		13.5
-#define H2_LEAD		17.0
-#define H2_BEFORE	16.0
-#define ART_INDENT	30.0		/* article text after its number */
-#define LIST_INDENT	15.0
-#define QUOTE_INDENT	15.0
-#define CELL_PAD	3.5
-#define MAXDEPTH	16
-
-/* Inline text being collected into atoms. */
-struct inl {
-	struct pdf_atom	*a;
-	size_t		 n, cap;
-	int		 glue, hard;
-};
-
-/* Where the walk over a clause's blocks stands. */
-struct flow {
-	struct render	*r;
-	double		 indent;	/* text start, from the margin */
-	double		 before;	/* space above the next paragraph */
-	double		 size, lead;
-	unsigned	 rgb;
-	/* a hanging label waiting for the next line */
-	int		 has_label;
-	size_t		 label;		/* frag */
-	double		 label_x;
-	/* open list items: did the label already open LBody? */
-	int		 body_open[MAXDEPTH];
-	int		 nitems;
-	struct {
-		int	 ordered, n, tight;
-	}		 list[MAXDEPTH];
-	int		 nlists;
-	struct inl	 in;
-};
 
 static struct {
 	int		 ready;
@@ -72,7 +32,8 @@ static struct {
 struct pdf_style
 pdf_style(int face, double size, unsigned rgb)
 {
-	struct pdf_style st = { face, size, rgb, 0, -1, 0 };
+	struct pdf_style st = { .face = face, .size = size, .rgb = rgb,
+	    .link = -1 };
 
 	return st;
 }
@@ -225,7 +186,8 @@ inl_word(struct inl *in, const char *w, size_t len,
 		a->glue = in->glue && in->n > 1;
 		a->hard = in->hard && in->n > 1;
 		a->nohyph = nohyph || st->link >= 0 || name_word(w, len);
-		in->glue = in->hard = 0;
+		a->tie = in->tie && in->n > 1;
+		in->glue = in->hard = in->tie = 0;
 	}
 	free(clean);
 }
@@ -674,41 +636,61 @@ title_line(struct render *r, const char *tagname, const char *text, int face,
 	end(r, tagname);
 }
 
-/* A table row; cells[i] is the text of column i at xs[i]. */
-static void
-row(struct render *r, const char *const *cells, const double *xs, int n,
-    int header, int head_col)
+struct unit *
+pdf_row(struct render *r, struct inl *cells, const double *xs, int n,
+    int header, int th_col, double size, double lead)
 {
 	struct unit *u;
-	size_t first, count, most = 1;
+	size_t first, count, most = 1, k;
 	double w;
-	int i, face;
+	int i;
 
 	tag(r, "TR");
 	u = unit_add(r, U_ROW);
+	k = (size_t)(u - r->u);
 	for (i = 0; i < n && i < MAXCELLS; i++) {
-		face = header || (head_col && i == 0) ? FACE_BOLD : FACE_REGULAR;
-		struct pdf_style st = pdf_style(face, BODY_SIZE,
-		    header || (head_col && i == 0) ? MUTED : INK);
 		w = (i + 1 < n ? xs[i + 1] : TEXT_W) - xs[i] - 2 * CELL_PAD;
-		first = pdf_plain(r, cells[i], &st, w, &count);
+		first = para_break(&r->store, cells[i].a, cells[i].n, w, 0, 0,
+		    &count);
 		u->cell[i].line = first;
 		u->cell[i].nlines = count;
 		u->cell[i].x = xs[i] + CELL_PAD;
-		u->cell[i].tag = header || (head_col && i == 0) ? "TH" : "TD";
+		u->cell[i].tag = header || i == th_col ? "TH" : "TD";
 		if (count > most)
 			most = count;
 	}
 	u->ncell = i;
-	u->lead = BODY_LEAD;
-	u->h = (double)most * BODY_LEAD + 2 * CELL_PAD;
-	u->base = CELL_PAD + baseline(BODY_SIZE, BODY_LEAD);
+	u->lead = lead;
+	u->h = (double)most * lead + 2 * CELL_PAD;
+	u->base = CELL_PAD + baseline(size, lead);
 	u->w = TEXT_W;
 	u->rule = 1;
 	u->bg = header;
 	u->keep = header;
 	u->rgb = TINT;
-	end(r, "TR");
+	end(r, "TR");		/* may move the units */
+	return &r->u[k];
+}
+
+/* A table row; cells[i] is the text of column i at xs[i]. */
+static void
+row(struct render *r, const char *const *cells, const double *xs, int n,
+    int header, int head_col)
+{
+	struct inl in[MAXCELLS];
+	int i, th;
+
+	memset(in, 0, sizeof(in));
+	for (i = 0; i < n && i < MAXCELLS; i++) {
+		th = header || (head_col && i == 0);
+		struct pdf_style st = pdf_style(th ? FACE_BOLD : FACE_REGULAR,
+		    BODY_SIZE, th ? MUTED : INK);
+		inl_text(&in[i], cells[i], &st, 1);
+	}
+	pdf_row(r, in, xs, n, header, head_col ? 0 : -1, BODY_SIZE,
+	    BODY_LEAD);
+	for (i = 0; i < n && i < MAXCELLS; i++)
+		free(in[i].a);
 }
 
 static void
@@ -832,11 +814,21 @@ draft_box(struct render *r, const struct doc_meta *m)
 	u->before = 10;
 }
 
+void
+pdf_title_rule(struct render *r)
+{
+	struct unit *u = unit_add(r, U_RULE);
+
+	u->h = 12;
+	u->w = TEXT_W;
+	u->base = 1.5;
+	u->rgb = ACCENT;
+}
+
 static void
 title_block(struct render *r, const struct doc_meta *m)
 {
 	struct buf b = { 0 };
-	struct unit *u;
 
 	if (strcmp(m->board, m->school) != 0)
 		title_line(r, "P", m->board, FACE_REGULAR, 11, 14, MUTED, 0);
@@ -847,11 +839,7 @@ title_block(struct render *r, const struct doc_meta *m)
 		    m->schoolyear);
 	title_line(r, "P", buf_str(&b), FACE_REGULAR, 13, 17, INK, 2);
 	buf_free(&b);
-	u = unit_add(r, U_RULE);
-	u->h = 12;
-	u->w = TEXT_W;
-	u->base = 1.5;
-	u->rgb = ACCENT;
+	pdf_title_rule(r);
 	if (m->draft)
 		draft_box(r, m);
 	meta_table(r, m);
@@ -914,15 +902,22 @@ running_lines(struct render *r, const struct doc_meta *m)
 
 /* ------------------------------------------------------------ document */
 
-static void
-set_names(const struct doc_meta *m)
+void
+pdf_layout_names(const char *school, const char *shortname,
+    const char *board)
 {
 	struct buf b = { 0 };
 
-	buf_printf(&b, "%s %s %s", m->school, m->school_short ?
-	    m->school_short : "", m->board);
+	buf_printf(&b, "%s %s %s", school ? school : "", shortname ?
+	    shortname : "", board ? board : "");
 	free(P.names);
 	P.names = buf_detach(&b);
+}
+
+static void
+set_names(const struct doc_meta *m)
+{
+	pdf_layout_names(m->school, m->school_short, m->board);
 }
 
 static void
@@ -990,30 +985,48 @@ info(const struct doc_meta *m, struct buf *b, struct dev_info *in)
 	in->creator = "protocolgen";
 }
 
+struct render *
+pdf_layout_begin(const struct document *d)
+{
+	if (!P.ready) {
+		diag_error(NULL, 0, "PDF backend used before pdf_init()");
+		return NULL;
+	}
+	render_reset(&P.r, d);
+	return &P.r;
+}
+
+int
+pdf_layout_end(struct render *r, const struct dev_info *in, struct buf *out,
+    const char *what)
+{
+	int rc;
+
+	pdf_paginate(r);
+	buf_reset(out);
+	rc = pdf_draw(r, in, out);
+	if (rc == 0 && pdf_catalog_set_lang(out, "nl-NL") == -1) {
+		diag_error(NULL, 0, "PDF: cannot add /Lang to the catalogue "
+		    "of %s", what);
+		rc = -1;
+	}
+	return rc;
+}
+
 int
 pdf_render(const struct document *d, struct buf *out)
 {
-	struct render *r = &P.r;
+	struct render *r;
 	struct dev_info in;
 	struct buf ib = { 0 };
 	int rc;
 
-	if (!P.ready) {
-		diag_error(NULL, 0, "PDF backend used before pdf_init()");
+	if ((r = pdf_layout_begin(d)) == NULL)
 		return -1;
-	}
-	render_reset(r, d);
 	layout(r, d);
-	pdf_paginate(r);
 	info(&d->meta, &ib, &in);
-	buf_reset(out);
-	rc = pdf_draw(r, &in, out);
+	rc = pdf_layout_end(r, &in, out, d->meta.school_id);
 	buf_free(&ib);
-	if (rc == 0 && pdf_catalog_set_lang(out, "nl-NL") == -1) {
-		diag_error(NULL, 0, "PDF: cannot add /Lang to the catalogue "
-		    "of %s", d->meta.school_id);
-		rc = -1;
-	}
 	return rc;
 }
 
@@ -1071,7 +1084,6 @@ sg_layout(struct render *r, const struct doc_meta *m,
 {
 	struct flow f;
 	struct buf b = { 0 };
-	struct unit *u;
 	size_t i, j;
 
 	set_names(m);
@@ -1084,11 +1096,7 @@ sg_layout(struct render *r, const struct doc_meta *m,
 		buf_printf(&b, " %s", m->schoolyear);
 	title_line(r, "P", buf_str(&b), FACE_REGULAR, 13, 17, INK, 2);
 	buf_free(&b);
-	u = unit_add(r, U_RULE);
-	u->h = 12;
-	u->w = TEXT_W;
-	u->base = 1.5;
-	u->rgb = ACCENT;
+	pdf_title_rule(r);
 	if (m->draft)
 		draft_box(r, m);
 	flow_init(&f, r, BODY_SIZE, BODY_LEAD);
@@ -1117,32 +1125,25 @@ sg_layout(struct render *r, const struct doc_meta *m,
 int
 pdf_schoolgids(const struct document *d, struct buf *out)
 {
-	struct render *r = &P.r;
+	struct render *r;
 	struct schoolgids *sg;
 	struct doc_meta m;
 	struct dev_info in;
 	struct buf ib = { 0 };
+	char *what;
 	int rc;
 
-	if (!P.ready) {
-		diag_error(NULL, 0, "PDF backend used before pdf_init()");
+	if ((r = pdf_layout_begin(d)) == NULL)
 		return -1;
-	}
 	sg = schoolgids_build(d);
 	m = d->meta;
 	m.title = sg->title;	/* header, footer and document information */
-	render_reset(r, d);
 	sg_layout(r, &m, sg);
-	pdf_paginate(r);
 	info(&m, &ib, &in);
-	buf_reset(out);
-	rc = pdf_draw(r, &in, out);
+	what = xasprintf("the schoolgids section of %s", d->meta.school_id);
+	rc = pdf_layout_end(r, &in, out, what);
+	free(what);
 	buf_free(&ib);
-	if (rc == 0 && pdf_catalog_set_lang(out, "nl-NL") == -1) {
-		diag_error(NULL, 0, "PDF: cannot add /Lang to the catalogue "
-		    "of the schoolgids section of %s", d->meta.school_id);
-		rc = -1;
-	}
 	schoolgids_free(sg);
 	return rc;
 }
@@ -1189,10 +1190,114 @@ pdf_teardown(void)
 	free(P.r.u);
 	free(P.r.links);
 	free(P.r.owned);
+	free(P.r.repeat);
 	store_free(&P.r.store);
 	free(P.names);
 	free(P.conf);
 	memset(&P, 0, sizeof(P));
 	pdf_font_free();
 	hyph_free();
+}
+
+/* ------------------------------------- shared with other layouts (pdf_build.h) */
+
+struct unit *
+pdf_unit(struct render *r, enum ukind k)
+{
+	return unit_add(r, k);
+}
+
+void
+pdf_tag(struct render *r, const char *t)
+{
+	tag(r, t);
+}
+
+void
+pdf_end(struct render *r, const char *t)
+{
+	end(r, t);
+}
+
+void
+pdf_dest(struct render *r, const char *name, const char *bookmark)
+{
+	dest(r, name, bookmark);
+}
+
+int
+pdf_link(struct render *r, int internal, const char *target)
+{
+	return link_add(r, internal, target);
+}
+
+const char *
+pdf_keep(struct render *r, char *s)
+{
+	return keep_str(r, s);
+}
+
+void
+pdf_lines(struct render *r, size_t first, size_t n, double x, double size,
+    double lead, double before, int keep_last)
+{
+	emit_lines(r, first, n, x, size, lead, before, keep_last);
+}
+
+void
+pdf_inl_text(struct inl *in, const char *s, const struct pdf_style *st,
+    int nohyph)
+{
+	inl_text(in, s, st, nohyph);
+}
+
+void
+pdf_inl_word(struct inl *in, const char *w, size_t len,
+    const struct pdf_style *st, int nohyph)
+{
+	inl_word(in, w, len, st, nohyph);
+}
+
+void
+pdf_flow_init(struct flow *f, struct render *r, double size, double lead)
+{
+	flow_init(f, r, size, lead);
+}
+
+void
+pdf_item_begin(struct flow *f)
+{
+	item_begin(f);
+}
+
+void
+pdf_item_label(struct flow *f, const char *text, int face, unsigned rgb,
+    double x)
+{
+	set_label(f, text, face, rgb, x);
+}
+
+void
+pdf_item_body(struct flow *f)
+{
+	open_body(f);
+}
+
+void
+pdf_item_end(struct flow *f)
+{
+	item_end(f);
+}
+
+void
+pdf_title_line(struct render *r, const char *tagname, const char *text,
+    int face, double size, double lead, unsigned rgb, double before)
+{
+	title_line(r, tagname, text, face, size, lead, rgb, before);
+}
+
+void
+pdf_caption(struct render *r, const char *text)
+{
+	caption(r, text);
 }

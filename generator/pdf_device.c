@@ -202,6 +202,27 @@ dev_hline(struct pdf_dev *d, double x0, double x1, double y, double width,
 }
 
 void
+dev_box(struct pdf_dev *d, double x, double y, double w, double h,
+    double width, unsigned rgb, enum dev_dash dash)
+{
+	const double dashed[] = { 2.0 * width, 1.5 * width };
+	const double dotted[] = { 0, 2.0 * width };
+
+	set_rgb(d->cr, rgb);
+	cairo_set_line_width(d->cr, width);
+	if (dash == DEV_DASHED)
+		cairo_set_dash(d->cr, dashed, 2, 0);
+	else if (dash == DEV_DOTTED) {
+		cairo_set_dash(d->cr, dotted, 2, 0);
+		cairo_set_line_cap(d->cr, CAIRO_LINE_CAP_ROUND);
+	}
+	cairo_rectangle(d->cr, x, y, w, h);
+	cairo_stroke(d->cr);
+	cairo_set_dash(d->cr, NULL, 0, 0);
+	cairo_set_line_cap(d->cr, CAIRO_LINE_CAP_BUTT);
+}
+
+void
 dev_tag_begin(struct pdf_dev *d, const char *tag)
 {
 	cairo_tag_begin(d->cr, tag, NULL);

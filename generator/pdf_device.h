@@ -37,6 +37,10 @@ void	 dev_rect(struct pdf_dev *, double x, double y, double w, double h,
 	    unsigned rgb);
 void	 dev_hline(struct pdf_dev *, double x0, double x1, double y,
 	    double width, unsigned rgb);
+/* The border of a rectangle: solid, dashed or dotted. */
+enum dev_dash { DEV_SOLID, DEV_DASHED, DEV_DOTTED };
+void	 dev_box(struct pdf_dev *, double x, double y, double w, double h,
+	    double width, unsigned rgb, enum dev_dash);
 
 /* Structure tags (H1, P, L, LI, Table, ...): begin and end must nest. */
 void	 dev_tag_begin(struct pdf_dev *, const char *tag);

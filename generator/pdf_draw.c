@@ -15,6 +15,15 @@
 
 #define MAXOPEN	32
 
+/* Decorations, per point of the text's size (a box in points). */
+#define DEL_RISE	0.27	/* strike-through above the baseline */
+#define INS_DROP1	0.11	/* the two underlines below it */
+#define INS_DROP2	0.25
+#define MARK_WEIGHT	0.05	/* their thickness */
+#define BOX_ABOVE	0.92	/* a badge's box above the baseline */
+#define BOX_BELOW	0.36	/* and below */
+#define BOX_LINE	0.7
+
 struct draw {
 	struct render	*r;
 	struct pdf_dev	*dev;
@@ -128,11 +137,95 @@ draw_frag(struct draw *dw, const struct pdf_frag *f, double x, double base)
 		flush(dw);
 	set_link(dw, st->link);
 	dw->run = *st;
-	pen = add_glyphs(dw, f->w, f->g0, f->g1, x + f->x, base, st);
+	pen = add_glyphs(dw, f->w, f->g0, f->g1, x + f->x +
+	    (f->g0 == 0 ? st->pad : 0), base, st);
 	if (f->hyphen)
 		add_word(dw, dw->hyphen[st->face], pen, base, st);
 	if (f->space && st->link < 0)
 		add_word(dw, dw->space[st->face], pen, base, st);
+}
+
+/* ---------------------------------------------------------- decorations */
+
+/* Boxes around badges: the fill before the glyphs, the border after. */
+static void
+draw_boxes(struct draw *dw, const struct pdf_line *l, double x, double base,
+    int border)
+{
+	const struct pdf_frag *f;
+	const struct pdf_style *st;
+	double top, h;
+	size_t i;
+
+	for (i = l->f0; i < l->f0 + l->nf; i++) {
+		f = &dw->r->store.frag[i];
+		st = &f->style;
+		if (st->deco < DECO_BOX)
+			continue;
+		top = base - st->size * BOX_ABOVE;
+		h = st->size * (BOX_ABOVE + BOX_BELOW);
+		if (!border && st->bg != 0)
+			dev_rect(dw->dev, x + f->x, top, f->width, h, st->bg);
+		else if (border)
+			dev_box(dw->dev, x + f->x, top, f->width, h, BOX_LINE,
+			    st->rgb, st->deco == DECO_BOX_DASHED ? DEV_DASHED :
+			    st->deco == DECO_BOX_DOTTED ? DEV_DOTTED :
+			    DEV_SOLID);
+	}
+}
+
+/* One stretch of marked text: a strike-through or a double underline. */
+static void
+draw_mark(struct draw *dw, int deco, double x0, double x1, double base,
+    double size, unsigned rgb)
+{
+	double w = size * MARK_WEIGHT;
+
+	if (deco == DECO_DEL) {
+		dev_hline(dw->dev, x0, x1, base - size * DEL_RISE, w, rgb);
+		return;
+	}
+	dev_hline(dw->dev, x0, x1, base + size * INS_DROP1, w, rgb);
+	dev_hline(dw->dev, x0, x1, base + size * INS_DROP2, w, rgb);
+}
+
+/*
+ * The marks of a line: each run of frags with the same mark and colour is
+ * one stretch, from the first glyph to the last (its hyphen included), over
+ * the spaces between them but not the space after, so that the marks
+ * follow justification and both parts of a hyphenated word.
+ */
+static void
+draw_marks(struct draw *dw, const struct pdf_line *l, double x, double base)
+{
+	const struct pdf_frag *f;
+	double x0 = 0, x1 = 0, size = 0, end;
+	unsigned rgb = 0;
+	int deco = DECO_NONE;
+	size_t i;
+
+	for (i = l->f0; i <= l->f0 + l->nf; i++) {
+		f = i < l->f0 + l->nf ? &dw->r->store.frag[i] : NULL;
+		if (deco != DECO_NONE && (f == NULL || f->style.deco != deco ||
+		    f->style.rgb != rgb)) {
+			draw_mark(dw, deco, x0, x1, base, size, rgb);
+			deco = DECO_NONE;
+		}
+		if (f == NULL || (f->style.deco != DECO_INS &&
+		    f->style.deco != DECO_DEL))
+			continue;
+		end = x + f->x + f->width + (f->hyphen ?
+		    para_hyphen_width(&f->style) : 0);
+		if (deco == DECO_NONE) {
+			deco = f->style.deco;
+			rgb = f->style.rgb;
+			x0 = x + f->x;
+			size = 0;
+		}
+		x1 = end;
+		if (f->style.size > size)
+			size = f->style.size;
+	}
 }
 
 static void
@@ -143,6 +236,7 @@ draw_line(struct draw *dw, size_t line, double x, double base)
 	struct pdf_style st;
 	size_t i;
 
+	draw_boxes(dw, l, x, base, 0);
 	for (i = l->f0; i < l->f0 + l->nf; i++) {
 		f = &dw->r->store.frag[i];
 		draw_frag(dw, f, x, base);
@@ -163,6 +257,8 @@ draw_line(struct draw *dw, size_t line, double x, double base)
 	}
 	set_link(dw, -1);
 	flush(dw);
+	draw_boxes(dw, l, x, base, 1);
+	draw_marks(dw, l, x, base);
 }
 
 static void
@@ -209,6 +305,8 @@ draw_header(struct draw *dw, int page)
 	draw_line(dw, line, right - line_width(r, line), FOOTER_BASE);
 }
 
+static void	draw_row(struct draw *, const struct unit *, double, int);
+
 /*
  * Close the open tags (but the Document) at the end of a page and reopen
  * them on the next, so that running headers and footers, drawn between,
@@ -227,6 +325,9 @@ turn_page(struct draw *dw, int page)
 	dw->page = page;
 	dw->notes_drawn = 0;
 	draw_header(dw, page);
+	/* a table going on: its header row again, outside the structure */
+	if (dw->r->repeat[page] > 0)
+		draw_row(dw, &dw->r->u[dw->r->repeat[page] - 1], BODY_TOP, 0);
 	for (i = 1; i < n; i++)
 		dev_tag_begin(dw->dev, dw->open[i]);
 }
@@ -297,26 +398,29 @@ next_sized(const struct render *r, size_t i)
 	return NULL;
 }
 
+/* A table row at y; untagged when it repeats a header on a new page. */
 static void
-draw_row(struct draw *dw, const struct unit *u)
+draw_row(struct draw *dw, const struct unit *u, double y, int tagged)
 {
 	const struct cell *c;
 	int i;
 	size_t k;
 
 	if (u->bg)
-		dev_rect(dw->dev, MARGIN_L + u->x, u->y, u->w, u->h, u->rgb);
+		dev_rect(dw->dev, MARGIN_L + u->x, y, u->w, u->h, u->rgb);
 	for (i = 0; i < u->ncell; i++) {
 		c = &u->cell[i];
-		tag_begin(dw, c->tag);
+		if (tagged)
+			tag_begin(dw, c->tag);
 		for (k = 0; k < c->nlines; k++)
-			draw_line(dw, c->line + k, MARGIN_L + c->x, u->y +
+			draw_line(dw, c->line + k, MARGIN_L + c->x, y +
 			    u->base + k * u->lead);
-		tag_end(dw, c->tag);
+		if (tagged)
+			tag_end(dw, c->tag);
 	}
 	if (u->rule)
 		dev_hline(dw->dev, MARGIN_L + u->x, MARGIN_L + u->x + u->w,
-		    u->y + u->h, 0.5, RULE);
+		    y + u->h, 0.5, RULE);
 }
 
 static void
@@ -330,7 +434,7 @@ draw_unit(struct draw *dw, size_t i)
 		draw_notes_of(dw, u->line);
 		break;
 	case U_ROW:
-		draw_row(dw, u);
+		draw_row(dw, u, u->y, 1);
 		break;
 	case U_RULE:
 		dev_hline(dw->dev, MARGIN_L + u->x, MARGIN_L + u->x + u->w,

@@ -73,6 +73,9 @@ struct unit {
 	const char	*bookmark;	/* U_DEST: outline title, or NULL */
 	struct cell	 cell[MAXCELLS];	/* U_ROW */
 	int		 ncell;
+	size_t		 head;		/* U_ROW: 1 + the unit of its table's
+					   header row, repeated on top of a
+					   page the table goes on to; 0: none */
 	/* set by pagination */
 	int		 page;		/* 0-based */
 	double		 y;		/* top, points from the page top */
@@ -106,6 +109,9 @@ struct render {
 	char		**owned;	/* strings the units borrow */
 	size_t		 nowned, capowned;
 	int		 npages;
+	size_t		*repeat;	/* per page: 1 + a header row drawn on
+					   top of it again, or 0 */
+	size_t		 caprepeat;
 	/* running header and footer lines (store indexes) */
 	size_t		 head_left, head_right, foot_left;
 	long		 head_mark;	/* the draft mark, or -1 */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "pdf_layout.h"
+#include "util.h"
 
 #define MAXREFS	8
 
@@ -152,11 +153,31 @@ place_notes(struct render *r)
 	}
 }
 
+/*
+ * The top of a page that starts with unit b: below the header row of a
+ * table that goes on there, which drawing repeats (r->repeat).
+ */
+static double
+page_top(struct render *r, size_t b, int page)
+{
+	size_t k;
+
+	ARRAY_RESERVE(r->repeat, (size_t)page, r->caprepeat);
+	r->repeat[page] = 0;
+	for (k = b; k < r->nu && !sized(&r->u[k]); k++)
+		;
+	if (k < r->nu && r->u[k].kind == U_ROW && r->u[k].head > 0) {
+		r->repeat[page] = r->u[k].head;
+		return BODY_TOP + r->u[r->u[k].head - 1].h;
+	}
+	return BODY_TOP;
+}
+
 void
 pdf_paginate(struct render *r)
 {
 	size_t i = 0, first = 0, b;
-	double y = BODY_TOP, notes = 0, need, fn;
+	double y = page_top(r, 0, 0), notes = 0, need, fn;
 	int page = 0, empty = 1;
 
 	while (i < r->nu) {
@@ -164,7 +185,7 @@ pdf_paginate(struct render *r)
 		if (u->kind == U_NEWPAGE && !empty) {
 			page++;
 			first = i;
-			y = BODY_TOP;
+			y = page_top(r, i, page);
 			notes = 0;
 			empty = 1;
 		}
@@ -192,7 +213,7 @@ pdf_paginate(struct render *r)
 		release_notes(r, b, page);
 		page++;
 		first = i = b;
-		y = BODY_TOP;
+		y = page_top(r, b, page);
 		notes = 0;
 		empty = 1;
 	}

@@ -82,7 +82,7 @@ make_boxes(const struct pdf_atom *a, size_t n, double width, int hyphenate)
 {
 	const struct shaped *w;
 	enum brk end;
-	size_t i;
+	size_t i, first;
 	int k, g0, g1;
 
 	nboxes = 0;
@@ -91,6 +91,7 @@ make_boxes(const struct pdf_atom *a, size_t n, double width, int hyphenate)
 		end = i + 1 == n ? BRK_END : a[i + 1].hard ? BRK_HARD :
 		    a[i + 1].glue ? BRK_GLUE : BRK_NONE;
 		g0 = 0;
+		first = nboxes;
 		if (hyphenate && !a[i].nohyph)
 			for (k = 0; k < w->nbrk; k++) {
 				g1 = w->brkg[k];
@@ -100,6 +101,9 @@ make_boxes(const struct pdf_atom *a, size_t n, double width, int hyphenate)
 				g0 = g1;
 			}
 		add_split(i, &a[i], g0, w->nglyphs, width, end);
+		/* a boxed word has room inside its box on both sides */
+		boxes[first].w += a[i].style.pad;
+		boxes[nboxes - 1].w += a[i].style.pad;
 		if (end == BRK_GLUE) {
 			boxes[nboxes - 1].space = space_width(&a[i].style);
 			/*
@@ -107,8 +111,8 @@ make_boxes(const struct pdf_atom *a, size_t n, double width, int hyphenate)
 			 * a word's own hyphen, or text extraction joins it to
 			 * the next line's first word
 			 */
-			boxes[nboxes - 1].keep = w->len > 1 &&
-			    w->text[w->len - 1] == '-';
+			boxes[nboxes - 1].keep = (w->len > 1 &&
+			    w->text[w->len - 1] == '-') || a[i + 1].tie;
 		}
 	}
 }

@@ -6,6 +6,20 @@
 
 struct shaped;
 
+/*
+ * Decorations that pdf_draw.c draws along a frag, in the frag's colour so
+ * they survive black-and-white print: the marks of a redline and its
+ * badges (a word in a box).
+ */
+enum pdf_deco {
+	DECO_NONE,
+	DECO_INS,		/* inserted text: a double underline */
+	DECO_DEL,		/* deleted text: struck through */
+	DECO_BOX,		/* a box around the frag, solid */
+	DECO_BOX_DASHED,
+	DECO_BOX_DOTTED,
+};
+
 /* How a piece of text looks; lines and frags carry it to the device. */
 struct pdf_style {
 	int		 face;		/* enum pdf_face */
@@ -14,6 +28,10 @@ struct pdf_style {
 	double		 rise;		/* baseline shift up, points */
 	int		 link;		/* index into the render's links, -1 */
 	int		 note;		/* footnote number of a reference, 0 */
+	int		 deco;		/* enum pdf_deco */
+	double		 pad;		/* room left and right of an atom (for
+					   a box), points */
+	unsigned	 bg;		/* DECO_BOX*: fill, 0 for none */
 };
 
 /* A run of text without spaces in one style: the breaker's input. */
@@ -23,6 +41,7 @@ struct pdf_atom {
 	int		 glue;		/* a space comes before it */
 	int		 hard;		/* a forced line break comes before it */
 	int		 nohyph;	/* a name, a URL: never hyphenate */
+	int		 tie;		/* the space before it never breaks */
 };
 
 /* A piece of one line drawn in one style. */

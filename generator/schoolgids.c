@@ -31,6 +31,9 @@ struct sg_build {
 	size_t			 candidates;	/* agreements there were */
 };
 
+static void finding(struct schoolgids *, enum diag_level, const char *, int,
+    const char *, ...) __attribute__((format(printf, 5, 6)));
+
 static void
 finding(struct schoolgids *sg, enum diag_level level, const char *file,
     int line, const char *fmt, ...)

@@ -261,6 +261,7 @@ rec_entry(struct buf *b, const struct site_entry *e)
 		rec_field(b, e->revs[i].date);
 		rec_field(b, e->revs[i].href);
 		rec_field(b, e->revs[i].label);
+		rec_field(b, e->revs[i].pdf);
 	}
 	buf_putc(b, '\n');
 }
@@ -365,6 +366,7 @@ rec_parse(struct site_entry *e, const char *p, const char *end)
 			e->revs[i].date = rec_take(&p, end, &ok);
 			e->revs[i].href = rec_take(&p, end, &ok);
 			e->revs[i].label = rec_take(&p, end, &ok);
+			e->revs[i].pdf = rec_take(&p, end, &ok);
 		}
 	}
 	if (p <= end)
@@ -418,6 +420,7 @@ site_revisions_free(struct site_revision *r, size_t n)
 		free(r[i].date);
 		free(r[i].href);
 		free(r[i].label);
+		free(r[i].pdf);
 	}
 	free(r);
 }
@@ -528,6 +531,21 @@ render_links(xmlNodePtr item, const struct site *s, const struct site_entry *e)
 	buf_free(&href);
 }
 
+/* " (PDF)" after a redline's link; a screen reader hears which one. */
+static void
+pdf_link(xmlNodePtr td, const struct site_revision *r)
+{
+	xmlNodePtr a;
+	char *hidden;
+
+	h_text(td, " (");
+	a = h_link(td, r->pdf, tr("site.history.pdf"));
+	hidden = xasprintf(": %s", r->label ? r->label : r->pdf);
+	h_el_text(a, "span", "visually-hidden", hidden);
+	free(hidden);
+	h_text(td, ")");
+}
+
 static void
 render_history(xmlNodePtr item, const struct site_entry *e)
 {
@@ -561,6 +579,8 @@ render_history(xmlNodePtr item, const struct site_entry *e)
 		td = h_el(row, "td", NULL);
 		if (r->href != NULL)
 			h_link(td, r->href, r->label ? r->label : r->href);
+		if (r->pdf != NULL)
+			pdf_link(td, r);
 	}
 }
 

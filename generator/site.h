@@ -7,13 +7,18 @@
 struct buf;
 struct document;
 
-/* One earlier (or pending) revision of a school's protocol. */
+/*
+ * One earlier (or pending) revision of a school's protocol.  (A field added
+ * here, or to site.c's site_entry, goes into the records too: rec_entry()
+ * and rec_parse(); test_site.c's records test fails until it does.)
+ */
 struct site_revision {
 	char	*version;
 	char	*status;	/* concept ter-instemming vastgesteld vervallen */
 	char	*date;		/* ISO date of its adoption (or last step), or NULL */
 	char	*href;		/* relative to out/: "de-bron/diff-1.0-1.1.html", or NULL */
 	char	*label;		/* link text for href, or NULL */
+	char	*pdf;		/* the same redline as a PDF, or NULL */
 };
 
 /*

@@ -4,10 +4,11 @@
 # protocolgen build --deps writes, per school, OUT/.deps/ID.d: a rule
 # "OUT/.deps/ID.stamp: every file its outputs were made from" (its config,
 # its board's, the national defaults, its outline, the clause files it
-# uses, the templates, strings, fonts, hyphenation dictionary and the
-# program), with an empty rule for each of those files so a deleted one
-# does not stop make.  A stamp older than any of its files is out of date:
-# its recipe only adds the school to OUT/.deps/stale, without a shell.
+# uses, its frozen revisions, the templates, strings, fonts, hyphenation
+# dictionary and the program), with an empty rule for each of those files
+# so a deleted one does not stop make.  A stamp older than any of its
+# files is out of date: its recipe only adds the school to
+# OUT/.deps/stale, without a shell.
 # One protocolgen then builds every school on that list (fonts loaded
 # once), on as many processes as make's -j, and rewrites the index from
 # its record of every school.  Nothing changed: protocolgen is not run.
@@ -55,5 +56,12 @@ $(DEPDIR)/_index.stamp: | $(DEPDIR)
 
 $(DEPDIR):
 	@mkdir -p $@
+
+# a school's frozen revisions (schools/BOARD/ID/revisions/VERSION.md): one
+# that protocolgen adopt added since the school's last build is not in its
+# rule yet
+FROZEN	:= $(wildcard $(SCHOOLS_DIR)/*/*/revisions/*.md)
+frozen_id = $(notdir $(patsubst %/revisions/,%,$(dir $1)))
+$(foreach f,$(FROZEN),$(eval $(DEPDIR)/$(call frozen_id,$f).stamp: $f))
 
 -include $(wildcard $(DEPDIR)/*.d)

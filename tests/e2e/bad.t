@@ -12,6 +12,9 @@
 #   --- bytes PATH              the same, with \xNN escapes and no final newline
 #   --- large PATH SIZE         PATH filled with SIZE bytes of a Lua comment
 #   --- remove PATH
+#   --- before ARGS             run protocolgen ARGS first (must succeed)
+#   --- perl PATH EXPR          apply a Perl expression to $_, PATH's text
+#   --- copy FROM TO            copy a file within the project
 #   --- stderr                  the following lines are the expected stderr
 # PROTOCOLGEN_BLESS=1 rewrites the stderr sections with what the run printed.
 use strict;
@@ -67,6 +70,15 @@ sub parse_case {
 		} elsif ($l =~ /^--- remove (\S+)\s*$/) {
 			push @{$c{ops}}, { op => 'remove', path => $1 };
 			$cur = undef;
+		} elsif ($l =~ /^--- before (.+?)\s*$/) {
+			push @{$c{ops}}, { op => 'before', args => $1 };
+			$cur = undef;
+		} elsif ($l =~ /^--- copy (\S+) (\S+)\s*$/) {
+			push @{$c{ops}}, { op => 'copy', path => $1, to => $2 };
+			$cur = undef;
+		} elsif ($l =~ /^--- perl (\S+) (.+?)\s*$/) {
+			push @{$c{ops}}, { op => 'perl', path => $1, expr => $2 };
+			$cur = undef;
 		} elsif ($l =~ /^--- stderr\s*$/) {
 			$cur = { op => 'stderr', text => '' };
 			$c{stderr_op} = $cur;
@@ -101,6 +113,17 @@ for my $path (sort glob("$top/tests/bad/*.case")) {
 		elsif ($op->{op} eq 'bytes') { spew($p, unescape($op->{text})) }
 		elsif ($op->{op} eq 'large') { spew($p, "-- " . ("x" x ($op->{size} - 4)) . "\n") }
 		elsif ($op->{op} eq 'remove') { unlink($p) or remove_tree($p) }
+		elsif ($op->{op} eq 'before') {
+			system("cd '$dir' && $pg $op->{args} >/dev/null 2>&1") == 0
+			    or die "$name: protocolgen $op->{args} failed";
+		} elsif ($op->{op} eq 'copy') {
+			spew("$dir/$op->{to}", slurp($p) // die "$name: no $op->{path}");
+		} elsif ($op->{op} eq 'perl') {
+			local $_ = slurp($p) // die "$name: no $op->{path}";
+			eval $op->{expr};
+			die "$name: $@" if $@;
+			spew($p, $_);
+		}
 	}
 	my $pid = fork() // die "fork: $!";
 	if ($pid == 0) {

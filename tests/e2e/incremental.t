@@ -182,4 +182,27 @@ is "$built" "de-sterren " "... and it is built"
 render
 is "$built" "" "... then nothing"
 
+# 12. an adopted revision: its school, whose rule then names the file
+later
+"$PG" adopt --root "$P" de-bron >/dev/null 2>&1
+ok $? "de-bron adopted"
+test -f "$P/schools/groeiling/de-bron/revisions/1.0.md"
+ok $? "... frozen as schools/groeiling/de-bron/revisions/1.0.md"
+render
+is "$rc" 0 "make after adopting: exit 0"
+is "$built" "de-bron " "... only that school is rebuilt"
+d=$(cat "$OUT/.deps/de-bron.d")
+like "$d" "^ $P/schools/groeiling/de-bron/revisions/1.0.md \\\\\$" "... its rule names the frozen revision"
+like "$d" "/templates/diff.html \\\\\$" "... and the redline's page"
+render
+is "$(cat "$TMP/make.out" "$TMP/make.err")" "" "... then make runs nothing"
+later
+printf '\nVoor deze toets aangevuld.\n' >>"$P/clauses/lesprogramma/onderzoek.md"
+render
+is "$built" "de-bron " "a clause of the adopted school edited: it is rebuilt"
+ls "$OUT/de-bron" | grep -q '^diff-1\.0-'
+ok $? "... with a redline against the adopted text"
+render
+is "$built" "" "... then nothing"
+
 done_testing

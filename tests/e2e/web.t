@@ -30,8 +30,21 @@ F=$(fixture site)
 run build --root "$F" --templates "$TOP/templates"
 is "$rc" 0 "the fixture project builds"
 
+# Redlines (tests/e2e/revisions.t has the rest): 1.0 adopted, then edited.
+R=$(fixture revisions)
+run adopt de-linde --root "$R" --templates "$TOP/templates"
+sed -i 's/version = "1.0", status = "vastgesteld"/version = "1.1", status = "concept"/' \
+    "$R/schools/noord/de-linde.lua"
+sed -i 's/op een respectvolle manier/respectvol/' "$R/clauses/afspraken/respect.md"
+sed -i '/medewerkers.prive/d' "$R/clauses/outlines/po-test.outline"
+run build --root "$R" --templates "$TOP/templates"
+is "$rc:$(ls "$R/out/de-linde/diff-1.0-1.1.html" 2>&1)" "0:$R/out/de-linde/diff-1.0-1.1.html" \
+    "the revisions fixture builds, with a redline"
+run diff --collapse de-linde 1.0 --root "$R" --templates "$TOP/templates" --out "$R/out-collapsed"
+is "$rc" 0 "a collapsed redline"
+
 # Pages, and each CMS fragment inside a bare page as a CMS would put it.
-pages=$(find "$P/out" "$F/out" -name '*.html' ! -name '*-fragment.html' | sort)
+pages=$(find "$P/out" "$F/out" "$R/out" "$R/out-collapsed" -name '*.html' ! -name '*-fragment.html' | sort)
 mkdir -p "$TMP/frag"
 i=0
 for f in $(find "$P/out" "$F/out" -name '*-fragment.html' | sort); do

@@ -84,7 +84,7 @@ static const char *words =
 static size_t
 atoms(const char *text, struct pdf_atom *a, size_t max)
 {
-	struct pdf_style st = { FACE_REGULAR, 10.5, 0, 0, -1, 0 };
+	struct pdf_style st = pdf_style(FACE_REGULAR, 10.5, 0);
 	size_t n = 0, len;
 
 	while (*text != '\0' && n < max) {
@@ -194,6 +194,94 @@ test_own_hyphen(void)
 	OK(never, "no line ends in a word's own hyphen");
 }
 
+/*
+ * A redline's marker ("[ingevoegd:") is tied to the word after it: at no
+ * width that holds both does a line end between them.
+ */
+static void
+test_tie(void)
+{
+	struct pdf_store st = { 0 };
+	struct pdf_atom a[16];
+	size_t n, lines, i, first;
+	double width, pair;
+	int never = 1, tried = 0;
+
+	atoms("[ingevoegd: respectvol]", a, 2);
+	pair = (a[0].w->width + a[1].w->width) * 10.5 +
+	    pdf_shape_str(FACE_REGULAR, " ")->width * 10.5;
+	for (width = pair + 1; width <= 200; width += 3) {
+		n = atoms("Iedereen gaat [ingevoegd: respectvol] met elkaar om",
+		    a, 16);
+		a[3].tie = 1;
+		first = para_break(&st, a, n, width, 1, 1, &lines);
+		for (i = first + 1; i < first + lines; i++) {
+			const struct pdf_frag *f = &st.frag[st.line[i].f0];
+			tried++;
+			if (f->g0 == 0 && f->w == a[3].w)
+				never = 0;
+		}
+		store_free(&st);
+		memset(&st, 0, sizeof(st));
+	}
+	OK(tried > 0, "tie: the sentence was broken into lines");
+	OK(never, "tie: no line starts with a word tied to the one before");
+}
+
+/* A badge's box has room inside: its frag is wider by twice the pad. */
+static void
+test_pad(void)
+{
+	struct pdf_store st = { 0 };
+	struct pdf_atom a[4];
+	size_t n = atoms("GEWIJZIGD staat hier", a, 4), lines, first;
+	double natural = a[0].w->width * a[0].style.size;
+
+	a[0].style.pad = 3;
+	a[0].style.deco = DECO_BOX;
+	first = para_break(&st, a, n, 400, 0, 0, &lines);
+	INT_EQ((int)lines, 1, "pad: one line");
+	OK(fabs(st.frag[st.line[first].f0].width - natural - 6) < 0.001,
+	    "pad: the boxed word is wider by its room on both sides");
+	OK(st.frag[st.line[first].f0 + 1].x > natural + 6,
+	    "pad: the next word starts after the box");
+	store_free(&st);
+}
+
+/*
+ * Marked words still hyphenate, and both parts of a broken word keep the
+ * mark, so that drawing decorates the part before the hyphen (and the
+ * hyphen) and the part after it.
+ */
+static void
+test_marked_hyphen(void)
+{
+	struct pdf_store st = { 0 };
+	struct pdf_atom a[128];
+	size_t n = atoms(words, a, 128), lines, i, first, k;
+	int broken = 0, kept = 1;
+
+	for (i = 0; i < n; i++)
+		a[i].style.deco = DECO_INS;
+	first = para_break(&st, a, n, 150, 1, 1, &lines);
+	for (i = first; i + 1 < first + lines; i++) {
+		const struct pdf_line *l = &st.line[i];
+		const struct pdf_frag *f = &st.frag[l->f0 + l->nf - 1];
+		const struct pdf_frag *g = &st.frag[st.line[i + 1].f0];
+		if (!f->hyphen)
+			continue;
+		broken++;
+		kept = kept && f->style.deco == DECO_INS &&
+		    g->style.deco == DECO_INS && g->w == f->w &&
+		    g->g0 == f->g1;
+	}
+	for (k = 0; k < st.nfrag; k++)
+		kept = kept && st.frag[k].style.deco == DECO_INS;
+	OK(broken > 0, "marked: words are hyphenated at narrow widths");
+	OK(kept, "marked: both parts of a broken word carry the mark");
+	store_free(&st);
+}
+
 /* A minimal PDF with an exact classic xref table. */
 static void
 mini_pdf(struct buf *b, const char *catalog_extra)
@@ -284,6 +372,47 @@ para_units(struct render *r, size_t n, double lead, int keep_last)
 	}
 }
 
+/* A table of rows after its header row, each row naming the header. */
+static void
+table_units(struct render *r, size_t rows, double h)
+{
+	struct unit *u;
+	size_t k, head = 0;
+
+	for (k = 0; k <= rows; k++) {
+		ARRAY_RESERVE(r->u, r->nu, r->capu);
+		u = &r->u[r->nu++];
+		memset(u, 0, sizeof(*u));
+		u->kind = U_ROW;
+		u->h = h;
+		u->keep = k == 0;
+		u->head = head;
+		if (k == 0)
+			head = r->nu;
+	}
+}
+
+/* A long table: where it goes on, its header row has room on top. */
+static void
+test_paginate_rows(struct render *r)
+{
+	double body = BODY_BOTTOM - BODY_TOP;
+	size_t i, first = 0;
+
+	r->nu = 0;
+	table_units(r, 60, body / 40);
+	pdf_paginate(r);
+	OK(r->npages == 2 && r->repeat[0] == 0 && r->repeat[1] == 1,
+	    "rows: the second page repeats the header row (unit 0)");
+	for (i = 0; i < r->nu && first == 0; i++)
+		if (r->u[i].page == 1)
+			first = i;
+	OK(first > 1 && fabs(r->u[first].y - BODY_TOP - body / 40) < 0.01,
+	    "rows: the first row on it starts below the repeated header");
+	OK(r->u[r->nu - 1].y + body / 40 <= BODY_BOTTOM + 0.01,
+	    "rows: the last row still fits above the bottom margin");
+}
+
 /* Pagination: widows, orphans and headings at the foot of a page. */
 static void
 test_paginate(void)
@@ -319,7 +448,9 @@ test_paginate(void)
 	for (i = 50; i < 53; i++)
 		ok = ok && r.u[i].page == 1;
 	OK(ok, "a three-line paragraph stays whole");
+	test_paginate_rows(&r);
 	free(r.u);
+	free(r.repeat);
 	free(r.store.line);
 }
 
@@ -333,6 +464,9 @@ main(void)
 	test_break(120);
 	test_overlong();
 	test_own_hyphen();
+	test_tie();
+	test_pad();
+	test_marked_hyphen();
 	test_catalog();
 	test_paginate();
 	pdf_font_free();

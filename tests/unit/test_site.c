@@ -250,6 +250,7 @@ two_revisions(const struct document *d, struct site_revision **out)
 	r[0].date = xstrdup("2024-06-01");
 	r[0].href = xasprintf("%s/diff-2.0-2.1.html", d->meta.school_id);
 	r[0].label = xstrdup("Wijzigingen 2.0 \xE2\x86\x92 2.1");
+	r[0].pdf = xasprintf("%s/diff-2.0-2.1.pdf", d->meta.school_id);
 	r[1].version = xstrdup("1.0");
 	r[1].status = xstrdup("vervallen");
 	*out = r;
@@ -288,6 +289,10 @@ test_site(void)
 	OK(strstr(h, "protocol.pdf") == NULL, "site: no link to an output "
 	    "the build does not write");
 	STR_HAS(h, "het-anker/diff-2.0-2.1.html", "site: history link");
+	STR_HAS(h, "(<a href=\"het-anker/diff-2.0-2.1.pdf\">PDF<span "
+	    "class=\"visually-hidden\">: Wijzigingen 2.0 \xE2\x86\x92 2.1"
+	    "</span></a>)", "site: the redline's PDF, named for a screen "
+	    "reader");
 	STR_HAS(h, "Eerdere versies", "site: history heading");
 	OK(strstr(h, "de-vlinder/diff-") == NULL, "site: no history without "
 	    "the hook");
@@ -350,7 +355,7 @@ test_records(void)
 	    "concept\t\\-\t\\-\t\\-\t1\t0\n"
 	    "too\tfew\n\n"
 	    "y\tn\tb\tB\tT\t1.0\tconcept\t\\-\t\\-\t\\-\t0\t1\t"
-	    "1.0\tvastgesteld\t\\-\t\\-\t\\-\n");
+	    "1.0\tvastgesteld\t\\-\t\\-\t\\-\t\\-\n");
 	INT_EQ(site_add_records(t, buf_str(&one), one.len), -1,
 	    "records: a malformed line is reported");
 	INT_EQ((int)site_count(t), 3, "records: ... and skipped, the others read");

@@ -2,9 +2,9 @@
  * make bench: milliseconds per school for each stage and output, in one
  * process that loads the project, fonts and templates once (as a build
  * worker does).  Prints figures; never judges them.
- *   buildbench ROOT TEMPLATES [MAX]      every stage, MAX schools spread
+ *   bench_build ROOT TEMPLATES [MAX]      every stage, MAX schools spread
  *                                        over the project (default all)
- *   buildbench ROOT TEMPLATES --pdf ID [ROUNDS]
+ *   bench_build ROOT TEMPLATES --pdf ID [ROUNDS]
  *                                        protocol.pdf of school ID, ROUNDS
  *                                        times after one warm-up
  */
@@ -151,7 +151,7 @@ pdf_bench(const struct config *cfg, const struct library *lib,
 	size_t i;
 
 	if (s == NULL || (d = doc_assemble(s, lib)) == NULL) {
-		fprintf(stderr, "buildbench: no school '%s'\n", id);
+		fprintf(stderr, "bench_build: no school '%s'\n", id);
 		return 1;
 	}
 	v = xcalloc(rounds + 1, sizeof(*v));
@@ -179,7 +179,7 @@ main(int argc, char *argv[])
 	int rc;
 
 	if (argc < 3) {
-		fprintf(stderr, "usage: buildbench ROOT TEMPLATES [MAX] | "
+		fprintf(stderr, "usage: bench_build ROOT TEMPLATES [MAX] | "
 		    "--pdf ID [ROUNDS]\n");
 		return 2;
 	}
