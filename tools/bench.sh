@@ -4,12 +4,13 @@
 # temporary folder; per size: the wall time of a full build of every
 # output on every processor, peak RSS, an incremental make with nothing
 # changed and with one clause edited, and the time per school of each
-# output in one process.  Then the peers of BENCHMARKS.md on the same
+# output in one process (the redline: after adopting 100 schools' revisions
+# and editing clauses).  Then the peers of BENCHMARKS.md on the same
 # document, measured in the same run.  Prints tables; never fails on them.
 # Tools a peer needs are installed here (Debian as root, npm into the
 # temporary folder), never by make check; a peer that cannot be had is
 # skipped with a line saying so.
-#   tools/bench.sh PROTOCOLGEN BUILDBENCH
+#   tools/bench.sh PROTOCOLGEN BENCH_BUILD
 # Environment: BENCH_SIZES ("100 1000 8000"), BENCH_JOBS (processors),
 # BENCH_RUNS (7: runs per median), BENCH_SAMPLE (1000: schools per size
 # timed output by output).
@@ -84,33 +85,6 @@ echo "protocolgen benchmark: $(nproc 2>/dev/null || echo ?) processors, --jobs $
     "medians of $RUNS runs where repeated; the machine may be shared:" \
     "compare ratios from one run, not times across runs"
 
-# diff: the redline command (protocolgen diff ID FROM [TO]) when this
-# build has it, timed per school as a user runs it: adopt the current
-# version, edit a clause every school uses, redline the draft against it
-diff_bench() {	# diff_bench PROJECT: "MS_PER_SCHOOL" or a reason
-	p=$1
-	if ! "$PG" --help 2>&1 | grep -q '^ *diff '; then
-		echo "not available (no 'protocolgen diff' in this build: the redlines of branch revisions)"
-		return
-	fi
-	ids=$(ls "$p/out" | grep -v index.html | head -20)
-	n=0
-	for id in $ids; do
-		"$PG" adopt --root "$p" "$id" >/dev/null 2>&1 && n=$((n + 1))
-	done
-	[ "$n" -gt 0 ] || { echo "not measured (no school could be adopted)"; return; }
-	printf '\nAangevuld voor de benchmark.\n' >>"$p/clauses/doelgroep/betrokkenen.md"
-	t0=$(now_ms)
-	k=0
-	for id in $ids; do
-		v=$(sed -n 's/^version: *//p' "$p"/schools/*/"$id"/revisions/*.md 2>/dev/null | tail -1)
-		[ -n "$v" ] || continue
-		"$PG" diff --root "$p" --out "$B/diff" "$id" "$v" >/dev/null 2>&1 && k=$((k + 1))
-	done
-	[ "$k" -gt 0 ] || { echo "not measured (diff failed)"; return; }
-	echo "$(( ($(now_ms) - t0) / k )) ms (a fresh process per redline, $k schools)"
-}
-
 for n in $SIZES; do
 	p=$B/p$n
 	echo
@@ -145,11 +119,18 @@ for n in $SIZES; do
 	echo "make render, one clause edited (alle.fatsoensnormen): $edit_ms ms, $edited of $n schools rebuilt"
 	printf '%s %s %s %s %s %s %s\n' "$n" "$wall" "$rss" "$nochange" "$edit_ms" "$edited" \
 	    "$cpu" >>"$B/sizes"
-	# each output in one process
+	# each output in one process; for the redline, 100 schools spread over
+	# the project adopt their revision, then the introduction's clauses
+	# (every outline has some) get a sentence more
+	if "$BB" "$p" "$TPL" --adopt 100 >"$B/adopt.$n" 2>&1; then
+		for f in "$p"/clauses/inleiding/*.md; do
+			printf '\nAangevuld voor de benchmark.\n' >>"$f"
+		done
+	fi
 	"$BB" "$p" "$TPL" "$SAMPLE" >"$B/stages.$n" 2>&1 || cat "$B/stages.$n"
-	d=$(diff_bench "$p")
-	echo "diff: $d"
-	echo "$d" >"$B/diff.$n"
+	# back to the project that was built (the peers use its documents)
+	perl -0pi -e 's/\nAangevuld voor de benchmark\.\n\z//' "$p"/clauses/inleiding/*.md
+	rm -rf "$p"/schools/*/*/revisions
 	[ "$n" = "$(echo $SIZES | awk '{ print $1 }')" ] || rm -rf "$p"
 done
 
@@ -183,7 +164,7 @@ row() {	# row LABEL STAGE...: the sum of the stages' means, per size
 	done
 	echo
 }
-printf '%-34s' "output"
+printf '%-34s' "output (the sample: schools)"
 for n in $SIZES; do printf ' | %8s' "$n"; done
 echo
 row "assemble + check (every output)" assemble check
@@ -193,14 +174,15 @@ row "Markdown (protocol.md)" md
 row "JSON (protocol.json)" json
 row "schoolgids (html, fragment, md, pdf)" schoolgids.html schoolgids-fragment.html schoolgids.md schoolgids.pdf
 row "  of which schoolgids.pdf" schoolgids.pdf
-row "all outputs of a school" all
-printf '%-34s' "diff (redline)"
+row "all outputs (and redline, if any)" all
+row "diff (redline HTML and PDF)" diff
+printf '%-34s' "  schools with a redline"
 for n in $SIZES; do
-	printf ' | %8s' "$(sed -n 's/^\([0-9][0-9]*\) ms.*/\1/p' "$B/diff.$n" 2>/dev/null |
-	    grep . || echo n/a)"
+	printf ' | %8s' "$(awk '$1 == "diff-schools" { print $2 }' "$B/stages.$n" 2>/dev/null)"
 done
 echo
-echo "diff: $(cat "$B/diff.$(echo $SIZES | awk '{ print $1 }')" 2>/dev/null)"
+echo "(diff: what a build adds for a school with an adopted revision whose text has changed since:"
+echo " verify the frozen file, render the redline page and PDF; 100 schools adopted per size)"
 
 # ----------------------------------------------------------------- peers
 echo

@@ -7,6 +7,13 @@
  *   bench_build ROOT TEMPLATES --pdf ID [ROUNDS]
  *                                        protocol.pdf of school ID, ROUNDS
  *                                        times after one warm-up
+ *   bench_build ROOT TEMPLATES --adopt MAX
+ *                                        adopt (freeze) the current
+ *                                        revision of up to MAX schools spread
+ *                                        over the project, for the redline
+ * The stage "diff" is what a build adds for a school with a frozen revision
+ * (revision_outputs(): verify it, render the redlines as HTML and PDF); it
+ * is timed for the schools of the sample that have one.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +30,7 @@
 #include "library.h"
 #include "md.h"
 #include "pdf.h"
+#include "revision.h"
 #include "schoolgids.h"
 #include "text.h"
 #include "util.h"
@@ -89,15 +97,18 @@ line(const char *name, double *v, size_t n)
 static int
 stages_bench(const struct config *cfg, const struct library *lib, size_t max)
 {
-	double *assemble, *check, *t[NSTAGES], *all, t0, t1;
+	double *assemble, *check, *t[NSTAGES], *all, *diff, t0, t1;
 	struct check_result cr;
 	struct buf out = { 0 };
 	struct document *d;
+	struct rev_output *rv;
 	size_t n = cfg->nschools < max ? cfg->nschools : max, i, k, m = 0;
+	size_t nrv, ndiff = 0;
 
 	assemble = xcalloc(n + 1, sizeof(double));
 	check = xcalloc(n + 1, sizeof(double));
 	all = xcalloc(n + 1, sizeof(double));
+	diff = xcalloc(n + 1, sizeof(double));
 	for (k = 0; k < NSTAGES; k++)
 		t[k] = xcalloc(n + 1, sizeof(double));
 	for (i = 0; i < n; i++) {
@@ -120,6 +131,12 @@ stages_bench(const struct config *cfg, const struct library *lib, size_t max)
 			all[m] += t[k][m];
 			buf_reset(&out);
 		}
+		t0 = now_ms();
+		if (revision_outputs(d, &rv, &nrv) == 0 && nrv > 0) {
+			diff[ndiff] = now_ms() - t0;
+			all[m] += diff[ndiff++];
+		}
+		revision_outputs_free(rv, nrv);
 		doc_free(d);
 		m++;
 	}
@@ -129,13 +146,40 @@ stages_bench(const struct config *cfg, const struct library *lib, size_t max)
 	line("check", check, m);
 	for (k = 0; k < NSTAGES; k++)
 		line(stages[k].name, t[k], m);
+	line("diff", diff, ndiff);
+	printf("diff-schools %zu\n", ndiff);
 	line("all", all, m);
+	free(diff);
 	free(assemble);
 	free(check);
 	free(all);
 	for (k = 0; k < NSTAGES; k++)
 		free(t[k]);
 	buf_free(&out);
+	return 0;
+}
+
+/* Freeze the current revision of up to max schools spread over the project. */
+static int
+adopt(const struct config *cfg, const struct library *lib, size_t max)
+{
+	struct check_result cr;
+	struct document *d;
+	size_t n = cfg->nschools < max ? cfg->nschools : max, i, done = 0;
+
+	for (i = 0; i < n; i++) {
+		const struct school *s = cfg->schools[i * cfg->nschools / n];
+		if ((d = doc_assemble(s, lib)) == NULL)
+			continue;
+		memset(&cr, 0, sizeof(cr));
+		check_document(d, cfg, &cr);
+		/* drafts cannot be adopted: those are skipped */
+		if (cr.errors == 0 && !d->meta.draft &&
+		    revision_adopt_check(d) == 0 && revision_adopt(d) == 0)
+			done++;
+		doc_free(d);
+	}
+	printf("adopted %zu\n", done);
 	return 0;
 }
 
@@ -180,7 +224,7 @@ main(int argc, char *argv[])
 
 	if (argc < 3) {
 		fprintf(stderr, "usage: bench_build ROOT TEMPLATES [MAX] | "
-		    "--pdf ID [ROUNDS]\n");
+		    "--pdf ID [ROUNDS] | --adopt MAX\n");
 		return 2;
 	}
 	diag_quiet_warnings(1);
@@ -199,7 +243,9 @@ main(int argc, char *argv[])
 	free(path);
 	if (pdf_init(argv[2]) == -1)
 		return 1;
-	if (argc > 4 && strcmp(argv[3], "--pdf") == 0)
+	if (argc > 4 && strcmp(argv[3], "--adopt") == 0)
+		rc = adopt(&cfg, &lib, (size_t)atoi(argv[4]));
+	else if (argc > 4 && strcmp(argv[3], "--pdf") == 0)
 		rc = pdf_bench(&cfg, &lib, argv[4], argc > 5 ?
 		    (size_t)atoi(argv[5]) : 20);
 	else
