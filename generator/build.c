@@ -267,7 +267,11 @@ worker_main(const struct build_job *job, int cmd, int res, pid_t parent)
 	}
 	buf_free(&cap);
 	buf_free(&rec);
-	/* no exit handlers: they belong to the parent */
+	close(cmd);
+	close(res);
+	if (job->cleanup != NULL)
+		job->cleanup(job->ctx);
+	/* no exit handlers, no stdio flushed: they belong to the parent */
 	_exit(0);
 }
 

@@ -36,7 +36,9 @@ void	 deps_start(struct timespec *);
  * one(ctx, i, rec) builds school i, writes its files, appends the line
  * the index shows of it to rec, and returns 0; or reports and returns -1.
  * done(ctx, i, ok, rec, len) runs in the calling process, in school order,
- * after school i; name(ctx, i) names the school in messages.
+ * after school i; name(ctx, i) names the school in messages.  A worker
+ * process calls cleanup(ctx) (may be NULL) before it ends, without exit
+ * handlers: it frees what it inherited, so a leak checker sees only leaks.
  */
 struct build_job {
 	size_t		 n;
@@ -47,6 +49,7 @@ struct build_job {
 	void		(*done)(void *ctx, size_t i, int ok, const char *rec,
 			    size_t len);
 	const char	*(*name)(void *ctx, size_t i);
+	void		(*cleanup)(void *ctx);
 };
 
 /*

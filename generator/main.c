@@ -456,6 +456,22 @@ build_done(void *ctx, size_t i, int ok, const char *rec, size_t len)
 		site_remove(r->site, r->schools[i]->id);
 }
 
+static void unload(struct run *);
+
+/* build_run(), in a worker before it ends: free its copy of everything. */
+static void
+build_cleanup(void *ctx)
+{
+	struct run *r = ctx;
+
+	site_free(r->site);
+	r->site = NULL;
+	free(r->schools);
+	r->schools = NULL;
+	unload(r);
+	xmlCleanupParser();
+}
+
 static const char *
 build_name(void *ctx, size_t i)
 {
@@ -620,6 +636,7 @@ cmd_build(struct run *r, int argc, char **argv)
 	job.one = build_one;
 	job.done = build_done;
 	job.name = build_name;
+	job.cleanup = build_cleanup;
 	failed = build_run(&job);
 	for (i = 0; i < r->cfg.nschools; i++)
 		buf_printf(&r->ids, "%s%s", i ? " " : "",
