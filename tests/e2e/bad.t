@@ -108,7 +108,7 @@ for my $path (sort glob("$top/tests/bad/*.case")) {
 	system('cp', '-r', "$top/tests/fixtures/$c->{base}", $dir) == 0
 	    or die "cannot copy fixture $c->{base}";
 	for my $op (@{$c->{ops}}) {
-		my $p = "$dir/$op->{path}";
+		my $p = defined $op->{path} ? "$dir/$op->{path}" : undef;
 		if ($op->{op} eq 'file') { spew($p, $op->{text}) }
 		elsif ($op->{op} eq 'bytes') { spew($p, unescape($op->{text})) }
 		elsif ($op->{op} eq 'large') { spew($p, "-- " . ("x" x ($op->{size} - 4)) . "\n") }
