@@ -67,7 +67,7 @@ asan:
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined" check
 
-$(BUILD)/bench/%: tests/bench/%.c $(BUILD)/libprotocolgen.a
+$(BUILD)/bench/%: tests/bench/%.c tests/bench/bench.h $(BUILD)/libprotocolgen.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(WARN) $(PKG_CFLAGS) -Igenerator -o $@ $< \
 	    $(BUILD)/libprotocolgen.a $(PKG_LIBS)

@@ -35,6 +35,8 @@
 #include "text.h"
 #include "util.h"
 
+#include "bench.h"
+
 static const struct stage {
 	const char	*name;
 	int		(*render)(const struct document *, struct buf *);
@@ -49,23 +51,6 @@ static const struct stage {
 	{ "schoolgids.pdf", pdf_schoolgids },
 };
 #define NSTAGES (sizeof(stages) / sizeof(stages[0]))
-
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
 
 static double
 median(double *v, size_t n)

@@ -11,6 +11,8 @@
 #include "text.h"
 #include "util.h"
 
+#include "bench.h"
+
 #define SECTIONS	8
 #define PER_SECTION	10
 #define WORDS		58	/* per clause: 80 clauses ≈ 4,600 words ≈ 10 pages */
@@ -97,23 +99,6 @@ revision(struct buf *b, int variant)
 	}
 }
 
-static double
-now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static int
-dbl_cmp(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
 int
 main(void)
 {
@@ -155,10 +140,10 @@ main(void)
 		revdoc_free(ra);
 		revdoc_free(rb);
 	}
-	qsort(parse, RUNS, sizeof(double), dbl_cmp);
-	qsort(comp, RUNS, sizeof(double), dbl_cmp);
-	qsort(out, RUNS, sizeof(double), dbl_cmp);
-	qsort(total, RUNS, sizeof(double), dbl_cmp);
+	qsort(parse, RUNS, sizeof(double), cmp_double);
+	qsort(comp, RUNS, sizeof(double), cmp_double);
+	qsort(out, RUNS, sizeof(double), cmp_double);
+	qsort(total, RUNS, sizeof(double), cmp_double);
 	printf("bench diff: median of %d runs: %.2f ms in all (read both "
 	    "%.2f, compare %.2f, HTML %.2f); budget 5 ms\n", RUNS,
 	    total[RUNS / 2], parse[RUNS / 2], comp[RUNS / 2], out[RUNS / 2]);
