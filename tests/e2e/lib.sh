@@ -69,6 +69,45 @@ project() {
 	echo "$TMP/project"
 }
 
+# The revisions fixture's version 1.1 of de-linde (project $1), shared by
+# revisions.t and redline-pdf.t: a concept that adds Instagram, widens the
+# photo clause, adds afspraken.pesten, swaps telefoon and klachten and drops
+# medewerkers.prive.
+linde_1_1() {
+	cat > "$1/schools/noord/de-linde.lua" <<-'LUA'
+	school {
+	  name = "basisschool De Linde", short = "De Linde", place = "Groningen",
+	  website = "https://www.delinde.nl/",
+	  channels = {
+	    { kind = "website", url = "https://www.delinde.nl/" },
+	    { kind = "facebook", url = "https://facebook.com/delinde" },
+	    { kind = "instagram", url = "https://instagram.com/delinde" },
+	  },
+	  revision = {
+	    version = "1.1", status = "concept", replaces = "1.0",
+	    approvals = { { body = "directie", act = "voorstel", date = "2026-03-02" } },
+	  },
+	}
+	LUA
+	sed -i 's/^Foto’s en video’s van/Foto’s, video’s en geluidsopnamen van/' \
+	    "$1/clauses/afspraken/fotos.md"
+	cat > "$1/clauses/outlines/po-test.outline" <<-'OUT'
+	title: Protocol sociale media
+	level: po
+	
+	section inleiding: Inleiding
+	  inleiding.begrip
+	section afspraken: Afspraken
+	  afspraken.respect
+	  afspraken.pesten
+	  afspraken.fotos
+	  afspraken.klachten
+	  afspraken.telefoon
+	section medewerkers: Medewerkers
+	  medewerkers.contact
+	OUT
+}
+
 # Run protocolgen; stdout in $out, stderr in $err, status in $rc.
 run() {
 	out=$("$PG" "$@" 2>"$TMP/.err")

@@ -87,40 +87,9 @@ P=$(fixture revisions)
 pg() { c=$1; shift; run "$c" --root "$P" --templates "$TOP/templates" "$@"; }
 pg adopt de-linde
 is "$rc" 0 "adopt 1.0"
-cat > "$P/schools/noord/de-linde.lua" <<'LUA'
-school {
-  name = "basisschool De Linde", short = "De Linde", place = "Groningen",
-  website = "https://www.delinde.nl/",
-  channels = {
-    { kind = "website", url = "https://www.delinde.nl/" },
-    { kind = "facebook", url = "https://facebook.com/delinde" },
-    { kind = "instagram", url = "https://instagram.com/delinde" },
-  },
-  revision = {
-    version = "1.1", status = "concept", replaces = "1.0",
-    approvals = { { body = "directie", act = "voorstel", date = "2026-03-02" } },
-  },
-}
-LUA
+linde_1_1 "$P"
 sed -i 's/op een respectvolle manier met elkaar om/respectvol met elkaar om/' \
     "$P/clauses/afspraken/respect.md"
-sed -i 's/^Foto’s en video’s van/Foto’s, video’s en geluidsopnamen van/' \
-    "$P/clauses/afspraken/fotos.md"
-cat > "$P/clauses/outlines/po-test.outline" <<'OUT'
-title: Protocol sociale media
-level: po
-
-section inleiding: Inleiding
-  inleiding.begrip
-section afspraken: Afspraken
-  afspraken.respect
-  afspraken.pesten
-  afspraken.fotos
-  afspraken.klachten
-  afspraken.telefoon
-section medewerkers: Medewerkers
-  medewerkers.contact
-OUT
 pg diff de-linde 1.0
 is "$rc" 0 "diff: exit 0"
 f=$P/out/de-linde/diff-1.0-1.1.pdf

@@ -83,38 +83,7 @@ like "$err" "warning: the protocol differs from adopted version 1.0" \
     "build: warns to raise the version"
 
 # --- version 1.1: the redline ----------------------------------------------
-cat > "$school" <<'LUA'
-school {
-  name = "basisschool De Linde", short = "De Linde", place = "Groningen",
-  website = "https://www.delinde.nl/",
-  channels = {
-    { kind = "website", url = "https://www.delinde.nl/" },
-    { kind = "facebook", url = "https://facebook.com/delinde" },
-    { kind = "instagram", url = "https://instagram.com/delinde" },
-  },
-  revision = {
-    version = "1.1", status = "concept", replaces = "1.0",
-    approvals = { { body = "directie", act = "voorstel", date = "2026-03-02" } },
-  },
-}
-LUA
-sed -i 's/^Foto’s en video’s van/Foto’s, video’s en geluidsopnamen van/' \
-    "$P/clauses/afspraken/fotos.md"
-cat > "$P/clauses/outlines/po-test.outline" <<'OUT'
-title: Protocol sociale media
-level: po
-
-section inleiding: Inleiding
-  inleiding.begrip
-section afspraken: Afspraken
-  afspraken.respect
-  afspraken.pesten
-  afspraken.fotos
-  afspraken.klachten
-  afspraken.telefoon
-section medewerkers: Medewerkers
-  medewerkers.contact
-OUT
+linde_1_1 "$P"
 pg diff de-linde 1.0
 is "$rc" 0 "diff: exit 0"
 is "$out" "$P/out/de-linde/diff-1.0-1.1.html
