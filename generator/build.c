@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "build.h"
@@ -275,6 +276,40 @@ worker_main(const struct build_job *job, int cmd, int res, pid_t parent)
 	_exit(0);
 }
 
+/* Threads of this process, from /proc; 0 when that cannot be read. */
+static int
+thread_count(void)
+{
+	char line[256];
+	FILE *f = fopen("/proc/self/status", "re");
+	int n = 0;
+
+	if (f == NULL)
+		return 0;
+	while (fgets(line, sizeof(line), f) != NULL)
+		if (sscanf(line, "Threads: %d", &n) == 1)
+			break;
+	fclose(f);
+	return n;
+}
+
+/*
+ * Wait, a few seconds at most, until this process is its only thread:
+ * a library's helper thread (pango loads fontconfig's configuration in
+ * one) must not be cut off mid-work by fork(), which copies only the
+ * thread that calls it and would leave the worker with that thread's
+ * locks held and its memory half-built.
+ */
+static void
+threads_settle(void)
+{
+	struct timespec ts = { 0, 1000000 };	/* 1 ms */
+	int i;
+
+	for (i = 0; i < 5000 && thread_count() > 1; i++)
+		nanosleep(&ts, NULL);
+}
+
 /* Start worker k.  Return 0, or -1 after reporting. */
 static int
 spawn(struct sched *s, size_t k)
@@ -292,6 +327,7 @@ spawn(struct sched *s, size_t k)
 		goto fail;
 	}
 	fflush(NULL);
+	threads_settle();
 	if ((w->pid = fork()) == -1) {
 		close(cp[0]);
 		close(cp[1]);

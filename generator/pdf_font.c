@@ -124,6 +124,19 @@ pdf_font_init(const char *conf)
 		return 0;
 	if ((cfg = load_config(conf)) == NULL)
 		return -1;
+	/*
+	 * A new font map makes pango load fontconfig's default
+	 * configuration in a thread of its own, though this font map never
+	 * uses it: on a machine without font caches that thread reads every
+	 * font of the system, and it may still be running when build
+	 * --jobs forks its workers.  Our configuration as the default makes
+	 * that load as small as ours.
+	 */
+	if (setenv("FONTCONFIG_FILE", conf, 1) == -1) {
+		diag_error(conf, 0, "cannot set FONTCONFIG_FILE");
+		FcConfigDestroy(cfg);
+		return -1;
+	}
 	F.map = pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT);
 	pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(F.map), cfg);
 	FcConfigDestroy(cfg);		/* the font map holds a reference */

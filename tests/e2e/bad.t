@@ -39,7 +39,7 @@ sub result {
 	print(($ok ? "ok" : "not ok") . " $n - $name\n");
 	unless ($ok) {
 		$failed++;
-		print map { "#   $_\n" } map { split /\n/ } @diag;
+		print STDERR map { "#   $_\n" } map { split /\n/ } @diag;
 	}
 }
 

@@ -14,7 +14,7 @@ for exp in expected/*.exit; do
 		ok 0 "$id: messages"
 	else
 		ok 1 "$id: messages"
-		sed 's/^/#   /' "$TMP/diff"
+		diag < "$TMP/diff"
 	fi
 done
 

@@ -30,7 +30,7 @@ check_out() {
 	bad=0
 	for f in $(cd "$P/out" && find . -type f ! -name '.*'); do
 		cmp -s "$P/out/$f" "$TMP/ref-a/$f" || cmp -s "$P/out/$f" "$TMP/ref-b/$f" ||
-		    { echo "#   $f is neither version"; bad=1; }
+		    { echo "$f is neither version" | diag; bad=1; }
 	done
 	return $bad
 }

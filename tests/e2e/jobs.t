@@ -32,10 +32,12 @@ ok $? "... the index among them"
 cmp -s "$TMP/stderr1" "$TMP/stderr3"
 ok $? "... and print the same messages in the same order"
 if [ "$(cat "$TMP/rc3")" -ne 1 ] || ! cmp -s "$TMP/stderr1" "$TMP/stderr3"; then
-	diff "$TMP/stderr1" "$TMP/stderr3" | head -10 | sed 's/^/#   /'
+	diff "$TMP/stderr1" "$TMP/stderr3" | head -10 | diag
 fi
-bad=$(grep -cv '^[^ :][^:]*\(:[0-9]*\)\?: \(note\|warning\|error\): ' "$TMP/stderr3")
+msg='^[^ :][^:]*\(:[0-9]*\)\?: \(note\|warning\|error\): '
+bad=$(grep -cv "$msg" "$TMP/stderr3")
 is "$bad" 0 "... every line a whole message"
+[ "$bad" -eq 0 ] || grep -v "$msg" "$TMP/stderr3" | head -10 | diag
 test ! -e "$TMP/out3/${first%.lua}"
 ok $? "the failing school is not written"
 failed=$(sed -n "s/.*note: school '\(.*\)' was not written/\1/p" "$TMP/stderr3" | sort)

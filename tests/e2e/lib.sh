@@ -9,6 +9,10 @@ export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1763683200}	# 2025-11-21
 _n=0
 _failed=0
 
+diag() {	# diag < TEXT: a failure's details, on stderr (prove shows them)
+	sed 's/^/#   /' >&2
+}
+
 ok() {	# ok CONDITION-STATUS NAME
 	_n=$((_n + 1))
 	if [ "$1" -eq 0 ]; then
@@ -25,7 +29,7 @@ is() {	# is GOT WANT NAME
 		echo "ok $_n - $3"
 	else
 		echo "not ok $_n - $3"
-		printf '#   got:  %s\n#   want: %s\n' "$1" "$2" | sed '3,$s/^/#         /'
+		printf 'got:  %s\nwant: %s\n' "$1" "$2" | sed '3,$s/^/      /' | diag
 		_failed=$((_failed + 1))
 	fi
 }
@@ -36,8 +40,7 @@ like() {	# like TEXT PATTERN NAME (grep -E)
 		echo "ok $_n - $3"
 	else
 		echo "not ok $_n - $3"
-		printf '%s\n' "$1" | head -20 | sed 's/^/#   /'
-		echo "#   does not match: $2"
+		{ printf '%s\n' "$1" | head -20; echo "does not match: $2"; } | diag
 		_failed=$((_failed + 1))
 	fi
 }
@@ -46,7 +49,7 @@ unlike() {	# unlike TEXT PATTERN NAME
 	_n=$((_n + 1))
 	if printf '%s\n' "$1" | grep -Eq -- "$2"; then
 		echo "not ok $_n - $3"
-		printf '%s\n' "$1" | grep -E -- "$2" | head -5 | sed 's/^/#   /'
+		printf '%s\n' "$1" | grep -E -- "$2" | head -5 | diag
 		_failed=$((_failed + 1))
 	else
 		echo "ok $_n - $3"

@@ -72,10 +72,10 @@ check_pdf() {
 	out=$(perl "$HERE/pdfwords.pl" "$(dirname "$f")/protocol.md" \
 	    "$TMP/text")
 	is "$?" 0 "$name: extracted text has every word whole"
-	[ -z "$out" ] || printf '%s\n' "$out" | head -5 | sed 's/^/#   /'
+	[ -z "$out" ] || printf '%s\n' "$out" | head -5 | diag
 	out=$(pdftotext -bbox "$f" - | perl "$HERE/pdfbbox.pl" $AREA)
 	is "$?" 0 "$name: no glyph outside the type area"
-	[ -z "$out" ] || printf '%s\n' "$out" | head -5 | sed 's/^/#   /'
+	[ -z "$out" ] || printf '%s\n' "$out" | head -5 | diag
 }
 
 check_pdf "$F/out/quadraam/protocol.pdf" Quadraam 1.0 5 9 -
@@ -159,7 +159,7 @@ for f in "$P/out/de-bron/schoolgids.pdf" "$F/out/quadraam-concept/schoolgids.pdf
 	pdftotext "$f" "$TMP/text"
 	out=$(perl "$HERE/pdfwords.pl" "$(dirname "$f")/schoolgids.md" "$TMP/text")
 	is "$?" 0 "$name: schoolgids.pdf text has every word whole"
-	[ -z "$out" ] || printf '%s\n' "$out" | head -5 | sed 's/^/#   /'
+	[ -z "$out" ] || printf '%s\n' "$out" | head -5 | diag
 	out=$(pdftotext -bbox "$f" - | perl "$HERE/pdfbbox.pl" $AREA)
 	is "$?" 0 "$name: schoolgids.pdf has no glyph outside the type area"
 done

@@ -27,6 +27,8 @@ sub ok {
 	return $cond;
 }
 sub note { print map { "# $_\n" } @_ }
+# a failure's details, on stderr (prove shows them)
+sub diag { print STDERR map { "#   $_\n" } map { split /\n/ } @_ }
 sub is_set {	# is_set \@got \@want name: same elements
 	my ($got, $want, $name) = @_;
 	my %g = map { $_ => 1 } @$got;
@@ -34,7 +36,7 @@ sub is_set {	# is_set \@got \@want name: same elements
 	my @miss = grep { !$g{$_} } sort keys %w;
 	my @extra = grep { !$w{$_} } sort keys %g;
 	ok(!@miss && !@extra, $name) or
-	    note(map({ "missing: $_" } @miss), map({ "unexpected: $_" } @extra));
+	    diag(map({ "missing: $_" } @miss), map({ "unexpected: $_" } @extra));
 }
 
 # --- the index of seed articles -------------------------------------------
@@ -42,11 +44,11 @@ my @index = load_index("$TOP/tests/seeds/INDEX.tsv");
 my %kinds = map { $_ => 1 } qw(title meta heading article list artefact);
 my @badkind = grep { !$kinds{ $_->{kind} } } @index;
 ok(!@badkind, 'INDEX.tsv: every entry has a known kind') or
-    note(map { "$_->{at}: kind '$_->{kind}'" } @badkind);
+    diag(map { "$_->{at}: kind '$_->{kind}'" } @badkind);
 my (%seen, @dup);
 push @dup, $_ for grep { $seen{"$_->{seed}#$_->{article}"}++ } @index;
 ok(!@dup, 'INDEX.tsv: article ids are unique within a seed') or
-    note(map { "$_->{at}: $_->{seed}#$_->{article} again" } @dup);
+    diag(map { "$_->{at}: $_->{seed}#$_->{article} again" } @dup);
 
 # The index names each block of each seed by its first line, and its text
 # column is the start of that block (so the index cannot drift).
@@ -64,7 +66,7 @@ for my $seed (sort keys %$seeds) {
 		    index($block{ $e->{line} }, $start) == 0;
 	}
 }
-ok(!@drift, 'INDEX.tsv matches the blocks of tests/seeds') or note(@drift);
+ok(!@drift, 'INDEX.tsv matches the blocks of tests/seeds') or diag(@drift);
 
 my %citable = map { ("$_->{seed}#$_->{article}" => $_) }
     grep { $_->{kind} eq 'article' || $_->{kind} eq 'list' } @index;
@@ -90,14 +92,14 @@ for my $f (@files) {
 	}
 }
 ok(@files >= 100, scalar(@files) . ' clauses in the library');
-ok(!@nosrc, 'every clause cites a seed article (sources:)') or note(@nosrc);
+ok(!@nosrc, 'every clause cites a seed article (sources:)') or diag(@nosrc);
 ok(!@badsrc, 'every source a clause cites is an article of a seed') or
-    note(@badsrc);
+    diag(@badsrc);
 
 # --- seed articles → clauses -------------------------------------------------
 my @uncited = grep { !$cited{$_} } sort keys %citable;
 ok(!@uncited, 'every article of every seed is cited by a clause') or
-    note(map { "$_ ($citable{$_}{at}): $citable{$_}{text}" } @uncited);
+    diag(map { "$_ ($citable{$_}{at}): $citable{$_}{text}" } @uncited);
 for my $seed (sort keys %$seeds) {
 	my @a = grep { /^$seed#/ } keys %citable;
 	my @c = grep { $cited{$_} } @a;
@@ -111,12 +113,12 @@ push @{ $group{ $_->{'variant-of'} } }, $_->{id}
     for grep { $_->{'variant-of'} } values %clause;
 my @lonely = grep { @{ $group{$_} } < 2 } sort keys %group;
 ok(!@lonely, 'every variant group has at least two variants') or
-    note(map { "group $_: only @{ $group{$_} }" } @lonely);
+    diag(map { "group $_: only @{ $group{$_} }" } @lonely);
 
 # --- protocolgen clauses -------------------------------------------------
 my $tmp = tempdir('protocolgen-prov.XXXXXX', TMPDIR => 1, CLEANUP => 1);
 my $list = `'$PG' clauses --root '$TOP' 2>'$tmp/err'`;
-ok($? == 0, 'protocolgen clauses exits 0') or note(read_file_utf8("$tmp/err"));
+ok($? == 0, 'protocolgen clauses exits 0') or diag(read_file_utf8("$tmp/err"));
 utf8::decode($list);
 my %listed;
 my $cur;
@@ -147,11 +149,11 @@ for my $id (sort keys %clause) {
 	}
 }
 ok(!@wrong, 'each listed clause shows its title, section, audience, ' .
-    'sources and variants') or note(@wrong);
+    'sources and variants') or diag(@wrong);
 
 # The schools a clause lists are those whose protocol has it.
 system("'$PG' build --root '$TOP' --out '$tmp/out' -q 2>'$tmp/err'");
-ok($? == 0, 'every school builds') or note(read_file_utf8("$tmp/err"));
+ok($? == 0, 'every school builds') or diag(read_file_utf8("$tmp/err"));
 my %uses;
 opendir(my $dh, "$tmp/out") or die;
 for my $id (grep { !/^\./ && -d "$tmp/out/$_" } readdir $dh) {
@@ -167,9 +169,9 @@ for my $id (sort keys %listed) {
 	    if "@{[sort @got]}" ne "@want";
 }
 ok(!@users, 'each clause lists exactly the schools whose protocol has it') or
-    note(@users);
+    diag(@users);
 my @unused = grep { !%{ $uses{$_} // {} } } sort keys %clause;
-ok(!@unused, 'every clause is used by at least one school') or note(@unused);
+ok(!@unused, 'every clause is used by at least one school') or diag(@unused);
 
 print "1..$n\n";
 exit($failed ? 1 : 0);

@@ -71,7 +71,7 @@ check_redline() {
 	    "." "$name: running headers and footers stay out of the structure"
 	out=$(pdftotext -bbox "$cf" - | perl "$HERE/pdfbbox.pl" $AREA)
 	is "$?" 0 "$name: no glyph outside the type area"
-	[ -z "$out" ] || printf '%s\n' "$out" | head -5 | sed 's/^/#   /'
+	[ -z "$out" ] || printf '%s\n' "$out" | head -5 | diag
 	ct=$(flat "$cf")
 	bad=""
 	for w in Leeswijzer "\[ingevoegd: voorbeeld\]" "\[verwijderd: voorbeeld\]" \
@@ -147,10 +147,10 @@ is "$rc" 0 "build with a draft after an adopted revision"
 pdftotext "$f" "$TMP/text"
 out=$(perl "$HERE/pdfwords.pl" "$P/schools/noord/de-linde/revisions/1.0.md" "$TMP/text")
 is "$?" 0 "every word of 1.0 is in the redline, whole"
-[ -z "$out" ] || printf '%s\n' "$out" | head -5 | sed 's/^/#   /'
+[ -z "$out" ] || printf '%s\n' "$out" | head -5 | diag
 out=$(perl "$HERE/pdfwords.pl" "$TMP/b1/de-linde/protocol.md" "$TMP/text")
 is "$?" 0 "every word of the draft is in the redline, whole"
-[ -z "$out" ] || printf '%s\n' "$out" | head -5 | sed 's/^/#   /'
+[ -z "$out" ] || printf '%s\n' "$out" | head -5 | diag
 
 # build writes the same PDF beside the HTML; reproducible
 [ -s "$TMP/b1/de-linde/diff-1.0-1.1.pdf" ]

@@ -34,11 +34,13 @@ sub ok {
 	return $cond;
 }
 sub note { print map { "# $_\n" } map { split /\n/ } @_ }
+# a failure's details, on stderr (prove shows them)
+sub diag { print STDERR map { "#   $_\n" } map { split /\n/ } @_ }
 
 my $tmp = tempdir('protocolgen-seeds.XXXXXX', TMPDIR => 1, CLEANUP => 1);
 my $rc = system("'$PG' build --root '$TOP' --out '$tmp/out' -q " .
     join(' ', sort values %SCHOOL) . " 2>'$tmp/err'");
-ok($rc == 0, 'the five seed schools build') or note(read_file_utf8("$tmp/err"));
+ok($rc == 0, 'the five seed schools build') or diag(read_file_utf8("$tmp/err"));
 
 my $seeds = fromdir("$TOP/tests/seeds");
 my @index = load_index("$TOP/tests/seeds/INDEX.tsv");
@@ -98,12 +100,12 @@ for my $seed (sort keys %SCHOOL) {
 	my %kind = map { $_->{line} => $_->{kind} } @{ $index_at{$seed} };
 	my @unindexed = grep { !exists $kind{ $_->{line} } } @blocks;
 	ok(!@unindexed, "$seed: every block of the seed is in INDEX.tsv") or
-	    note(map { "line $_->{line}: $_->{text}" } @unindexed);
+	    diag(map { "line $_->{line}: $_->{text}" } @unindexed);
 
 	my @fixed = apply_corrections($seed, \@blocks, \@corr);
 	my @left = grep { ($kind{ $_->{line} } // '') eq 'artefact' } @fixed;
 	ok(!@left, "$seed: the corrections remove the seed's artefacts") or
-	    note(map { "line $_->{line}: $_->{text}" } @left);
+	    diag(map { "line $_->{line}: $_->{text}" } @left);
 
 	my $html = "$tmp/out/$id/protocol.html";
 	my $doc = -f $html ? Seeds::Finder(norm(html_text(read_file_utf8($html))))
@@ -156,14 +158,14 @@ ok($all >= 99, 'the clause library holds at least 99% of the seeds\' ' .
 my %clause = map { $_->[0]{id} => 1 } @clauses;
 my @unused = grep { !$_->{used} } @corr;
 ok(!@unused, 'every correction matches its seed') or
-    note(map { "$_->{at}: '$_->{from}' is not in seed $_->{seed}" } @unused);
+    diag(map { "$_->{at}: '$_->{from}' is not in seed $_->{seed}" } @unused);
 my @bad = grep { !$clause{ $_->{clause} } &&
     $_->{clause} !~ /^(?:\*|(?:config|outline):[a-z0-9._-]+)$/ } @corr;
 ok(!@bad, 'every correction names a clause (or *, config:KEY, outline:NAME)') or
-    note(map { "$_->{at}: unknown clause '$_->{clause}'" } @bad);
+    diag(map { "$_->{at}: unknown clause '$_->{clause}'" } @bad);
 my @noseed = grep { !$SCHOOL{ $_->{seed} } } @corr;
 ok(!@noseed, 'every correction names a seed') or
-    note(map { "$_->{at}: unknown seed '$_->{seed}'" } @noseed);
+    diag(map { "$_->{at}: unknown seed '$_->{seed}'" } @noseed);
 
 print "1..$n\n";
 exit($failed ? 1 : 0);

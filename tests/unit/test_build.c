@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <unistd.h>
 
 #include "build.h"
@@ -92,6 +93,7 @@ test_deps_write(void)
    same error), crash_at ends its process without a report. */
 struct fake {
 	int		 crash_at;
+	int		 helper;	/* 1: a helper thread at work, -1: done */
 	char		 done[64];
 	size_t		 ndone;
 	struct buf	 recs;
@@ -104,6 +106,9 @@ fake_one(void *ctx, size_t i, struct buf *rec)
 
 	if ((int)i == f->crash_at)
 		_exit(3);
+	if (f->helper != 0)
+		buf_printf(rec, "helper %s\n", f->helper == -1 ? "done" :
+		    "cut off");
 	diag_warn("school.lua", (int)i + 1, "school %zu", i);
 	if (i == 7 || i == 13) {
 		diag_error("board.lua", 1, "the same error for every school");
@@ -205,6 +210,38 @@ test_run(void)
 	buf_free(&f.recs);
 }
 
+/* A library's thread, still at work when the build starts. */
+static void *
+helper(void *arg)
+{
+	struct timespec ts = { 0, 200 * 1000000 };	/* 200 ms */
+
+	nanosleep(&ts, NULL);
+	*(volatile int *)arg = -1;
+	return NULL;
+}
+
+static void
+test_threads(void)
+{
+	struct fake f = { .crash_at = -1, .helper = 1 };
+	struct buf e = { 0 };
+	pthread_t t;
+
+	if (pthread_create(&t, NULL, helper, &f.helper) != 0) {
+		OK(0, "threads: a helper thread");
+		return;
+	}
+	pthread_detach(t);
+	run(&f, 4, 2, 1, &e);
+	OK(f.helper == -1, "threads: the helper thread finished first");
+	STR_EQ(buf_str(&f.recs), "helper done\nline 0\nhelper done\nline 1\n"
+	    "helper done\nline 2\nhelper done\nline 3\n",
+	    "threads: workers start only when the process is one thread");
+	buf_free(&e);
+	buf_free(&f.recs);
+}
+
 int
 main(void)
 {
@@ -217,6 +254,7 @@ main(void)
 	test_deps();
 	test_deps_write();
 	test_run();
+	test_threads();
 	cmd = xasprintf("rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		OK(0, "temporary folder removed");
