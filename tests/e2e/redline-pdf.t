@@ -6,35 +6,18 @@
 # strike-throughs drawn, badges boxed, "[ingevoegd: …]" and
 # "[verwijderd: …]" in the text itself.
 . "$(dirname "$0")/lib.sh"
-HERE=$(cd "$(dirname "$0")" && pwd)
+. "$(dirname "$0")/pdf.sh"
 
-# the type area of generator/pdf_layout.h, header and footer included
-AREA='70.87 524.406 30 811.89'
-
-pages_of() { pdfinfo "$1" | awk '/^Pages:/ { print $2 }'; }
 # the extracted text on one line, white space folded
 flat() { pdftotext "$@" - | tr -s ' \n' '  '; }
 
 # check_redline FILE SCHOOL FROM TO MIN-PAGES MAX-PAGES
 check_redline() {
 	cf=$1 name="$(basename "$(dirname "$1")") $3-$4"
-	[ -s "$cf" ]
-	ok $? "$name: the PDF is written"
-	out=$(qpdf --check "$cf" 2>&1)
-	is "$?" 0 "$name: qpdf --check exits 0"
-	unlike "$out" "WARNING|[Ee]rror:" "$name: qpdf --check finds nothing"
-	out=$(pdffonts "$cf" | tail -n +3)
-	like "$out" "Carlito" "$name: Carlito is used"
-	is "$(printf '%s\n' "$out" | awk '$(NF-4) != "yes"' | wc -l)" 0 \
-	    "$name: every font embedded"
-	is "$(printf '%s\n' "$out" | awk '$(NF-3) != "yes"' | wc -l)" 0 \
-	    "$name: every font subset"
-	unlike "$out" "^[A-Z]{6}\+([^C]|C[^a])" "$name: no font but Carlito"
-	info=$(pdfinfo "$cf")
-	like "$info" "Tagged: +yes" "$name: pdfinfo says Tagged: yes"
+	pdf_common "$cf" "$name" Document H1 H2 H3 P Table Caption TR TH TD L \
+	    LI Lbl LBody
 	like "$info" "Title: +Wijzigingen $3 → $4 – $2" \
 	    "$name: the title says what it compares, as the HTML's"
-	like "$info" "Author: +." "$name: an author"
 	like "$info" "Keywords: +.*wijzigingen, versie $3, versie $4" \
 	    "$name: keywords"
 	cn=$(pages_of "$cf")
@@ -51,27 +34,11 @@ check_redline() {
 		ci=$((ci + 1))
 	done
 	is "$bad" "" "$name: header and footer on every page"
-	facts=$(perl "$HERE/pdffacts.pl" "$cf")
-	like "$facts" "^lang nl-NL$" "$name: /Lang (nl-NL) in the catalogue"
-	like "$facts" "^marked true$" "$name: MarkInfo says marked"
-	like "$facts" "^links-broken 0$" "$name: every internal link resolves"
-	like "$facts" "^bookmarks-broken 0$" "$name: every bookmark resolves"
-	like "$facts" "^dests-broken 0$" "$name: every destination is on a page"
 	bm=$(printf '%s\n' "$facts" | sed -n 's/^bookmark //p' | head -4 | tr '\n' '|')
 	is "$bm" "Leeswijzer|Samenvatting|Gegevens: was / wordt|Tekst met wijzigingen|" \
 	    "$name: bookmarks: legend, summary, was / wordt, text"
-	out=$(pdfinfo -struct "$cf" 2>&1)
-	unlike "$out" "Syntax (Error|Warning)" "$name: a well-formed structure tree"
-	bad=""
-	for tg in Document H1 H2 H3 P Table Caption TR TH TD L LI Lbl LBody; do
-		printf '%s\n' "$out" | grep -Eq "^ *$tg( |\$)" || bad="$bad $tg"
-	done
-	is "$bad" "" "$name: structure has H1 H2 H3 P Table L LI ..."
 	unlike "$(pdfinfo -struct-text "$cf" 2>/dev/null | grep -E 'pagina [0-9]+ van')" \
 	    "." "$name: running headers and footers stay out of the structure"
-	out=$(pdftotext -bbox "$cf" - | perl "$HERE/pdfbbox.pl" $AREA)
-	is "$?" 0 "$name: no glyph outside the type area"
-	[ -z "$out" ] || printf '%s\n' "$out" | head -5 | diag
 	ct=$(flat "$cf")
 	bad=""
 	for w in Leeswijzer "\[ingevoegd: voorbeeld\]" "\[verwijderd: voorbeeld\]" \
