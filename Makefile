@@ -13,7 +13,7 @@ PKGS	= libcmark libxml-2.0 lua5.4 pangocairo pangoft2 cairo fontconfig zlib
 PKG_CFLAGS = `pkg-config --cflags $(PKGS)`
 PKG_LIBS   = `pkg-config --libs $(PKGS)` -lhyphen -lm
 
-SRCS	= $(wildcard generator/*.c)
+SRCS	= $(shell find generator -name '*.c' | LC_ALL=C sort)
 LIBSRCS	= $(filter-out generator/main.c,$(SRCS))
 LIBOBJS	= $(LIBSRCS:generator/%.c=$(BUILD)/obj/%.o)
 UNITSRC	= $(wildcard tests/unit/test_*.c)
@@ -32,7 +32,7 @@ test-deps:
 
 $(BUILD)/obj/%.o: generator/%.c | deps
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(WARN) $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+	$(CC) $(CFLAGS) $(WARN) -Igenerator $(PKG_CFLAGS) -MMD -MP -c $< -o $@
 
 $(BUILD)/libprotocolgen.a: $(LIBOBJS)
 	rm -f $@
@@ -97,7 +97,7 @@ FUZZERS	= $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/fuzz_*
 FUZZFLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined
 $(BUILD)/fuzz/obj/%.o: generator/%.c | deps
 	@mkdir -p $(@D)
-	clang $(FUZZFLAGS) $(WARN) -Wno-unused-command-line-argument $(PKG_CFLAGS) -c $< -o $@
+	clang $(FUZZFLAGS) $(WARN) -Wno-unused-command-line-argument -Igenerator $(PKG_CFLAGS) -c $< -o $@
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(LIBSRCS:generator/%.c=$(BUILD)/fuzz/obj/%.o)
 	clang -g -O1 -fsanitize=fuzzer,address,undefined $(WARN) $(PKG_CFLAGS) \
 	    -Igenerator -o $@ $< $(LIBSRCS:generator/%.c=$(BUILD)/fuzz/obj/%.o) $(PKG_LIBS)

@@ -20,20 +20,18 @@
 #include <string.h>
 #include <time.h>
 
-#include "check.h"
-#include "config.h"
-#include "diag.h"
-#include "doc.h"
-#include "html.h"
-#include "htmlpage.h"
-#include "json.h"
-#include "library.h"
-#include "md.h"
-#include "pdf.h"
-#include "revision.h"
-#include "schoolgids.h"
-#include "text.h"
-#include "util.h"
+#include "check/check.h"
+#include "config/config.h"
+#include "base/base.h"
+#include "model/model.h"
+#include "render/html/html.h"
+#include "render/page/page.h"
+#include "render/json/json.h"
+#include "library/library.h"
+#include "render/md/md.h"
+#include "render/pdf/pdf.h"
+#include "revisions/revisions.h"
+#include "render/schoolgids/schoolgids.h"
 
 #include "bench.h"
 

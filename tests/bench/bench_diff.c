@@ -4,12 +4,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "diffhtml.h"
-#include "htmlpage.h"
-#include "redline.h"
-#include "revision.h"
-#include "text.h"
-#include "util.h"
+#include "revisions/html/diffhtml.h"
+#include "render/page/page.h"
+#include "revisions/revisions.h"
+#include "base/base.h"
 
 #include "bench.h"
 

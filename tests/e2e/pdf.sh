@@ -4,7 +4,7 @@
 # outside the type area.
 HERE=$(cd "$(dirname "$0")" && pwd)
 
-# the type area of generator/pdf_layout.h, header and footer included
+# the type area of generator/render/pdf/pdf.h, header and footer included
 AREA='70.87 524.406 30 811.89'
 
 pages_of() { pdfinfo "$1" | awk '/^Pages:/ { print $2 }'; }

@@ -7,13 +7,11 @@
 
 #include <libxml/tree.h>
 
-#include "bind.h"
-#include "config.h"
-#include "diag.h"
-#include "htmlpage.h"
-#include "library.h"
-#include "text.h"
-#include "util.h"
+#include "model/model.h"
+#include "config/config.h"
+#include "base/base.h"
+#include "render/page/page.h"
+#include "library/library.h"
 
 static struct var vars[] = {	/* sorted by name */
 	{ .name = "board.name", .value = "de <Groeiling>" },

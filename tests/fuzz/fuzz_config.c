@@ -4,10 +4,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "config.h"
-#include "diag.h"
-#include "luapos.h"
-#include "util.h"
+#include "config/config.h"
+#include "base/base.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

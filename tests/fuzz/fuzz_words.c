@@ -10,8 +10,8 @@
 
 #include <cmark.h>
 
-#include "util.h"
-#include "words.h"
+#include "base/base.h"
+#include "revisions/revisions.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

@@ -3,13 +3,10 @@
 #include "tap.h"
 #include "fixture.h"
 
-#include "bind.h"
-#include "config.h"
-#include "diag.h"
-#include "doc.h"
-#include "dump.h"
-#include "library.h"
-#include "text.h"
+#include "model/model.h"
+#include "config/config.h"
+#include "base/base.h"
+#include "library/library.h"
 
 static struct buf msgs;
 static struct config cfg;

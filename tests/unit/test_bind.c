@@ -1,12 +1,10 @@
 /* Unit tests: placeholder binding (bind.c) on hand-built schools. */
 #include "tap.h"
 
-#include "bind.h"
-#include "config.h"
-#include "diag.h"
-#include "library.h"
-#include "text.h"
-#include "util.h"
+#include "model/model.h"
+#include "config/config.h"
+#include "base/base.h"
+#include "library/library.h"
 
 static struct buf msgs;
 

@@ -7,9 +7,8 @@
 #include <pthread.h>
 #include <unistd.h>
 
-#include "build.h"
-#include "diag.h"
-#include "util.h"
+#include "cli/cli.h"
+#include "base/base.h"
 
 static char dir[] = "/tmp/protocolgen-test-build.XXXXXX";
 

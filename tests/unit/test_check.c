@@ -2,12 +2,11 @@
 #include "tap.h"
 #include "fixture.h"
 
-#include "check.h"
-#include "config.h"
-#include "diag.h"
-#include "doc.h"
-#include "library.h"
-#include "text.h"
+#include "check/check.h"
+#include "config/config.h"
+#include "base/base.h"
+#include "model/model.h"
+#include "library/library.h"
 
 static struct buf msgs;
 static struct config cfg;

@@ -2,8 +2,8 @@
 #include "tap.h"
 #include "fixture.h"
 
-#include "config.h"
-#include "diag.h"
+#include "config/config.h"
+#include "base/base.h"
 
 static struct buf msgs;
 

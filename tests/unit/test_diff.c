@@ -3,12 +3,8 @@
 
 #include "tap.h"
 
-#include "diff.h"
-#include "redline.h"
-#include "revision.h"
-#include "text.h"
-#include "util.h"
-#include "words.h"
+#include "revisions/revisions.h"
+#include "base/base.h"
 
 /* Deterministic pseudo-random numbers (no libc rand: same on every host). */
 static unsigned long rng = 12345;

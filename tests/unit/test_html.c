@@ -5,13 +5,12 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/xpath.h>
 
-#include "config.h"
-#include "diag.h"
-#include "doc.h"
-#include "html.h"
-#include "htmlpage.h"
-#include "library.h"
-#include "text.h"
+#include "config/config.h"
+#include "base/base.h"
+#include "model/model.h"
+#include "render/html/html.h"
+#include "render/page/page.h"
+#include "library/library.h"
 
 static struct buf msgs;
 static struct config cfg;

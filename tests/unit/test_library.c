@@ -2,9 +2,9 @@
 #include "tap.h"
 #include "fixture.h"
 
-#include "diag.h"
-#include "config.h"
-#include "library.h"
+#include "base/base.h"
+#include "config/config.h"
+#include "library/library.h"
 
 static struct buf msgs;
 

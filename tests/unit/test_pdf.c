@@ -5,13 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hyphen.h"
-#include "pdf_catalog.h"
-#include "pdf_font.h"
-#include "pdf_layout.h"
-#include "pdf_para.h"
+#include "render/pdf/pdf.h"
 #include "tap.h"
-#include "util.h"
+#include "base/base.h"
 
 static void
 test_hyphen(void)

@@ -1,16 +1,14 @@
 /* Unit tests: schoolgids model, word counting, JSON writer, site index. */
 #include "tap.h"
 
-#include "config.h"
-#include "diag.h"
-#include "doc.h"
-#include "htmlpage.h"
-#include "json.h"
-#include "library.h"
-#include "schoolgids.h"
-#include "site.h"
-#include "text.h"
-#include "util.h"
+#include "config/config.h"
+#include "base/base.h"
+#include "model/model.h"
+#include "render/page/page.h"
+#include "render/json/json.h"
+#include "library/library.h"
+#include "render/schoolgids/schoolgids.h"
+#include "render/site/site.h"
 
 #define FIXTURE	"tests/fixtures/site"
 

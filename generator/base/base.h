@@ -1,0 +1,140 @@
+#ifndef BASE_BASE_H
+#define BASE_BASE_H
+/* Memory, byte buffers, files and dates shared by every stage of protocolgen. */
+
+#include <stddef.h>
+#include <stdarg.h>
+#include <time.h>
+
+/*
+ * Out-of-memory policy: these never return NULL.  On failure they print
+ * "protocolgen: out of memory" and exit with status 1.
+ */
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xrealloc(void *, size_t);
+void	*xreallocarray(void *, size_t, size_t);
+char	*xstrdup(const char *);
+char	*xstrndup(const char *, size_t);
+char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+
+/* Grow an array so that index n fits; cap is updated. */
+#define ARRAY_RESERVE(p, n, cap) do {					\
+	if ((size_t)(n) >= (cap)) {					\
+		(cap) = (cap) ? (cap) * 2 : 8;				\
+		while ((cap) <= (size_t)(n))				\
+			(cap) *= 2;					\
+		(p) = xreallocarray((p), (cap), sizeof(*(p)));		\
+	}								\
+} while (0)
+
+/* An owned, growing byte buffer; always NUL-terminated once non-empty. */
+struct buf {
+	char	*data;
+	size_t	 len;
+	size_t	 cap;
+};
+
+void	 buf_put(struct buf *, const void *, size_t);
+void	 buf_puts(struct buf *, const char *);
+void	 buf_putc(struct buf *, int);
+void	 buf_printf(struct buf *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 buf_vprintf(struct buf *, const char *, va_list)
+	    __attribute__((format(printf, 2, 0)));
+void	 buf_reset(struct buf *);
+void	 buf_free(struct buf *);
+const char *buf_str(const struct buf *);	/* "" when empty */
+char	*buf_detach(struct buf *);		/* caller owns; buf emptied */
+
+/*
+ * Return the length of the valid UTF-8 prefix of s; equal to len when
+ * all of s is valid (no overlongs, no surrogates, nothing above U+10FFFF).
+ */
+size_t	 utf8_valid_prefix(const char *s, size_t len);
+/* Decode one code point at s; store its length in *n (1 on bad input). */
+unsigned utf8_decode(const char *s, size_t len, size_t *n);
+/* Line number (1-based) of byte offset off in s. */
+int	 line_of_offset(const char *s, size_t off);
+
+/* Read a whole file.  Return 0 on success, -1 with errno set. */
+int	 file_read(const char *path, struct buf *out);
+/* Create dir and its parents.  Return 0 on success, -1 with errno set. */
+int	 mkdir_p(const char *dir);
+/*
+ * Write data to path atomically: a temporary file in the same folder,
+ * then rename(2).  With durable set, fsync the file and its folder.
+ * Return 0 on success, -1 with errno set; path is untouched on failure.
+ */
+int	 file_write_atomic(const char *path, const void *data, size_t len,
+	    int durable);
+/*
+ * On SIGINT, SIGTERM and SIGHUP remove the temporary file being written,
+ * then die by the signal: outputs are always either old or new.
+ */
+void	 atomic_signals_install(void);
+/* Remove temporary files a killed run may have left in dir. */
+void	 tmpfiles_sweep(const char *dir);
+
+/* ISO dates: "YYYY-MM-DD" (a real calendar day) or, with month_ok, "YYYY-MM". */
+int	 date_valid(const char *s, int month_ok);
+/* Dutch long form: "8 oktober 2019" or "november 2020". */
+void	 date_format_nl(const char *iso, struct buf *out);
+/* Today as "YYYY-MM-DD": SOURCE_DATE_EPOCH when set, else the clock (UTC). */
+const char *date_today(void);
+/* The epoch outputs use: SOURCE_DATE_EPOCH when set, else 0 if none. */
+time_t	 source_date_epoch(int *set);
+
+int	 str_starts(const char *s, const char *prefix);
+int	 str_ends(const char *s, const char *suffix);
+/* Case-insensitive (ASCII) search for needle in hay; NULL if absent. */
+const char *str_casestr(const char *hay, const char *needle);
+
+/* The one diagnostics sink: every message goes through diag(). */
+
+struct buf;
+
+enum diag_level {
+	DIAG_NOTE,
+	DIAG_WARNING,
+	DIAG_ERROR,
+};
+
+/*
+ * Report a message as "file:line: level: text" (line 0 omits the line;
+ * file NULL gives "protocolgen: level: text").  Messages go to stderr,
+ * or into the capture buffer when one is set.
+ */
+void	diag(enum diag_level, const char *file, int line, const char *fmt, ...)
+	    __attribute__((format(printf, 4, 5)));
+#define	diag_error(f, l, ...)	diag(DIAG_ERROR, (f), (l), __VA_ARGS__)
+#define	diag_warn(f, l, ...)	diag(DIAG_WARNING, (f), (l), __VA_ARGS__)
+#define	diag_note(f, l, ...)	diag(DIAG_NOTE, (f), (l), __VA_ARGS__)
+
+/* Number of messages of that level since the last reset. */
+int	diag_count(enum diag_level);
+void	diag_reset(void);
+/* Send messages into b (tests) or, with NULL, back to stderr. */
+void	diag_capture(struct buf *b);
+/* Suppress warnings (errors are always reported). */
+void	diag_quiet_warnings(int);
+
+/* Fixed Dutch strings of the outputs, read once from templates/nl.strings. */
+
+/*
+ * Load "key = value" lines from path.  Return 0, or -1 after reporting.
+ * Loading again replaces the table.
+ */
+int		 text_load(const char *path);
+/*
+ * The string for key.  An unknown key is a programming error: it is
+ * reported and the program exits with status 1.
+ */
+const char	*tr(const char *key);
+/* The string for key, or NULL when the table has none. */
+const char	*tr_maybe(const char *key);
+/* tr() of prefix + "." + suffix, e.g. trx("status", "concept"). */
+const char	*trx(const char *prefix, const char *suffix);
+void		 text_free(void);
+
+#endif

@@ -1,0 +1,225 @@
+#ifndef CONFIG_CONFIG_H
+#define CONFIG_CONFIG_H
+/* Source positions of fields in Lua table constructors (Lua keeps none). */
+
+#include <stddef.h>
+
+struct luapos_entry {
+	char	*path;	/* "channels[2].url" relative to the entry call's table */
+	int	 line;
+	size_t	 seq;	/* order of appearance */
+};
+
+struct luapos {
+	struct luapos_entry *v;
+	size_t	 n;
+	size_t	 cap;
+	int	 call_line;	/* line of the first "name {" / "name({" call */
+};
+
+/*
+ * Scan Lua source text for the table constructor passed to a call of
+ * one of the functions named in entry (e.g. "school") and record the line
+ * of every field whose key is a name, a string or a position.  Fields
+ * built by code rather than literal constructors are not recorded.
+ */
+void	luapos_scan(struct luapos *, const char *src, size_t len,
+	    const char *entry);
+/* Line of path, or of its nearest recorded ancestor, or the call line. */
+int	luapos_line(const struct luapos *, const char *path);
+void	luapos_free(struct luapos *);
+
+/* School configs: sandboxed Lua files → validated, merged school records. */
+
+#include <stddef.h>
+
+/* Where a value was written. */
+struct loc {
+	const char	*file;	/* borrowed; lives as long as the config */
+	int		 line;
+};
+
+/* A value read from a config file, with its position. */
+enum cval_type { CV_STRING, CV_NUMBER, CV_BOOL, CV_LIST, CV_MAP };
+
+struct cval {
+	enum cval_type	 type;
+	char		*key;	/* when a member of a map */
+	char		*str;	/* CV_STRING; CV_NUMBER as text */
+	int		 boolean;
+	struct cval	**items;	/* CV_LIST and CV_MAP (maps sorted by key) */
+	size_t		 nitems;
+	struct loc	 loc;
+};
+
+enum level { LEVEL_PO = 1, LEVEL_VO = 2 };
+
+struct approval {
+	char		*body;	/* MR, GMR, CvB, directie, ... */
+	char		*act;	/* voorstel advies bespreking instemming vaststelling */
+	char		*date;	/* ISO */
+	struct loc	 loc;
+};
+
+struct channel {
+	char		*kind;	/* product id from the national catalogue */
+	char		*name;	/* display name */
+	char		*url;	/* NULL when none */
+	char		*type;	/* website | social | app */
+	struct loc	 loc;
+};
+
+struct lesson {
+	char		*programme;	/* catalogue id, or NULL for a free name */
+	char		*name;
+	char		*by;		/* organisation giving it, or NULL */
+	char		*groups;	/* "6", "7-8", "1-2" */
+	char		*when;		/* "ieder jaar", or NULL */
+	struct loc	 loc;
+};
+
+/* A named text value available to clauses as {{name}}. */
+struct var {
+	char		*name;	/* "school.name", "role.leidinggevende" */
+	char		*value;
+	struct loc	 loc;	/* where it was set (national, board or school) */
+	int		 used;	/* set by assembly */
+};
+
+struct placement {
+	char		*id;
+	char		*after;		/* NULL or a clause id */
+	char		*before;	/* NULL or a clause id */
+	struct loc	 loc;
+};
+
+struct revision {
+	char		*version;
+	char		*status;	/* concept ter-instemming vastgesteld vervallen */
+	char		*scope;		/* school (MR) | board (GMR) */
+	char		*effective;	/* ISO or NULL */
+	char		*review;	/* ISO (YYYY-MM or YYYY-MM-DD) or NULL */
+	char		*replaces;	/* version or NULL */
+	struct approval	*approvals;
+	size_t		 napprovals;
+	struct loc	 loc;
+};
+
+struct product {
+	char		*id, *name, *type, *source, *checked;
+	struct loc	 loc;
+};
+
+struct programme {
+	char		*id, *name, *by, *groups, *level, *source, *checked;
+	struct loc	 loc;
+};
+
+struct national {
+	char		*path;
+	char		*inspector_phone;
+	char		*inspector_hours;
+	struct loc	 inspector_loc;
+	struct product	*products;
+	size_t		 nproducts;
+	struct programme *programmes;
+	size_t		 nprogrammes;
+	struct cval	*roles;		/* map: po = {...}, vo = {...} */
+	struct cval	*tree;
+};
+
+struct board {
+	char		*id;		/* folder name */
+	char		*dir;		/* schools/<id> */
+	char		*path;		/* schools/<id>/board.lua */
+	char		*name;
+	char		*short_name;
+	char		**aliases;
+	size_t		 naliases;
+	enum level	 level;
+	struct cval	*defaults;	/* school keys given by the board */
+	struct cval	*tree;
+	struct loc	 loc;
+};
+
+struct school {
+	char		*id;
+	char		*path;
+	const struct board *board;
+	struct loc	 loc;		/* the school { call */
+	char		*name;
+	char		*short_name;
+	char		*place;
+	enum level	 level;
+	char		*outline;
+	struct loc	 outline_loc;
+	struct placement *add;
+	size_t		 nadd;
+	struct placement *remove;	/* only id and loc are used */
+	size_t		 nremove;
+	struct channel	*channels;
+	size_t		 nchannels;
+	struct lesson	*lessons;
+	size_t		 nlessons;
+	struct revision	 rev;
+	char		*owner, *author, *maintainer;
+	char		*website;	/* the school's site, or NULL */
+	char		*protocol_url;	/* where the full protocol is published */
+	char		*title;		/* NULL: the outline's title */
+	char		*schoolyear;	/* "2020-2021" or NULL */
+	struct var	*vars;		/* sorted by name */
+	size_t		 nvars;
+	struct cval	*merged;	/* board defaults + school file */
+};
+
+struct config {
+	char		*root;		/* "schools" */
+	struct national	 national;
+	struct board	**boards;
+	size_t		 nboards;
+	struct school	**schools;	/* sorted by id */
+	size_t		 nschools;
+	unsigned long	 generation;	/* distinct for every config_load */
+	char		**files;	/* interned paths (loc.file points here) */
+	size_t		 nfiles;
+	size_t		 filescap;
+};
+
+/*
+ * Load schools/defaults.lua, every schools/<board>/board.lua and every
+ * school file under root.  Report problems through diag(); return the
+ * number of errors (0 on success).  Schools with errors are left out.
+ */
+int		 config_load(struct config *, const char *root);
+void		 config_free(struct config *);
+const struct school *config_school(const struct config *, const char *id);
+/* Value of a {{name}} for a school, or NULL. */
+struct var	*config_var(const struct school *, const char *name);
+
+/* Validators shared with the checks. */
+int		 config_valid_id(const char *);
+int		 config_valid_phone(const char *);
+int		 config_valid_url(const char *);
+int		 config_valid_version(const char *);
+const char	*config_level_name(enum level);
+
+/* Sandbox limits (tests use them to build hostile configs). */
+#define CONFIG_MAX_FILE		(1024 * 1024)
+#define CONFIG_MAX_MEMORY	(32u * 1024 * 1024)
+#define CONFIG_MAX_INSTRUCTIONS	(20u * 1000 * 1000)
+#define CONFIG_MAX_DEPTH	32
+
+/*
+ * Run one config file in the sandbox; entry is the function it must call
+ * ("school", "board" or "defaults").  On success store the table it passed
+ * as a value tree in *out and return 0; else report and return -1.
+ * file must be interned (it outlives *out).
+ */
+int		 config_run(const char *file, const char *entry, struct cval **out);
+/* The same on text in memory; file names it in messages. */
+int		 config_run_buffer(const char *file, const char *text, size_t len,
+		    const char *entry, struct cval **out);
+void		 cval_free(struct cval *);
+const struct cval *cval_get(const struct cval *map, const char *key);
+
+#endif

@@ -1,0 +1,124 @@
+#ifndef LIBRARY_LIBRARY_H
+#define LIBRARY_LIBRARY_H
+/* The clause library: clause files (front matter + CommonMark) and outlines. */
+
+#include <stddef.h>
+
+#include <cmark.h>
+
+enum clause_kind {
+	CLAUSE_ARTICLE,		/* a numbered article */
+	CLAUSE_TEXT,		/* unnumbered prose of a section */
+	CLAUSE_ITEM,		/* a bullet of a section's list */
+	CLAUSE_FOOTNOTE,	/* placed by reference: [^id] */
+};
+
+struct source_ref {
+	char	*seed;		/* "000" */
+	char	*article;	/* "A.5", "4.5", "inleiding-2" */
+};
+
+struct clause {
+	char		*id;
+	char		*title;
+	char		*section;	/* the folder it lives in */
+	char		*audience;	/* alle medewerkers(-werk|-prive) leerlingen ouders */
+	char		*variant_of;	/* NULL or the group key */
+	char		*path;
+	enum clause_kind kind;
+	unsigned	 levels;	/* LEVEL_PO | LEVEL_VO bits */
+	struct source_ref *sources;
+	size_t		 nsources;
+	char		**tags;
+	size_t		 ntags;
+	char		*body;		/* the CommonMark text */
+	int		 body_line;	/* file line of the body's first line */
+	int		 id_line;	/* file line of the id: key */
+	cmark_node	*tree;		/* parsed; every node's user data is its
+					   line in the file */
+	int		 dynamic;	/* placeholders, footnotes or references:
+					   assembly binds a copy per school */
+};
+
+struct outline_entry {
+	char		*id;
+	int		 line;
+	const struct clause *clause;	/* resolved after loading */
+};
+
+struct outline_section {
+	char		*id;
+	char		*title;
+	int		 appendix;
+	int		 line;
+	struct outline_entry *entries;
+	size_t		 nentries;
+	size_t		 cap;
+};
+
+struct outline {
+	char		*name;
+	char		*path;
+	char		*title;
+	char		*description;
+	unsigned	 levels;
+	struct outline_section *sections;
+	size_t		 nsections;
+};
+
+struct library {
+	char		*root;
+	struct clause	**clauses;	/* sorted by id */
+	size_t		 nclauses;
+	struct outline	**outlines;	/* sorted by name */
+	size_t		 noutlines;
+};
+
+/*
+ * Load every clause (<root>/<section>/NAME.md) and outline
+ * (<root>/outlines/NAME.outline).  Report problems through diag(); return
+ * the number of errors.
+ */
+int		 library_load(struct library *, const char *root);
+void		 library_free(struct library *);
+const struct clause *library_clause(const struct library *, const char *id);
+const struct outline *library_outline(const struct library *, const char *);
+
+/*
+ * Parse one clause file's text (path for messages, section the folder
+ * name or NULL).  Return the clause, or NULL after reporting errors.
+ */
+struct clause	*clause_parse(const char *path, const char *section,
+		    const char *text, size_t len);
+void		 clause_free(struct clause *);
+/* Parse one outline file's text; NULL after reporting errors. */
+struct outline	*outline_parse(const char *path, const char *name,
+		    const char *text, size_t len);
+void		 outline_free(struct outline *);
+
+/* The file line a node came from (0 if unknown). */
+int		 node_line(cmark_node *);
+/* Is name a placeholder assembly knows how to fill?  lists: channels, lessons */
+int		 placeholder_known(const char *name);
+int		 placeholder_is_list(const char *name);
+
+/*
+ * Find the next "{{ name }}" in s from *pos.  On success store the
+ * name (with an optional "|cap" filter split off) and the span, and
+ * return 1; return 0 when none is left, -1 on a malformed one (span set
+ * to where it starts).
+ */
+struct placeholder {
+	size_t	start, end;	/* byte span of {{ ... }} */
+	char	name[96];
+	int	cap;		/* |cap: capitalise the first letter */
+};
+int		 placeholder_next(const char *s, size_t *pos, struct placeholder *);
+
+/*
+ * A footnote reference "[^id]" in clause text becomes a custom inline
+ * node whose on_enter is "[^id]"; assembly rewrites it to "[^N]", N the
+ * footnote's number in the document, which is also its CommonMark form.
+ */
+
+#endif

@@ -1,0 +1,163 @@
+#ifndef MODEL_MODEL_H
+#define MODEL_MODEL_H
+/*
+ * The document model: one school's protocol, assembled from its config and
+ * the clause library.  Every backend (HTML, PDF, Markdown, schoolgids,
+ * diff) reads only this; none reaches back into configs or clause files.
+ */
+
+#include <stddef.h>
+
+#include <cmark.h>
+
+#include "config/config.h"
+#include "library/library.h"
+
+/* One clause placed in the document. */
+struct doc_block {
+	const struct clause *clause;	/* borrowed from the library */
+	enum clause_kind kind;		/* article, text or item */
+	cmark_node	*tree;		/* a CMARK_NODE_DOCUMENT: the clause
+					   text with placeholders bound */
+	int		 owned;		/* tree belongs to the document */
+	char		 number[24];	/* "4.5" for articles, "" otherwise */
+	size_t		 section;	/* index into doc->sections */
+};
+
+struct doc_section {
+	char		*id;		/* anchor; from the outline */
+	char		*title;
+	char		 number[24];	/* "4", or "Bijlage 1" */
+	int		 appendix;
+	int		 line;		/* in the outline file */
+	size_t		 first;		/* blocks [first, first + count) */
+	size_t		 count;
+};
+
+struct doc_footnote {
+	const struct clause *clause;
+	cmark_node	*tree;		/* owned, bound */
+	int		 number;	/* 1-based, in order of first reference */
+};
+
+/* One council step: who did what, when. */
+struct doc_step {
+	const char	*body;
+	const char	*act;
+	const char	*date;		/* ISO */
+};
+
+struct doc_meta {
+	const char	*school_id;
+	const char	*school;	/* school name */
+	const char	*school_short;
+	const char	*board;		/* board name */
+	const char	*board_id;
+	enum level	 level;
+	const char	*title;		/* "Protocol sociale media" */
+	const char	*outline;
+	const char	*version;
+	const char	*status;	/* concept ter-instemming vastgesteld vervallen */
+	const char	*scope;		/* school | board */
+	const char	*council;	/* MR | GMR */
+	const char	*owner, *author, *maintainer;
+	const char	*effective;	/* ISO or NULL */
+	const char	*review;	/* ISO or NULL */
+	const char	*replaces;
+	const char	*schoolyear;
+	const char	*website;
+	const char	*protocol_url;
+	const struct doc_step *steps;
+	size_t		 nsteps;
+	const char	*adopted;	/* date of the vaststelling, or NULL */
+	const char	*consented;	/* date of the instemming, or NULL */
+	const char	*generated;	/* ISO date: SOURCE_DATE_EPOCH or adoption */
+	int		 draft;		/* not vastgesteld: every page is marked
+					   with tr("mark.<status>") */
+};
+
+struct document {
+	struct doc_meta	 meta;
+	struct doc_section *sections;
+	size_t		 nsections;
+	struct doc_block *blocks;
+	size_t		 nblocks;
+	struct doc_footnote *notes;
+	size_t		 nnotes;
+	const struct channel *channels;	/* borrowed from the config */
+	size_t		 nchannels;
+	const struct lesson *lessons;
+	size_t		 nlessons;
+	const struct school *school;	/* for checks and --explain only */
+	const char	*outline_path;	/* for messages about sections */
+};
+
+/*
+ * Assemble a school's document.  Report problems through diag() with
+ * clause or config positions; return NULL when there were errors.
+ */
+struct document	*doc_assemble(const struct school *, const struct library *);
+void		 doc_free(struct document *);
+
+/* The block whose clause has id, or NULL. */
+const struct doc_block *doc_block_by_id(const struct document *, const char *);
+const struct doc_section *doc_section_by_id(const struct document *,
+		    const char *);
+/*
+ * Footnote number of a footnote reference node ("[^3]" → 3), or 0 when
+ * the node is not one.
+ */
+int		 doc_footnote_ref(cmark_node *);
+/*
+ * Does the document have article (kind 0), section (1) or appendix (2)
+ * number num ("4.5", "6", "2")?
+ */
+int		 doc_number_exists(const struct document *, int kind,
+		    const char *num);
+/* "artikel 4.5", "hoofdstuk 6", "bijlage 2" for a reference target. */
+int		 doc_ref_label(const struct document *, const char *target,
+		    char *out, size_t outsz);
+
+/* Placeholders: bind {{name}} in a clause's cmark tree to a school's values. */
+
+#include <cmark.h>
+
+
+struct buf;
+
+struct bind_ctx {
+	const struct school	*school;
+	const struct clause	*clause;	/* for messages */
+	int			 errors;
+	/* Number of footnote id in this document (assigning one if new). */
+	int			(*footnote)(void *arg, const char *id);
+	void			*arg;
+};
+
+/* A deep copy of a cmark tree, keeping each node's user data (its line). */
+cmark_node	*tree_clone(cmark_node *root);
+/*
+ * Replace placeholders in text nodes and link targets by the school's
+ * values (as text, never markup), expand list placeholders into lists,
+ * and number footnote references.  Errors are reported with the clause
+ * file and line and counted in ctx->errors.
+ */
+void		 bind_tree(cmark_node *root, struct bind_ctx *ctx);
+/* "Groep 6", "Groepen 7–8", "Leerjaar 1": the groups a lesson is for. */
+void		 lesson_groups_label(const struct lesson *, enum level,
+		    struct buf *);
+/* Bind placeholders in a plain string (section titles); caller frees. */
+char		*bind_string(const char *s, int line, struct bind_ctx *ctx);
+
+/* Tree dump of the document model, and where each config value came from. */
+
+struct buf;
+struct document;
+struct school;
+
+/* One line per section, block and inline node: for tests and debugging. */
+void	dump_document(const struct document *, struct buf *out);
+/* Every value a school's clauses can use, with the file:line that set it. */
+void	explain_school(const struct school *, struct buf *out);
+
+#endif

@@ -1,0 +1,532 @@
+#ifndef RENDER_PDF_PDF_H
+#define RENDER_PDF_PDF_H
+/* Dutch hyphenation: a thin wrapper around libhyphen and hyph_nl_NL.dic. */
+
+#include <stddef.h>
+
+/*
+ * Load the dictionary (ISO-8859-1 patterns) once per process.  Return 0,
+ * or -1 after reporting.  Loading again is a no-op.
+ */
+int	hyph_load(const char *path);
+void	hyph_free(void);
+
+/*
+ * Find the points where the UTF-8 word w (len bytes, letters only) may be
+ * hyphenated.  Store the byte offsets after which a hyphen may go, in
+ * increasing order, in at (room for max); return how many there are.
+ * A word the dictionary cannot spell (characters outside ISO-8859-1),
+ * shorter than five letters, or non-standard breaks (with replacements)
+ * give no points.  Without a loaded dictionary the answer is 0.
+ */
+size_t	hyph_points(const char *w, size_t len, unsigned short *at,
+	    size_t max);
+
+/* PDF backend: a paragraph's words broken into justified lines. */
+
+#include <stddef.h>
+
+struct shaped;
+
+/*
+ * Decorations that pdf_draw.c draws along a frag, in the frag's colour so
+ * they survive black-and-white print: the marks of a redline and its
+ * badges (a word in a box).
+ */
+enum pdf_deco {
+	DECO_NONE,
+	DECO_INS,		/* inserted text: a double underline */
+	DECO_DEL,		/* deleted text: struck through */
+	DECO_BOX,		/* a box around the frag, solid */
+	DECO_BOX_DASHED,
+	DECO_BOX_DOTTED,
+};
+
+/* How a piece of text looks; lines and frags carry it to the device. */
+struct pdf_style {
+	int		 face;		/* enum pdf_face */
+	double		 size;		/* points */
+	unsigned	 rgb;		/* 0xRRGGBB */
+	double		 rise;		/* baseline shift up, points */
+	int		 link;		/* index into the render's links, -1 */
+	int		 note;		/* footnote number of a reference, 0 */
+	int		 deco;		/* enum pdf_deco */
+	double		 pad;		/* room left and right of an atom (for
+					   a box), points */
+	unsigned	 bg;		/* DECO_BOX*: fill, 0 for none */
+};
+
+/* A run of text without spaces in one style: the breaker's input. */
+struct pdf_atom {
+	const struct shaped *w;
+	struct pdf_style style;
+	int		 glue;		/* a space comes before it */
+	int		 hard;		/* a forced line break comes before it */
+	int		 nohyph;	/* a name, a URL: never hyphenate */
+	int		 tie;		/* the space before it never breaks */
+};
+
+/* A piece of one line drawn in one style. */
+struct pdf_frag {
+	const struct shaped *w;
+	struct pdf_style style;
+	int		 g0, g1;	/* glyphs [g0, g1) of w */
+	int		 hyphen;	/* a hyphen follows (a broken word) */
+	int		 space;		/* a space follows on the same line */
+	double		 x;		/* from the line's start */
+	double		 width;		/* glyphs, without hyphen or space */
+	double		 space_w;	/* the space after it, justified */
+};
+
+struct pdf_line {
+	size_t		 f0, nf;	/* frags [f0, f0 + nf) of the store */
+	double		 width;		/* as set: the available width when
+					   justified */
+	int		 hyphenated;
+	int		 label;		/* frag index of a hanging label, -1 */
+	double		 label_x;	/* relative to the line's start */
+};
+
+/* Lines and frags of every paragraph of one render; reused. */
+struct pdf_store {
+	struct pdf_frag	*frag;
+	size_t		 nfrag, capfrag;
+	struct pdf_line	*line;
+	size_t		 nline, capline;
+};
+
+/*
+ * Break atoms into lines no wider than width and append them to the
+ * store; with justify, every line but the last (and those before a forced
+ * break) is spread to the full width.  Return the index of the first new
+ * line; *nlines gets their number.
+ */
+size_t	para_break(struct pdf_store *, const struct pdf_atom *, size_t n,
+	    double width, int justify, int hyphenate, size_t *nlines);
+/* Append one frag for text in style: for labels.  Return its index. */
+size_t	para_label(struct pdf_store *, const struct shaped *,
+	    const struct pdf_style *);
+/* The width of a hyphen and a space in a style. */
+double	para_hyphen_width(const struct pdf_style *);
+void	store_reset(struct pdf_store *);
+void	store_free(struct pdf_store *);
+
+/* PDF backend: the private font set and a process-wide cache of shaped words. */
+
+#include <stddef.h>
+
+#include <cairo.h>
+
+enum pdf_face {
+	FACE_REGULAR,
+	FACE_BOLD,
+	FACE_ITALIC,
+	FACE_BOLDITALIC,
+	NFACES
+};
+
+/*
+ * One piece of text shaped in one face.  Advances are in points for a
+ * 1 pt font: multiply by the size.  Entries live until the next document
+ * (see pdf_font_next_document()) or pdf_font_free().
+ */
+struct shaped {
+	const char	*text;		/* not NUL-terminated */
+	size_t		 len;
+	int		 face;
+	int		 nglyphs;
+	unsigned	*glyph;
+	double		*adv, *xoff, *yoff;
+	int		*cluster;	/* byte offset of each glyph's cluster */
+	double		 width;
+	/* hyphenation points, at cluster boundaries, in increasing order */
+	int		 nbrk;
+	unsigned short	*brk;		/* byte offset of the break */
+	int		*brkg;		/* first glyph after it */
+	double		*brkw;		/* width of the glyphs before it */
+	unsigned long	 used;		/* last document that used it */
+	struct shaped	*next;		/* hash chain */
+};
+
+/*
+ * Load the fonts named by the private fontconfig file (conf) once per
+ * process.  Return 0, or -1 after reporting (fonts missing, or a face that
+ * is not Carlito).
+ */
+int	 pdf_font_init(const char *conf);
+void	 pdf_font_free(void);
+
+/*
+ * A new document starts: shaped words of earlier documents are no longer
+ * referenced, and the cache may drop those no recent document used.
+ */
+void	 pdf_font_next_document(void);
+/* The shaped form of text in face; valid until pdf_font_next_document(). */
+const struct shaped *pdf_shape(int face, const char *text, size_t len);
+/* Shortcut for NUL-terminated text. */
+const struct shaped *pdf_shape_str(int face, const char *text);
+
+/* Call fn(arg, path) for the font file of each face. */
+void	 pdf_font_files(void (*fn)(void *, const char *), void *arg);
+/* The cairo face of a style (borrowed). */
+cairo_font_face_t *pdf_font_face(int face);
+/* Font metrics per 1 pt: ascent (positive) and descent (positive). */
+void	 pdf_font_metrics(int face, double *ascent, double *descent);
+/* Cache statistics, for the benchmark. */
+size_t	 pdf_font_cached(void);
+
+/*
+ * PDF backend, internal: the flow of units that layout (pdf.c) builds from
+ * the document, pagination (pdf_page.c) places on pages, and drawing
+ * (pdf_draw.c) hands to the device.
+ */
+
+#include <stddef.h>
+
+
+struct buf;
+struct dev_info;
+
+/* A4 in points, and the type area. */
+#define PAGE_W		595.276
+#define PAGE_H		841.890
+#define MARGIN_L	70.87		/* 25 mm */
+#define MARGIN_R	70.87
+#define TEXT_W		(PAGE_W - MARGIN_L - MARGIN_R)
+#define BODY_TOP	82.0		/* below the running header */
+#define BODY_BOTTOM	(PAGE_H - 68.0)	/* above the footer */
+#define HEADER_BASE	48.0
+#define FOOTER_BASE	(PAGE_H - 40.0)
+
+#define INK		0x1f2328
+#define MUTED		0x57606a
+#define ACCENT		0x0b4f8a
+#define RULE		0xd0d7de
+#define TINT		0xf3f6f9
+#define MARK_BG		0xfff4c2
+#define MARK_INK	0x3d2e00
+#define WATERMARK	0xececec
+
+enum ukind {
+	U_LINE,		/* one line of text */
+	U_ROW,		/* a table row: cells side by side */
+	U_RULE,		/* a horizontal rule */
+	U_GAP,		/* vertical space, dropped at the top of a page */
+	U_TAG,		/* structure tag begins */
+	U_END,		/* structure tag ends */
+	U_DEST,		/* named destination (and bookmark) at the next line */
+	U_LABEL,	/* hanging label drawn on the next line */
+	U_NEWPAGE	/* start a new page unless at the top of one */
+};
+
+struct cell {
+	size_t		 line, nlines;	/* lines of the store */
+	double		 x;		/* text start, from the left margin */
+	const char	*tag;		/* TH, TD or P */
+};
+
+#define MAXCELLS	6	/* columns of a table row */
+
+struct unit {
+	enum ukind	 kind;
+	double		 h;		/* height, points */
+	double		 before;	/* space above, unless at a page top */
+	int		 keep;		/* keep with the next line or row */
+	double		 x;		/* U_LINE/U_LABEL/U_RULE: from the margin */
+	double		 w;		/* U_RULE/U_ROW: width */
+	size_t		 line;		/* U_LINE/U_LABEL: index in the store */
+	double		 base;		/* U_LINE/U_ROW: first baseline below the
+					   top; U_RULE: thickness */
+	double		 lead;		/* U_ROW: line height in cells */
+	unsigned	 rgb;		/* U_RULE: colour; U_ROW: background */
+	int		 bg;		/* U_ROW: fill the background */
+	int		 rule;		/* U_ROW: a rule below */
+	const char	*tag;		/* U_TAG/U_END */
+	const char	*name;		/* U_DEST: destination (owned by the
+					   document or the render) */
+	const char	*bookmark;	/* U_DEST: outline title, or NULL */
+	struct cell	 cell[MAXCELLS];	/* U_ROW */
+	int		 ncell;
+	size_t		 head;		/* U_ROW: 1 + the unit of its table's
+					   header row, repeated on top of a
+					   page the table goes on to; 0: none */
+	/* set by pagination */
+	int		 page;		/* 0-based */
+	double		 y;		/* top, points from the page top */
+};
+
+/* A link target: a named destination or a URI. */
+struct link {
+	int		 internal;
+	char		*target;
+};
+
+/* A footnote, laid out once per render. */
+struct note {
+	size_t		 line, nlines;
+	double		 h;
+	int		 page;		/* where it is printed, -1 before */
+	double		 y;
+	size_t		 ref;		/* unit that first refers to it */
+	int		 drawn;
+};
+
+struct render {
+	const struct document *d;
+	struct pdf_store store;
+	struct unit	*u;
+	size_t		 nu, capu;
+	struct link	*links;
+	size_t		 nlinks, caplinks;
+	struct note	*notes;		/* notes[k - 1] is footnote k */
+	size_t		 nnotes;
+	char		**owned;	/* strings the units borrow */
+	size_t		 nowned, capowned;
+	int		 npages;
+	size_t		*repeat;	/* per page: 1 + a header row drawn on
+					   top of it again, or 0 */
+	size_t		 caprepeat;
+	/* running header and footer lines (store indexes) */
+	size_t		 head_left, head_right, foot_left;
+	long		 head_mark;	/* the draft mark, or -1 */
+	const char	*watermark;	/* the draft mark's word, or NULL */
+};
+
+#define NOTE_SIZE	8.5
+#define NOTE_LEAD	11.0
+#define NOTE_INDENT	12.0
+#define NOTE_SEP	14.0		/* rule and space above the notes */
+#define NOTE_GAP	2.0
+
+/* A line of text (not justified, not hyphenated): for titles, cells,
+   headers and footers.  Return the first line; *n gets their number. */
+size_t	 pdf_plain(struct render *, const char *text, const struct pdf_style *,
+	    double width, size_t *n);
+/* A style of the body font. */
+struct pdf_style pdf_style(int face, double size, unsigned rgb);
+
+/* Place every unit on a page; set r->npages.  Never fails. */
+void	 pdf_paginate(struct render *);
+/* Draw the paginated units.  Return 0, or -1 after reporting. */
+int	 pdf_draw(struct render *, const struct dev_info *, struct buf *out);
+/* The footnote numbers a line refers to: up to max into out. */
+int	 pdf_line_notes(const struct render *, size_t line, int *out, int max);
+
+/*
+ * PDF backend, internal: the layout building blocks of pdf.c that other
+ * layouts (pdf_redline.c) share: units and structure tags, inline text
+ * collected into atoms, list items with hanging labels, table rows, the
+ * title rule, and the passes after layout.
+ */
+
+#include <stddef.h>
+
+
+struct dev_info;
+struct document;
+
+#define BODY_SIZE	10.5
+#define BODY_LEAD	14.2
+#define PARA_GAP	5.0
+#define ITEM_GAP	2.0
+#define H2_SIZE		13.5
+#define H2_LEAD		17.0
+#define H2_BEFORE	16.0
+#define ART_INDENT	30.0		/* article text after its number */
+#define LIST_INDENT	15.0
+#define QUOTE_INDENT	15.0
+#define CELL_PAD	3.5
+#define MAXDEPTH	16
+
+/* Inline text being collected into atoms. */
+struct inl {
+	struct pdf_atom	*a;
+	size_t		 n, cap;
+	int		 glue, hard;	/* before the next atom */
+	int		 tie;		/* its space never breaks the line */
+};
+
+/* Where the walk over a clause's blocks stands. */
+struct flow {
+	struct render	*r;
+	double		 indent;	/* text start, from the margin */
+	double		 before;	/* space above the next paragraph */
+	double		 size, lead;
+	unsigned	 rgb;
+	/* a hanging label waiting for the next line */
+	int		 has_label;
+	size_t		 label;		/* frag */
+	double		 label_x;
+	/* open list items: did the label already open LBody? */
+	int		 body_open[MAXDEPTH];
+	int		 nitems;
+	struct {
+		int	 ordered, n, tight;
+	}		 list[MAXDEPTH];
+	int		 nlists;
+	struct inl	 in;
+};
+
+/*
+ * The render that every layout reuses, reset for a new document (d may be
+ * NULL when links never name its blocks); NULL after reporting when
+ * pdf_init() has not run.
+ */
+struct render	*pdf_layout_begin(const struct document *d);
+/* The words never hyphenated: the school's and board's names. */
+void		 pdf_layout_names(const char *school, const char *shortname,
+		    const char *board);
+/*
+ * Paginate and draw r into out, then add /Lang to the catalogue.
+ * Return 0, or -1 after reporting (what names the document).
+ */
+int		 pdf_layout_end(struct render *, const struct dev_info *,
+		    struct buf *out, const char *what);
+
+struct unit	*pdf_unit(struct render *, enum ukind);
+void		 pdf_tag(struct render *, const char *tag);
+void		 pdf_end(struct render *, const char *tag);
+/* A named destination (and a bookmark when not NULL) at the next line. */
+void		 pdf_dest(struct render *, const char *name,
+		    const char *bookmark);
+/* A link to a destination (internal) or a URI; its index for styles. */
+int		 pdf_link(struct render *, int internal, const char *target);
+/* A string the units may borrow until the next render; returns s. */
+const char	*pdf_keep(struct render *, char *s);
+/* Lines [first, first + n) as units at x (no widows, no orphans). */
+void		 pdf_lines(struct render *, size_t first, size_t n, double x,
+		    double size, double lead, double before, int keep_last);
+
+/* Text into atoms, split at spaces; a word as one atom. */
+void		 pdf_inl_text(struct inl *, const char *, const struct pdf_style *,
+		    int nohyph);
+void		 pdf_inl_word(struct inl *, const char *, size_t len,
+		    const struct pdf_style *, int nohyph);
+
+void		 pdf_flow_init(struct flow *, struct render *, double size,
+		    double lead);
+/* A list item: its label hangs at x on the item's first line. */
+void		 pdf_item_begin(struct flow *);
+void		 pdf_item_label(struct flow *, const char *text, int face,
+		    unsigned rgb, double x);
+/* Place a waiting label and open the item's body (before a paragraph). */
+void		 pdf_item_body(struct flow *);
+void		 pdf_item_end(struct flow *);
+
+/* A one-line-style block (title, subtitle) in one style, full width. */
+void		 pdf_title_line(struct render *, const char *tag,
+		    const char *text, int face, double size, double lead,
+		    unsigned rgb, double before);
+/* The accent rule under a title block. */
+void		 pdf_title_rule(struct render *);
+void		 pdf_caption(struct render *, const char *text);
+/*
+ * A table row of n cells, cell i's atoms set at xs[i] (the last cell runs
+ * to the right margin); a header row is tinted and keeps with the next;
+ * cell th_col (-1: none) is a row header.  Return the row's unit, valid
+ * until the next unit is added.
+ */
+struct unit	*pdf_row(struct render *, struct inl *cells, const double *xs,
+		    int n, int header, int th_col, double size, double lead);
+
+/* PDF backend: edits to a finished file that cairo 1.16 cannot make. */
+
+struct buf;
+
+/*
+ * Add /Lang (lang) to the document catalogue of the PDF in pdf, and
+ * /MarkInfo << /Marked true >> (cairo 1.16 writes a structure tree but
+ * never says the file is tagged) unless it is there, moving
+ * every later object and rewriting the cross-reference table so that it
+ * stays exact.  lang holds letters and '-' only.  Return 0, or -1 (pdf
+ * untouched) when the file is not shaped as expected: one classic xref
+ * table, a /Root in its trailer, a catalogue without /Lang.
+ */
+int	pdf_catalog_set_lang(struct buf *pdf, const char *lang);
+
+/*
+ * PDF backend: the thin drawing layer.  Layout decides every position;
+ * this file is the only one that calls cairo's PDF surface.
+ */
+
+#include <cairo.h>
+
+struct buf;
+struct pdf_dev;
+
+struct dev_info {
+	const char	*title, *author, *subject, *keywords, *creator;
+	const char	*date;		/* ISO-8601 date-time, never NULL */
+};
+
+/* A new A4 document written into out when finished. */
+struct pdf_dev	*dev_new(double width, double height, struct buf *out);
+void	 dev_info(struct pdf_dev *, const struct dev_info *);
+/* Finish the document.  Return 0, or -1 when cairo reports an error. */
+int	 dev_finish(struct pdf_dev *);
+const char *dev_error(struct pdf_dev *);
+void	 dev_free(struct pdf_dev *);
+
+void	 dev_page_end(struct pdf_dev *);
+
+/* Glyphs with their text (clusters map one to the other). */
+void	 dev_glyphs(struct pdf_dev *, cairo_font_face_t *, double size,
+	    unsigned rgb, const cairo_glyph_t *, int nglyphs,
+	    const char *utf8, int len, const cairo_text_cluster_t *,
+	    int nclusters);
+/* Text as filled outlines: seen, never extracted (the draft watermark). */
+void	 dev_outline_text(struct pdf_dev *, cairo_font_face_t *, double size,
+	    unsigned rgb, double x, double y, double angle, const char *utf8);
+void	 dev_rect(struct pdf_dev *, double x, double y, double w, double h,
+	    unsigned rgb);
+void	 dev_hline(struct pdf_dev *, double x0, double x1, double y,
+	    double width, unsigned rgb);
+/* The border of a rectangle: solid, dashed or dotted. */
+enum dev_dash { DEV_SOLID, DEV_DASHED, DEV_DOTTED };
+void	 dev_box(struct pdf_dev *, double x, double y, double w, double h,
+	    double width, unsigned rgb, enum dev_dash);
+
+/* Structure tags (H1, P, L, LI, Table, ...): begin and end must nest. */
+void	 dev_tag_begin(struct pdf_dev *, const char *tag);
+void	 dev_tag_end(struct pdf_dev *, const char *tag);
+/* A link over what is drawn until dev_link_end: to a named destination
+   (internal) or a URI. */
+void	 dev_link_begin(struct pdf_dev *, int internal, const char *target);
+void	 dev_link_end(struct pdf_dev *);
+/* A named destination at (x, y) of the current page. */
+void	 dev_dest(struct pdf_dev *, const char *name, double x, double y);
+/* A top-level bookmark to a named destination. */
+void	 dev_bookmark(struct pdf_dev *, const char *title, const char *dest);
+
+/* PDF backend: a school's protocol as a tagged, hyphenated A4 PDF. */
+
+struct buf;
+struct document;
+struct redline;
+
+/*
+ * Load fonts (through templates/fonts.conf), fontconfig and the Dutch
+ * hyphenation dictionary once per process.  Return 0, or -1 after
+ * reporting.  Calling it again is a no-op.
+ */
+int	pdf_init(const char *templates_dir);
+/* Render the protocol into out.  Return 0, or -1 after reporting. */
+int	pdf_render(const struct document *, struct buf *out);
+/* Render the school's schoolgids section (schoolgids.h) as a PDF. */
+int	pdf_schoolgids(const struct document *, struct buf *out);
+/*
+ * Call fn(arg, path) for every file a PDF depends on besides the document:
+ * the font configuration, the font files and the hyphenation dictionary.
+ * Return 0, or -1 after reporting (before pdf_init()).
+ */
+int	pdf_deps(void (*fn)(void *, const char *), void *arg);
+/*
+ * Render a redline (redline.h) as a PDF: the summary, the "was / wordt"
+ * table, the legend and the text with its marks; with collapse, runs of
+ * unchanged clauses are one line each.  Return 0, or -1 after reporting.
+ */
+int	pdf_redline(const struct redline *, int collapse, struct buf *out);
+/* Release what pdf_init loaded (safe without it). */
+void	pdf_teardown(void);
+
+#endif

@@ -1,0 +1,816 @@
+/* Schoolgids section: the model, built from a school's document only. */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark.h>
+
+#include "model/model.h"
+#include "base/base.h"
+#include "render/page/page.h"
+#include "render/schoolgids/schoolgids.h"
+
+/* Tags a clause carries to be used here (docs/FORMATS.md). */
+#define TAG_AGREEMENT	"schoolgids"
+#define TAG_PHONE	"schoolgids-telefoon"
+#define TAG_PHONE_ALT	"telefoon-verbod"
+#define TAG_PHOTO	"schoolgids-foto"
+
+struct sg_build {
+	const struct document	*d;
+	struct schoolgids	*sg;
+	const char		*app;		/* name of the first app channel */
+	const char		*strings;	/* nl.strings path, for messages */
+	const struct doc_block	*phone;
+	const struct doc_block	*photo;
+	size_t			 max_agreements;
+	size_t			 candidates;	/* agreements there were */
+};
+
+static void finding(struct schoolgids *, enum diag_level, const char *, int,
+    const char *, ...) __attribute__((format(printf, 5, 6)));
+
+static void
+finding(struct schoolgids *sg, enum diag_level level, const char *file,
+    int line, const char *fmt, ...)
+{
+	struct buf b = { 0 };
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	sg->findings = xreallocarray(sg->findings, sg->nfindings + 1,
+	    sizeof(*sg->findings));
+	sg->findings[sg->nfindings].level = level;
+	sg->findings[sg->nfindings].file = file ? xstrdup(file) : NULL;
+	sg->findings[sg->nfindings].line = line;
+	sg->findings[sg->nfindings].msg = buf_detach(&b);
+	sg->nfindings++;
+}
+
+static int
+has_tag(const struct clause *c, const char *tag)
+{
+	size_t i;
+
+	for (i = 0; i < c->ntags; i++)
+		if (strcmp(c->tags[i], tag) == 0)
+			return 1;
+	return 0;
+}
+
+static const struct doc_block *
+first_tagged(const struct document *d, const char *tag)
+{
+	size_t i;
+
+	for (i = 0; i < d->nblocks; i++)
+		if (has_tag(d->blocks[i].clause, tag))
+			return &d->blocks[i];
+	return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* cmark trees built from values: every value is a text node.           */
+
+static cmark_node *
+add_node(cmark_node *parent, cmark_node_type type)
+{
+	cmark_node *n = cmark_node_new(type);
+
+	if (parent != NULL)
+		cmark_node_append_child(parent, n);
+	return n;
+}
+
+static void
+add_text(cmark_node *parent, const char *s)
+{
+	cmark_node_set_literal(add_node(parent, CMARK_NODE_TEXT), s);
+}
+
+static void
+add_link(cmark_node *parent, const char *url, const char *text)
+{
+	cmark_node *a = add_node(parent, CMARK_NODE_LINK);
+
+	cmark_node_set_url(a, url);
+	add_text(a, text);
+}
+
+/* "https://www.x.nl/" → "www.x.nl", as a reader would type it. */
+static char *
+display_url(const char *url)
+{
+	const char *p = url;
+	char *s;
+	size_t n;
+
+	if (str_starts(p, "https://"))
+		p += 8;
+	else if (str_starts(p, "http://"))
+		p += 7;
+	s = xstrdup(p);
+	n = strlen(s);
+	if (n > 1 && s[n - 1] == '/' && strchr(s, '/') == s + n - 1)
+		s[n - 1] = '\0';
+	return s;
+}
+
+/* A new block holding an empty document; return the document. */
+static cmark_node *
+add_tree(struct sg_part *part)
+{
+	part->blocks = xreallocarray(part->blocks, part->nblocks + 1,
+	    sizeof(*part->blocks));
+	memset(&part->blocks[part->nblocks], 0, sizeof(*part->blocks));
+	part->blocks[part->nblocks].tree = cmark_node_new(CMARK_NODE_DOCUMENT);
+	return part->blocks[part->nblocks++].tree;
+}
+
+static struct sg_part *
+add_part(struct schoolgids *sg, const char *id, const char *title_key)
+{
+	struct sg_part *p;
+
+	sg->parts = xreallocarray(sg->parts, sg->nparts + 1,
+	    sizeof(*sg->parts));
+	p = &sg->parts[sg->nparts++];
+	memset(p, 0, sizeof(*p));
+	p->id = id;
+	p->title = title_key ? xstrdup(tr(title_key)) : NULL;
+	return p;
+}
+
+/* Append a value as text, with its first letter capitalised when cap. */
+static void
+add_value(cmark_node *para, const char *value, int cap)
+{
+	char *v = xstrdup(value);
+
+	if (cap && islower((unsigned char)v[0]))
+		v[0] = (char)toupper((unsigned char)v[0]);
+	add_text(para, v);
+	free(v);
+}
+
+/* The value of one {{name}} of an nl.strings text; 0 when it has none. */
+static int
+fill_value(struct sg_build *b, cmark_node *para, const struct placeholder *ph)
+{
+	const struct doc_meta *m = &b->d->meta;
+	struct buf v = { 0 };
+	struct var *var;
+	char *shown, *p, *q;
+
+	if (strcmp(ph->name, "school.name") == 0)
+		add_value(para, m->school, ph->cap);
+	else if (strcmp(ph->name, "title") == 0)
+		add_value(para, m->title, ph->cap);
+	else if (strcmp(ph->name, "version") == 0)
+		add_value(para, m->version, ph->cap);
+	else if (strcmp(ph->name, "status") == 0)
+		add_value(para, trx("status", m->status), ph->cap);
+	else if (strcmp(ph->name, "adopted") == 0 && m->adopted != NULL) {
+		date_format_nl(m->adopted, &v);
+		add_value(para, buf_str(&v), 0);
+	} else if (strcmp(ph->name, "app") == 0 && b->app != NULL)
+		add_value(para, b->app, ph->cap);
+	else if (strcmp(ph->name, "protocol.link") == 0) {
+		shown = display_url(b->sg->protocol_href);
+		add_link(para, b->sg->protocol_href, shown);
+		free(shown);
+	} else if (strcmp(ph->name, "inspector.phone") == 0 &&
+	    (var = config_var(b->d->school, ph->name)) != NULL) {
+		/* tel: links are digits only */
+		buf_puts(&v, "tel:");
+		for (p = var->value; *p != '\0'; p++)
+			if (isdigit((unsigned char)*p))
+				buf_putc(&v, *p);
+		add_link(para, buf_str(&v), var->value);
+	} else if ((var = config_var(b->d->school, ph->name)) != NULL) {
+		/* role words and national facts, as the clauses get them */
+		q = xstrdup(var->value);
+		add_value(para, q, ph->cap);
+		free(q);
+	} else {
+		buf_free(&v);
+		return 0;
+	}
+	buf_free(&v);
+	return 1;
+}
+
+/*
+ * Append the text of nl.strings key to para, its {{placeholders}}
+ * replaced by values (as text; links for the protocol and the phone).
+ */
+static void
+fill(struct sg_build *b, cmark_node *para, const char *key)
+{
+	const char *s = tr(key);
+	struct placeholder ph;
+	size_t pos = 0, done = 0;
+	char *chunk;
+	int r;
+
+	while ((r = placeholder_next(s, &pos, &ph)) != 0) {
+		if (ph.start > done) {
+			chunk = xstrndup(s + done, ph.start - done);
+			add_text(para, chunk);
+			free(chunk);
+		}
+		done = ph.end;
+		if (r < 0 || !fill_value(b, para, &ph))
+			finding(b->sg, DIAG_ERROR, b->strings, 0, "string '%s' "
+			    "uses {{%s}}, which has no value for school '%s'",
+			    key, ph.name, b->d->meta.school_id);
+	}
+	if (s[done] != '\0')
+		add_text(para, s + done);
+}
+
+static cmark_node *
+fill_para(struct sg_build *b, cmark_node *doc, const char *key)
+{
+	cmark_node *p = add_node(doc, CMARK_NODE_PARAGRAPH);
+
+	fill(b, p, key);
+	return p;
+}
+
+/* ------------------------------------------------------------------ */
+/* Text taken from clauses.                                             */
+
+/* Replace a node by its children. */
+static void
+unwrap(cmark_node *n)
+{
+	cmark_node *c;
+
+	while ((c = cmark_node_first_child(n)) != NULL)
+		cmark_node_insert_before(n, c);
+	cmark_node_free(n);
+}
+
+/*
+ * A copy of a clause's first paragraph fit to stand alone: footnote
+ * references dropped, references into the protocol kept as text.
+ * NULL when the clause has no paragraph.
+ */
+static cmark_node *
+first_paragraph(const struct doc_block *blk)
+{
+	cmark_node *n, *copy, **drop = NULL, **flat = NULL;
+	size_t ndrop = 0, nflat = 0, dcap = 0, fcap = 0, i;
+	cmark_iter *it;
+
+	for (n = cmark_node_first_child(blk->tree); n != NULL;
+	    n = cmark_node_next(n))
+		if (cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH)
+			break;
+	if (n == NULL)
+		return NULL;
+	copy = tree_clone(n);
+	it = cmark_iter_new(copy);
+	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (cmark_iter_get_event_type(it) != CMARK_EVENT_ENTER)
+			continue;
+		if (doc_footnote_ref(n) > 0) {
+			ARRAY_RESERVE(drop, ndrop, dcap);
+			drop[ndrop++] = n;
+		} else if (cmark_node_get_type(n) == CMARK_NODE_LINK &&
+		    cmark_node_get_url(n)[0] == '#') {
+			ARRAY_RESERVE(flat, nflat, fcap);
+			flat[nflat++] = n;
+		}
+	}
+	cmark_iter_free(it);
+	for (i = 0; i < ndrop; i++)
+		cmark_node_free(drop[i]);
+	for (i = nflat; i > 0; i--)
+		unwrap(flat[i - 1]);
+	free(drop);
+	free(flat);
+	return copy;
+}
+
+static int
+block_line(const struct doc_block *blk)
+{
+	return node_line(blk->tree) ? node_line(blk->tree) :
+	    blk->clause->body_line;
+}
+
+/* ------------------------------------------------------------------ */
+/* The parts.                                                           */
+
+static void
+part_purpose(struct sg_build *b)
+{
+	fill_para(b, add_tree(add_part(b->sg, "sg-doel", NULL)), "sg.purpose");
+}
+
+static void
+part_channels(struct sg_build *b)
+{
+	const struct document *d = b->d;
+	cmark_node *doc, *list, *p;
+	char *shown;
+	size_t i;
+
+	if (d->nchannels == 0) {
+		finding(b->sg, DIAG_WARNING, d->school->path, d->school->loc.line,
+		    "school '%s' lists no channels: its schoolgids section "
+		    "has no part on them", d->meta.school_id);
+		return;
+	}
+	doc = add_tree(add_part(b->sg, "sg-kanalen", "sg.channels.title"));
+	fill_para(b, doc, "sg.channels.lead");
+	list = add_node(doc, CMARK_NODE_LIST);
+	cmark_node_set_list_type(list, CMARK_BULLET_LIST);
+	cmark_node_set_list_tight(list, 1);
+	for (i = 0; i < d->nchannels; i++) {
+		const struct channel *c = &d->channels[i];
+		p = add_node(add_node(list, CMARK_NODE_ITEM),
+		    CMARK_NODE_PARAGRAPH);
+		add_text(p, c->name);
+		if (c->url == NULL)
+			continue;
+		add_text(p, ": ");
+		shown = display_url(c->url);
+		add_link(p, c->url, shown);
+		free(shown);
+	}
+}
+
+/* May blk be a core agreement when none is tagged? */
+static int
+fallback_agreement(const struct sg_build *b, const struct doc_block *blk)
+{
+	const char *a = blk->clause->audience;
+
+	return blk->kind == CLAUSE_ARTICLE && blk != b->phone &&
+	    blk != b->photo && (strcmp(a, "alle") == 0 ||
+	    strcmp(a, "leerlingen") == 0 || strcmp(a, "ouders") == 0);
+}
+
+static void
+part_agreements(struct sg_build *b)
+{
+	const struct document *d = b->d;
+	const struct doc_block **pick;
+	cmark_node *doc, *list, *item, *p;
+	size_t i, n = 0, tagged = 0;
+	char ref[64];
+
+	pick = xcalloc(d->nblocks + 1, sizeof(*pick));
+	for (i = 0; i < d->nblocks; i++)
+		if (has_tag(d->blocks[i].clause, TAG_AGREEMENT))
+			pick[tagged++] = &d->blocks[i];
+	n = tagged;
+	if (tagged == 0)
+		for (i = 0; i < d->nblocks; i++)
+			if (fallback_agreement(b, &d->blocks[i]))
+				pick[n++] = &d->blocks[i];
+	if (tagged > SG_MAX_AGREEMENTS)
+		finding(b->sg, DIAG_WARNING, pick[SG_MAX_AGREEMENTS]->clause->path,
+		    0, "%zu clauses of school '%s' are tagged '%s'; its "
+		    "schoolgids section shows the first %d", tagged,
+		    d->meta.school_id, TAG_AGREEMENT, SG_MAX_AGREEMENTS);
+	b->candidates = n;
+	if (n > b->max_agreements)
+		n = b->max_agreements;
+	if (n > 0) {
+		doc = add_tree(add_part(b->sg, "sg-afspraken",
+		    "sg.agreements.title"));
+		fill_para(b, doc, "sg.agreements.lead");
+		list = add_node(doc, CMARK_NODE_LIST);
+		cmark_node_set_list_type(list, CMARK_BULLET_LIST);
+		cmark_node_set_list_tight(list, 1);
+	}
+	for (i = 0; i < n; i++) {
+		if ((p = first_paragraph(pick[i])) == NULL) {
+			finding(b->sg, DIAG_WARNING, pick[i]->clause->path,
+			    block_line(pick[i]), "clause %s has no paragraph "
+			    "to show in the schoolgids section",
+			    pick[i]->clause->id);
+			continue;
+		}
+		item = add_node(list, CMARK_NODE_ITEM);
+		cmark_node_append_child(item, p);
+		if (pick[i]->kind == CLAUSE_ARTICLE) {
+			snprintf(ref, sizeof(ref), " (%s %s)", tr("ref.article"),
+			    pick[i]->number);
+			add_text(p, ref);
+		}
+		b->sg->nagreements++;
+	}
+	if (b->sg->nagreements < SG_MIN_AGREEMENTS)
+		finding(b->sg, DIAG_WARNING, d->outline_path, 0, "the "
+		    "schoolgids section of school '%s' has %zu core "
+		    "agreement%s (want %d to %d): tag clauses '%s'",
+		    d->meta.school_id, b->sg->nagreements,
+		    b->sg->nagreements == 1 ? "" : "s", SG_MIN_AGREEMENTS,
+		    SG_MAX_AGREEMENTS, TAG_AGREEMENT);
+	free(pick);
+}
+
+static void
+part_photos(struct sg_build *b)
+{
+	cmark_node *doc, *p;
+
+	doc = add_tree(add_part(b->sg, "sg-fotos", "sg.photos.title"));
+	if (b->photo != NULL && (p = first_paragraph(b->photo)) != NULL)
+		cmark_node_append_child(doc, p);
+	else
+		fill_para(b, doc, "sg.photos.intro");
+	p = fill_para(b, doc, "sg.photos.consent");
+	add_text(p, " ");
+	fill(b, p, b->app != NULL ? "sg.photos.withdraw.app" :
+	    "sg.photos.withdraw");
+}
+
+static void
+part_phone(struct sg_build *b)
+{
+	cmark_node *p;
+
+	if (b->phone == NULL || (p = first_paragraph(b->phone)) == NULL) {
+		finding(b->sg, DIAG_WARNING, b->d->outline_path, 0, "the "
+		    "protocol of school '%s' has no phone rule for its "
+		    "schoolgids section: tag the clause '%s'",
+		    b->d->meta.school_id, TAG_PHONE);
+		return;
+	}
+	cmark_node_append_child(add_tree(add_part(b->sg, "sg-telefoon",
+	    "sg.phone.title")), p);
+}
+
+/* "7-8" → "7–8" */
+static char *
+groups_text(const char *groups)
+{
+	struct buf t = { 0 };
+	const char *p;
+
+	for (p = groups; *p != '\0'; p++) {
+		if (*p == '-')
+			buf_puts(&t, "\xE2\x80\x93");
+		else
+			buf_putc(&t, *p);
+	}
+	return buf_detach(&t);
+}
+
+static struct sg_table *
+lessons_table(const struct document *d)
+{
+	struct sg_table *t = xcalloc(1, sizeof(*t));
+	int by = 0, when = 0;
+	size_t i, c;
+
+	for (i = 0; i < d->nlessons; i++) {
+		by |= d->lessons[i].by != NULL;
+		when |= d->lessons[i].when != NULL;
+	}
+	t->caption = xstrdup(tr("sg.lessons.caption"));
+	t->ncols = 2 + (size_t)by + (size_t)when;
+	t->nrows = d->nlessons;
+	t->head = xcalloc(t->ncols, sizeof(*t->head));
+	t->cells = xcalloc(t->ncols * t->nrows, sizeof(*t->cells));
+	c = 0;
+	t->head[c++] = xstrdup(tr("sg.lessons.programme"));
+	if (by)
+		t->head[c++] = xstrdup(tr("sg.lessons.by"));
+	t->head[c++] = xstrdup(trx(d->meta.level == LEVEL_VO ?
+	    "lesson.year" : "lesson.group", "one"));
+	if (when)
+		t->head[c++] = xstrdup(tr("sg.lessons.when"));
+	for (i = 0; i < d->nlessons; i++) {
+		const struct lesson *l = &d->lessons[i];
+		char **row = &t->cells[i * t->ncols];
+		c = 0;
+		row[c++] = xstrdup(l->name);
+		if (by)
+			row[c++] = xstrdup(l->by ? l->by : "");
+		row[c++] = groups_text(l->groups);
+		if (when)
+			row[c++] = xstrdup(l->when ? l->when : "");
+	}
+	return t;
+}
+
+static void
+part_lessons(struct sg_build *b)
+{
+	struct sg_part *part;
+
+	if (b->d->nlessons == 0) {
+		finding(b->sg, DIAG_WARNING, b->d->school->path,
+		    b->d->school->loc.line, "school '%s' lists no lesson "
+		    "programmes: its schoolgids section has no part on them",
+		    b->d->meta.school_id);
+		return;
+	}
+	part = add_part(b->sg, "sg-lessen", "sg.lessons.title");
+	part->blocks = xreallocarray(part->blocks, part->nblocks + 1,
+	    sizeof(*part->blocks));
+	part->blocks[part->nblocks].tree = NULL;
+	part->blocks[part->nblocks].table = lessons_table(b->d);
+	part->nblocks++;
+}
+
+static void
+part_contact(struct sg_build *b)
+{
+	cmark_node *doc = add_tree(add_part(b->sg, "sg-contact",
+	    "sg.contact.title"));
+
+	fill_para(b, doc, "sg.contact.text");
+	/* the part ends with the inspector's number */
+	fill_para(b, doc, "sg.contact.inspector");
+}
+
+static void
+part_protocol(struct sg_build *b)
+{
+	fill_para(b, add_tree(add_part(b->sg, "sg-protocol",
+	    "sg.protocol.title")), b->sg->protocol_href != NULL ?
+	    "sg.protocol.text" : "sg.protocol.text.none");
+}
+
+/* Where the full protocol is read: its address, else the school's site. */
+static void
+protocol_href(struct sg_build *b)
+{
+	const struct doc_meta *m = &b->d->meta;
+
+	if (m->protocol_url != NULL) {
+		b->sg->protocol_href = xstrdup(m->protocol_url);
+		return;
+	}
+	/*
+	 * Without any address the section cannot link the protocol from
+	 * wherever it is pasted: it says where to ask for it instead.
+	 */
+	b->sg->protocol_href = m->website ? xstrdup(m->website) : NULL;
+	finding(b->sg, DIAG_WARNING, b->d->school->path, b->d->school->loc.line,
+	    "school '%s' sets no protocol_url: its schoolgids section %s",
+	    m->school_id, m->website ? "points to the school's website" :
+	    "says the protocol can be asked for at the school");
+}
+
+static char *
+string_of(struct sg_build *b, const char *key)
+{
+	cmark_node *p = cmark_node_new(CMARK_NODE_PARAGRAPH), *n;
+	struct buf t = { 0 };
+
+	fill(b, p, key);
+	for (n = cmark_node_first_child(p); n != NULL; n = cmark_node_next(n))
+		buf_puts(&t, cmark_node_get_literal(n) ?
+		    cmark_node_get_literal(n) : "");
+	cmark_node_free(p);
+	return buf_detach(&t);
+}
+
+/* The section with at most max_agreements core agreements. */
+static struct schoolgids *
+build(const struct document *d, size_t max_agreements, size_t *candidates)
+{
+	struct schoolgids *sg = xcalloc(1, sizeof(*sg));
+	struct sg_build b = { .d = d, .sg = sg,
+	    .max_agreements = max_agreements };
+	struct buf t = { 0 };
+	size_t i;
+
+	b.strings = xasprintf("%s/nl.strings", page_templates());
+	for (i = 0; i < d->nchannels && b.app == NULL; i++)
+		if (strcmp(d->channels[i].type, "app") == 0) {
+			buf_printf(&t, "sg.app.%s", d->channels[i].kind);
+			if ((b.app = tr_maybe(buf_str(&t))) == NULL)
+				b.app = d->channels[i].name;
+			buf_reset(&t);
+		}
+	if ((b.phone = first_tagged(d, TAG_PHONE)) == NULL)
+		b.phone = first_tagged(d, TAG_PHONE_ALT);
+	b.photo = first_tagged(d, TAG_PHOTO);
+	sg->meta = &d->meta;
+	sg->title = xstrdup(tr("sg.title"));
+	if (d->meta.draft) {
+		sg->mark = xstrdup(trx("mark", d->meta.status));
+		sg->mark_note = xstrdup(trx("mark.note", d->meta.status));
+	}
+	protocol_href(&b);
+	part_purpose(&b);
+	part_channels(&b);
+	part_agreements(&b);
+	part_photos(&b);
+	part_phone(&b);
+	part_lessons(&b);
+	part_contact(&b);
+	part_protocol(&b);
+	sg->version_line = string_of(&b, strcmp(d->meta.status,
+	    "vastgesteld") == 0 && d->meta.adopted != NULL ? "sg.version" :
+	    "sg.version.draft");
+	schoolgids_text(sg, &t);
+	sg->words = schoolgids_count_words(buf_str(&t));
+	buf_free(&t);
+	free((char *)b.strings);
+	*candidates = b.candidates;
+	return sg;
+}
+
+/*
+ * Up to SG_MAX_AGREEMENTS agreements, fewer (never below SG_MIN_AGREEMENTS)
+ * while the section is longer than SG_MAX_WORDS.
+ */
+struct schoolgids *
+schoolgids_build(const struct document *d)
+{
+	struct schoolgids *sg;
+	size_t max = SG_MAX_AGREEMENTS, candidates;
+
+	for (;;) {
+		sg = build(d, max, &candidates);
+		if (sg->words <= SG_MAX_WORDS ||
+		    sg->nagreements <= SG_MIN_AGREEMENTS)
+			break;
+		max = sg->nagreements - 1;
+		schoolgids_free(sg);
+	}
+	if (max < SG_MAX_AGREEMENTS && max < candidates)
+		finding(sg, DIAG_WARNING, d->school->path, d->school->loc.line,
+		    "the schoolgids section of school '%s' shows %zu of its "
+		    "%zu core agreements to stay within %d words",
+		    d->meta.school_id, sg->nagreements, candidates,
+		    SG_MAX_WORDS);
+	if (sg->words < SG_MIN_WORDS || sg->words > SG_MAX_WORDS)
+		finding(sg, DIAG_ERROR, d->school->path, d->school->loc.line,
+		    "the schoolgids section of school '%s' has %zu words "
+		    "(want %d to %d)", d->meta.school_id, sg->words,
+		    SG_MIN_WORDS, SG_MAX_WORDS);
+	return sg;
+}
+
+static void
+table_free(struct sg_table *t)
+{
+	size_t i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < t->ncols; i++)
+		free(t->head[i]);
+	for (i = 0; i < t->ncols * t->nrows; i++)
+		free(t->cells[i]);
+	free(t->head);
+	free(t->cells);
+	free(t->caption);
+	free(t);
+}
+
+void
+schoolgids_free(struct schoolgids *sg)
+{
+	size_t i, j;
+
+	if (sg == NULL)
+		return;
+	for (i = 0; i < sg->nparts; i++) {
+		for (j = 0; j < sg->parts[i].nblocks; j++) {
+			if (sg->parts[i].blocks[j].tree != NULL)
+				cmark_node_free(sg->parts[i].blocks[j].tree);
+			table_free(sg->parts[i].blocks[j].table);
+		}
+		free(sg->parts[i].blocks);
+		free(sg->parts[i].title);
+	}
+	for (i = 0; i < sg->nfindings; i++) {
+		free(sg->findings[i].file);
+		free(sg->findings[i].msg);
+	}
+	free(sg->findings);
+	free(sg->parts);
+	free(sg->title);
+	free(sg->mark);
+	free(sg->mark_note);
+	free(sg->version_line);
+	free(sg->protocol_href);
+	free(sg);
+}
+
+int
+schoolgids_check(const struct document *d)
+{
+	struct schoolgids *sg = schoolgids_build(d);
+	int errors = 0;
+	size_t i;
+
+	for (i = 0; i < sg->nfindings; i++) {
+		const struct sg_finding *f = &sg->findings[i];
+		diag(f->level, f->file, f->line, "%s", f->msg);
+		errors += f->level == DIAG_ERROR;
+	}
+	schoolgids_free(sg);
+	return errors;
+}
+
+/* ------------------------------------------------------------------ */
+/* Plain text and words.                                                */
+
+static void
+tree_text(cmark_node *root, struct buf *out)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+	cmark_node *n;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+			buf_puts(out, cmark_node_get_literal(n));
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			buf_putc(out, ' ');
+			break;
+		case CMARK_NODE_PARAGRAPH:
+			if (ev == CMARK_EVENT_EXIT)
+				buf_putc(out, '\n');
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+void
+schoolgids_text(const struct schoolgids *sg, struct buf *out)
+{
+	size_t i, j, k;
+
+	if (sg->mark != NULL)
+		buf_printf(out, "%s \xE2\x80\x93 %s\n", sg->mark, sg->mark_note);
+	buf_printf(out, "%s\n", sg->title);
+	for (i = 0; i < sg->nparts; i++) {
+		const struct sg_part *p = &sg->parts[i];
+		if (p->title != NULL)
+			buf_printf(out, "%s\n", p->title);
+		for (j = 0; j < p->nblocks; j++) {
+			const struct sg_table *t = p->blocks[j].table;
+			if (p->blocks[j].tree != NULL) {
+				tree_text(p->blocks[j].tree, out);
+				continue;
+			}
+			buf_printf(out, "%s\n", t->caption);
+			for (k = 0; k < t->ncols; k++)
+				buf_printf(out, "%s%c", t->head[k],
+				    k + 1 < t->ncols ? '\t' : '\n');
+			for (k = 0; k < t->ncols * t->nrows; k++)
+				buf_printf(out, "%s%c", t->cells[k],
+				    (k + 1) % t->ncols ? '\t' : '\n');
+		}
+	}
+	buf_printf(out, "%s\n", sg->version_line);
+}
+
+/* Letters and digits: ASCII, Latin-1 and Latin Extended-A/B letters. */
+static int
+is_wordchar(unsigned cp)
+{
+	if (cp < 0x80)
+		return isalnum((int)cp);
+	return cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7;
+}
+
+size_t
+schoolgids_count_words(const char *text)
+{
+	size_t len = strlen(text), i = 0, n, words = 0;
+	int counted = 0;
+	unsigned cp;
+
+	while (i < len) {
+		cp = utf8_decode(text + i, len - i, &n);
+		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
+		    cp == 0xA0) {
+			counted = 0;
+		} else {
+			if (!counted && is_wordchar(cp)) {
+				words++;
+				counted = 1;
+			}
+		}
+		i += n;
+	}
+	return words;
+}

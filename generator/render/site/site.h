@@ -1,0 +1,69 @@
+#ifndef RENDER_SITE_SITE_H
+#define RENDER_SITE_SITE_H
+/* The board's site: out/index.html, written once after every school. */
+
+#include <stddef.h>
+
+struct buf;
+struct document;
+
+/*
+ * One earlier (or pending) revision of a school's protocol.  (A field added
+ * here, or to site.c's site_entry, goes into the records too: rec_entry()
+ * and rec_parse(); test_site.c's records test fails until it does.)
+ */
+struct site_revision {
+	char	*version;
+	char	*status;	/* concept ter-instemming vastgesteld vervallen */
+	char	*date;		/* ISO date of its adoption (or last step), or NULL */
+	char	*href;		/* relative to out/: "de-bron/diff-1.0-1.1.html", or NULL */
+	char	*label;		/* link text for href, or NULL */
+	char	*pdf;		/* the same redline as a PDF, or NULL */
+};
+
+/*
+ * The revision-history hook: fill *out with a school's revisions, newest
+ * first, and return their number (0: none, no history is shown).  Every
+ * string is owned by the array and freed with site_revisions_free().
+ * The revisions code registers its lister with site_set_revisions().
+ */
+typedef size_t	(*site_revisions_fn)(const struct document *,
+		    struct site_revision **out);
+void		 site_revisions_free(struct site_revision *, size_t);
+
+struct site;
+
+/*
+ * A new index for a build whose per-school outputs are files[0..nfiles)
+ * (names in out/<id>/).  Each school links the outputs that nl.strings'
+ * site.files lists, in that order, labelled by site.file.<name>.
+ */
+struct site	*site_new(const char *const *files, size_t nfiles);
+void		 site_set_revisions(struct site *, site_revisions_fn);
+/* Record a school whose outputs were written (copies what it needs). */
+void		 site_add(struct site *, const struct document *);
+/* Forget school id (when it is listed). */
+void		 site_remove(struct site *, const char *id);
+size_t		 site_count(const struct site *);
+const char	*site_id(const struct site *, size_t);
+
+/*
+ * Records: what the index shows of a school as one line of text, so a
+ * build worker can hand it to the process that writes the index, and an
+ * incremental build can keep the schools it does not render.
+ * site_record() appends school id's line (nothing when it is not listed),
+ * site_records() every line, by id; site_add_records() adds the schools of
+ * lines (a school already listed is replaced) and returns -1 when a line
+ * was malformed (it is skipped).
+ */
+void		 site_record(const struct site *, const char *id,
+		    struct buf *out);
+void		 site_records(const struct site *, struct buf *out);
+int		 site_add_records(struct site *, const char *text, size_t len);
+/* The files out/index.html is made from (see html_deps()). */
+int		 site_deps(void (*fn)(void *, const char *), void *arg);
+/* Render out/index.html.  Return 0, or -1 after reporting. */
+int		 site_render(const struct site *, struct buf *out);
+void		 site_free(struct site *);
+
+#endif

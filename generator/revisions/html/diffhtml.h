@@ -1,0 +1,16 @@
+#ifndef REVISIONS_HTML_DIFFHTML_H
+#define REVISIONS_HTML_DIFFHTML_H
+/* Redline backend: a redline as one self-contained HTML5 page (out/<id>/diff-A-B.html). */
+
+struct buf;
+struct redline;
+
+/*
+ * Render the redline page: summary, "was / wordt" table, legend, then the
+ * text with <ins>/<del> marks.  With collapse set, every run of unchanged
+ * clauses folds into a closed <details> element (no JavaScript; print
+ * shows only its summary line).  Return 0, or -1 after reporting.
+ */
+int	diffhtml_render(const struct redline *, int collapse, struct buf *out);
+
+#endif
