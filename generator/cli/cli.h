@@ -89,4 +89,123 @@ int	impact_report(const struct config *, const struct library *old,
 /* Remove the temporary folder (NULL: nothing to do) and free its name. */
 void	impact_cleanup(char *tmp);
 
+/* The commands: options, what they load, the pipeline of stages. */
+
+#include "base/base.h"
+#include "config/config.h"
+#include "library/library.h"
+#include "render/render.h"
+#include "revisions/revisions.h"
+
+struct document;
+struct school;
+struct site;
+
+struct opts {
+	const char	*root;
+	const char	*out;
+	const char	*templates;
+	const char	*dump_id;	/* --dump ID, --explain ID */
+	const char	*schools_from;	/* --schools-from FILE */
+	const char	*against;
+	int		 explain;
+	int		 collapse;
+	int		 keep_going;
+	int		 quiet;
+	int		 jobs;
+	int		 deps;		/* --deps: dependency files, stamps */
+	int		 index;		/* --index: also after a partial build */
+	int		 verbose;	/* -v: name each school built */
+};
+
+struct run {
+	struct opts	 o;
+	struct config	 cfg;
+	struct library	 lib;
+	char		*schools_dir;
+	char		*clauses_dir;
+	char		*strings;	/* templates/nl.strings */
+	const char	*exe;		/* this program, as make knows it */
+	int		 load_errors;
+	/* build */
+	const struct school **schools;	/* being built */
+	size_t		 nschools;
+	struct site	*site;
+	struct deps	 common;	/* what every school's outputs read */
+	char		*depdir;	/* OUT/.deps */
+	struct buf	 ids;		/* every school's id, for make */
+	struct timespec	 start;
+};
+
+/* options.c: the command line into r->o; the command's name, or NULL
+   after printing usage (*status: the exit status then). */
+const char	*cli_options(struct run *r, int *argc, char ***argv,
+		    int *status);
+void		 cli_usage(FILE *);
+
+/* run.c: what every command loads, and the schools it is given. */
+char		*project_path(const char *root, const char *name);
+int		 cli_load(struct run *r);
+void		 cli_unload(struct run *r);
+long		 school_index(const struct config *, const char *id);
+const struct school **select_schools(struct run *r, int argc, char **argv,
+		    size_t *n);
+int		 write_output(const char *path, const struct buf *data);
+
+/*
+ * pipeline.c: the stages of one school, always in this order:
+ *   assemble (config + library -> document model, schoolgids included)
+ *   [STAGE_ADOPT]     the revision may be adopted (else stop)
+ *   [STAGE_CHECK]     the board office's checks and the schoolgids'
+ *   [STAGE_RENDER]    every backend, in memory (only without errors)
+ *   [STAGE_REVISIONS] read and verify the frozen revisions, once
+ *   [STAGE_RENDER]    the redlines between them (with REVISIONS)
+ *   [STAGE_ADOPT]     freeze the revision (only without errors)
+ *   [STAGE_DIFF]      the redline between two named revisions
+ * Files are written by the caller from what the school_run holds.
+ */
+#define STAGE_CHECK	0x01u
+#define STAGE_RENDER	0x02u
+#define STAGE_REVISIONS	0x04u
+#define STAGE_ADOPT	0x08u
+#define STAGE_DIFF	0x10u
+
+/* A redline the build writes: its name in out/<id>/ and its bytes. */
+struct redline_file {
+	char		*name;
+	struct buf	 data;
+};
+
+struct school_run {
+	unsigned	 stages;
+	const char	*from, *to;	/* STAGE_DIFF: versions (to NULL: the
+					   current text) */
+	struct document	*d;
+	struct buf	 out[RENDER_NBACKENDS];	/* STAGE_RENDER */
+	struct revset	 revs;			/* STAGE_REVISIONS */
+	struct redline_file *redlines;		/* STAGE_RENDER|REVISIONS */
+	size_t		 nredlines;
+	struct buf	 diff_html, diff_pdf;	/* STAGE_DIFF */
+	char		*diff_base;		/* "diff-A-B" */
+};
+
+/*
+ * Run the stages sr->stages asks for on school s.  Return 0, or -1 when a
+ * stage reported errors (what it holds up to then stays in sr); 1 when the
+ * revision was already adopted with this text or adoption was refused
+ * (STAGE_ADOPT).  Free with pipeline_free() in every case.
+ */
+int		 pipeline_school(struct run *r, const struct school *s,
+		    struct school_run *sr);
+void		 pipeline_free(struct school_run *sr);
+
+/* build.c's commands (cmd_build.c) and the others (commands.c). */
+int		 cmd_build(struct run *r, int argc, char **argv);
+int		 cmd_check(struct run *r, int argc, char **argv);
+int		 cmd_adopt(struct run *r, int argc, char **argv);
+int		 cmd_diff(struct run *r, int argc, char **argv);
+int		 cmd_impact(struct run *r, int argc, char **argv);
+int		 cmd_clauses(struct run *r, int argc, char **argv);
+int		 cmd_dump(struct run *r, int argc, char **argv);
+
 #endif

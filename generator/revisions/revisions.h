@@ -243,37 +243,47 @@ struct revision_entry {
 	int		 draft;
 };
 
-/*
- * List the revisions of d's school.  Frozen files that do not verify are
- * reported and left out; return the number of such errors.
- */
-int		 revision_list(const struct document *d,
-		    struct revision_entry **v, size_t *n);
-void		 revision_list_free(struct revision_entry *, size_t);
-/*
- * The same list for the site index (site.h's site_revisions_fn): newest
- * first, each with a link "<id>/diff-A-B.html" to its redline.
- */
-struct site_revision;
-size_t		 revision_site_list(const struct document *,
-		    struct site_revision **out);
-
-/* A generated file: name inside out/<id>/ and its bytes. */
-struct rev_output {
-	char		*name;
-	struct buf	*data;
+/* One frozen revision: its bytes and what they say. */
+struct frozen {
+	char		*path;
+	struct buf	 text;
+	struct revdoc	*rev;
 };
 
 /*
- * The revision work of a build: verify every frozen revision of d's school
- * (a hand-edited one is an error), warn when the text differs from an
- * adopted revision of the same version, and render the redlines
- * revision_list() names.  Return -1 after reporting errors, else 0 with
- * the files in *v (free with revision_outputs_free).
+ * A school's revisions, read and verified once per build: the frozen
+ * files in version order (those that do not verify are reported, counted
+ * in errors and left out), the current text as a frozen revision (draft,
+ * rendered only when there are frozen ones), and the list of entries: the
+ * frozen revisions, then the current draft when its text differs from the
+ * last frozen one.
  */
-int		 revision_outputs(const struct document *d,
-		    struct rev_output **v, size_t *n);
-void		 revision_outputs_free(struct rev_output *, size_t);
+struct revset {
+	struct frozen	*frozen;
+	size_t		 nfrozen;
+	struct revision_entry *entries;
+	size_t		 nentries;
+	struct buf	 draft;
+	int		 errors;
+};
+
+/* Load s for d; return the number of errors reported (s->errors). */
+int		 revset_load(const struct document *d, struct revset *s);
+void		 revset_free(struct revset *);
+/*
+ * Warn when the current text differs from an adopted revision of the same
+ * version (nothing when loading had errors).
+ */
+void		 revset_warn_changed(const struct document *d,
+		    const struct revset *s);
+/*
+ * The list for the site index: newest first, each with a link
+ * "<id>/diff-A-B.html" to its redline; return the number of entries (the
+ * array is freed with site_revisions_free()).
+ */
+struct site_revision;
+size_t		 revset_site_list(const struct document *d,
+		    const struct revset *s, struct site_revision **out);
 
 /*
  * Refuse adoption unless d's revision is `vastgesteld` with a consent

@@ -32,6 +32,8 @@
 #include "render/pdf/pdf.h"
 #include "revisions/revisions.h"
 #include "render/schoolgids/schoolgids.h"
+#include "revisions/html/diffhtml.h"
+#include "revisions/pdf/pdf_redline.h"
 
 #include "bench.h"
 
@@ -76,6 +78,32 @@ line(const char *name, double *v, size_t n)
 	printf("%-26s %8.3f %8.3f\n", name, mean(v, n), median(v, n));
 }
 
+/*
+ * The revision stage's redlines (the build's cli/pipeline.c does the same):
+ * each revision against the one before, as HTML and PDF.  Return 0, or -1.
+ */
+static int
+redlines(const struct document *d, const struct revset *s, struct buf *out)
+{
+	struct revdoc *cur = NULL;
+	struct redline *rl;
+	size_t i;
+	int rc = 0;
+
+	for (i = 1; rc == 0 && i < s->nentries; i++) {
+		if (s->entries[i].draft && cur == NULL)
+			cur = revdoc_draft(d);
+		rl = redline_build(s->frozen[i - 1].rev,
+		    s->entries[i].draft ? cur : s->frozen[i].rev);
+		if (diffhtml_render(rl, 0, out) == -1 ||
+		    pdf_redline(rl, 0, out) == -1)
+			rc = -1;
+		redline_free(rl);
+	}
+	revdoc_free(cur);
+	return rc;
+}
+
 /* Every stage for up to max schools spread evenly over the project. */
 static int
 stages_bench(const struct config *cfg, const struct library *lib, size_t max)
@@ -84,9 +112,9 @@ stages_bench(const struct config *cfg, const struct library *lib, size_t max)
 	struct check_result cr;
 	struct buf out = { 0 };
 	struct document *d;
-	struct rev_output *rv;
+	struct revset rv;
 	size_t n = cfg->nschools < max ? cfg->nschools : max, i, k, m = 0;
-	size_t nrv, ndiff = 0;
+	size_t ndiff = 0;
 
 	assemble = xcalloc(n + 1, sizeof(double));
 	check = xcalloc(n + 1, sizeof(double));
@@ -115,11 +143,13 @@ stages_bench(const struct config *cfg, const struct library *lib, size_t max)
 			buf_reset(&out);
 		}
 		t0 = now_ms();
-		if (revision_outputs(d, &rv, &nrv) == 0 && nrv > 0) {
+		if (revset_load(d, &rv) == 0 && redlines(d, &rv, &out) == 0 &&
+		    rv.nentries > 1) {
 			diff[ndiff] = now_ms() - t0;
 			all[m] += diff[ndiff++];
 		}
-		revision_outputs_free(rv, nrv);
+		revset_free(&rv);
+		buf_reset(&out);
 		doc_free(d);
 		m++;
 	}

@@ -525,7 +525,6 @@ int	pdf_deps(void (*fn)(void *, const char *), void *arg);
  * table, the legend and the text with its marks; with collapse, runs of
  * unchanged clauses are one line each.  Return 0, or -1 after reporting.
  */
-int	pdf_redline(const struct redline *, int collapse, struct buf *out);
 /* Release what pdf_init loaded (safe without it). */
 void	pdf_teardown(void);
 

@@ -32,7 +32,6 @@ struct site_entry {
 struct site {
 	char			**links;	/* outputs linked, in order */
 	size_t			 nlinks;
-	site_revisions_fn	 revisions;
 	struct site_entry	*entries;
 	size_t			 nentries, cap;
 	size_t			*slots;		/* by id: entry index + 1 */
@@ -64,12 +63,6 @@ site_new(const char *const *files, size_t nfiles)
 			}
 	free(order);
 	return s;
-}
-
-void
-site_set_revisions(struct site *s, site_revisions_fn fn)
-{
-	s->revisions = fn;
 }
 
 static size_t
@@ -165,7 +158,8 @@ entry_free(struct site_entry *e)
 }
 
 void
-site_add(struct site *s, const struct document *d)
+site_add(struct site *s, const struct document *d, struct site_revision *revs,
+    size_t nrevs)
 {
 	const struct doc_meta *m = &d->meta;
 	struct site_entry *e = entry_new(s);
@@ -181,8 +175,8 @@ site_add(struct site *s, const struct document *d)
 	e->review = dup_or_null(m->review);
 	e->schoolyear = dup_or_null(m->schoolyear);
 	e->draft = m->draft;
-	if (s->revisions != NULL)
-		e->nrevs = s->revisions(d, &e->revs);
+	e->revs = revs;
+	e->nrevs = nrevs;
 	index_last(s);
 }
 

@@ -21,14 +21,7 @@ struct site_revision {
 	char	*pdf;		/* the same redline as a PDF, or NULL */
 };
 
-/*
- * The revision-history hook: fill *out with a school's revisions, newest
- * first, and return their number (0: none, no history is shown).  Every
- * string is owned by the array and freed with site_revisions_free().
- * The revisions code registers its lister with site_set_revisions().
- */
-typedef size_t	(*site_revisions_fn)(const struct document *,
-		    struct site_revision **out);
+/* Free an array of n revisions and every string it holds. */
 void		 site_revisions_free(struct site_revision *, size_t);
 
 struct site;
@@ -39,9 +32,13 @@ struct site;
  * site.files lists, in that order, labelled by site.file.<name>.
  */
 struct site	*site_new(const char *const *files, size_t nfiles);
-void		 site_set_revisions(struct site *, site_revisions_fn);
-/* Record a school whose outputs were written (copies what it needs). */
-void		 site_add(struct site *, const struct document *);
+/*
+ * Record a school whose outputs were written (copies what it needs of d),
+ * with its revisions, newest first (0: none, no history is shown); the
+ * array becomes the index's.
+ */
+void		 site_add(struct site *, const struct document *d,
+		    struct site_revision *revs, size_t nrevs);
 /* Forget school id (when it is listed). */
 void		 site_remove(struct site *, const char *id);
 size_t		 site_count(const struct site *);

@@ -11,6 +11,7 @@
 
 #include "render/pdf/pdf.h"
 #include "revisions/revisions.h"
+#include "revisions/pdf/pdf_redline.h"
 #include "base/base.h"
 
 #define TABLE_SIZE	9.5

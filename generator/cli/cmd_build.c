@@ -1,0 +1,323 @@
+/* protocolgen build: every school through the pipeline, its files, the index. */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <malloc.h>
+
+#include <libxml/parser.h>
+
+#include "base/base.h"
+#include "check/check.h"
+#include "cli/cli.h"
+#include "config/config.h"
+#include "library/library.h"
+#include "model/model.h"
+#include "render/page/page.h"
+#include "render/pdf/pdf.h"
+#include "render/render.h"
+#include "render/site/site.h"
+#include "revisions/revisions.h"
+
+/* Write every file the pipeline rendered for a school (none on errors). */
+static int
+write_school(struct run *r, const struct school_run *sr)
+{
+	size_t i, n = RENDER_NBACKENDS, nrev = sr->nredlines;
+	char *dir, *path;
+	int rc = 0;
+
+	dir = xasprintf("%s/%s", r->o.out, sr->d->meta.school_id);
+	tmpfiles_sweep(dir);
+	for (i = 0; i < n + nrev && rc == 0; i++) {
+		path = xasprintf("%s/%s", dir, i < n ?
+		    render_backends[i].file : sr->redlines[i - n].name);
+		if (write_output(path, i < n ? &sr->out[i] :
+		    &sr->redlines[i - n].data) == -1)
+			rc = -1;
+		free(path);
+	}
+	free(dir);
+	return rc;
+}
+
+/*
+ * The make rule of a school (OUT/.deps/ID.d): its outputs depend on its
+ * config, its board's, the national defaults, its outline, the clause
+ * files it uses, its frozen revisions, and what every school reads
+ * (templates, strings, fonts, hyphenation, this program).  Then its stamp
+ * is dated.
+ */
+static int
+write_school_deps(struct run *r, const struct school_run *sr)
+{
+	const struct document *d = sr->d;
+	const struct school *s = d->school;
+	const struct revision_entry *rv = sr->revs.entries;
+	struct deps dp = { 0 };
+	size_t i, nrv = sr->revs.nentries;
+	int rc = 0;
+
+	deps_add_all(&dp, &r->common);
+	deps_add(&dp, r->cfg.national.path);
+	deps_add(&dp, s->board->path);
+	deps_add(&dp, s->path);
+	if (d->outline_path != NULL)
+		deps_add(&dp, d->outline_path);
+	for (i = 0; i < d->nblocks; i++)
+		deps_add(&dp, d->blocks[i].clause->path);
+	for (i = 0; i < d->nnotes; i++)
+		deps_add(&dp, d->notes[i].clause->path);
+	/* its frozen revisions, and the redline's page when it has one
+	   (tools/render.mk adds a revision adopted since) */
+	for (i = 0; i < nrv; i++)
+		if (rv[i].file != NULL)
+			deps_add(&dp, rv[i].file);
+	if (nrv > 0 && rv[0].file != NULL &&
+	    page_files("diff.html", deps_add, &dp) == -1)
+		rc = -1;
+	if (rc == 0)
+		rc = deps_write(r->depdir, s->id, &dp, &r->start);
+	deps_free(&dp);
+	return rc;
+}
+
+/* build_run(): school i through the pipeline, then its files. */
+static int
+build_one(void *ctx, size_t i, struct buf *rec)
+{
+	struct run *r = ctx;
+	const struct school *s = r->schools[i];
+	struct school_run sr = { .stages = STAGE_CHECK | STAGE_RENDER |
+	    STAGE_REVISIONS };
+	struct site_revision *srev;
+	size_t nsrev;
+	int rc = -1;
+
+	if (pipeline_school(r, s, &sr) == 0 && write_school(r, &sr) == 0 &&
+	    (!r->o.deps || write_school_deps(r, &sr) == 0)) {
+		/* the index's line, made here where the document is */
+		nsrev = revset_site_list(sr.d, &sr.revs, &srev);
+		site_add(r->site, sr.d, srev, nsrev);
+		site_record(r->site, s->id, rec);
+		site_remove(r->site, s->id);
+		rc = 0;
+	} else
+		diag_note(s->path, 0, "school '%s' was not written", s->id);
+	pipeline_free(&sr);
+	return rc;
+}
+
+/* build_run(), in school order in this process: the index's lines. */
+static void
+build_done(void *ctx, size_t i, int ok, const char *rec, size_t len)
+{
+	struct run *r = ctx;
+
+	if (ok) {
+		site_add_records(r->site, rec, len);
+		if (r->o.verbose)
+			printf("built %s\n", r->schools[i]->id);
+	} else
+		site_remove(r->site, r->schools[i]->id);
+}
+
+/* build_run(), in a worker before it ends: free its copy of everything. */
+static void
+build_cleanup(void *ctx)
+{
+	struct run *r = ctx;
+
+	site_free(r->site);
+	r->site = NULL;
+	free(r->schools);
+	r->schools = NULL;
+	cli_unload(r);
+	xmlCleanupParser();
+}
+
+static const char *
+build_name(void *ctx, size_t i)
+{
+	struct run *r = ctx;
+
+	return r->schools[i]->id;
+}
+
+/* What every school's outputs depend on.  Return 0, or -1 on errors. */
+static int
+common_deps(struct run *r)
+{
+	deps_add(&r->common, r->strings);
+	deps_add(&r->common, r->exe);
+	return render_deps(deps_add, &r->common);
+}
+
+/*
+ * out/index.html, from the schools written in this run (and, for a
+ * partial build with --index, those recorded earlier).  With --deps, the
+ * index's lines and its make rule (OUT/.deps/_index.d) are kept too.
+ */
+static int
+write_index(struct run *r)
+{
+	struct buf out = { 0 }, recs = { 0 };
+	struct deps dp = { 0 };
+	char *path;
+	int rc = -1;
+
+	if (site_render(r->site, &out) == 0) {
+		path = xasprintf("%s/index.html", r->o.out);
+		rc = write_output(path, &out);
+		free(path);
+	}
+	if (rc == 0 && r->o.deps) {
+		site_records(r->site, &recs);
+		path = xasprintf("%s/site.rec", r->depdir);
+		rc = write_output(path, &recs);
+		free(path);
+		/* the schools the index was made for: make compares its own
+		   list of school files with this one */
+		path = xasprintf("%s/schools", r->depdir);
+		if (rc == 0)
+			rc = write_output(path, &r->ids);
+		free(path);
+		deps_add(&dp, r->strings);
+		deps_add(&dp, r->exe);
+		if (rc == 0 && (site_deps(deps_add, &dp) == -1 ||
+		    deps_write(r->depdir, "_index", &dp, &r->start) == -1))
+			rc = -1;
+	}
+	if (rc == -1 && r->o.deps) {
+		/* so the next make tries the index again */
+		path = xasprintf("%s/_index.stamp", r->depdir);
+		unlink(path);
+		free(path);
+	}
+	deps_free(&dp);
+	buf_free(&recs);
+	buf_free(&out);
+	return rc;
+}
+
+/*
+ * A partial build that rewrites the index: the other schools come from
+ * the lines recorded by earlier builds.  A school with no line (or a
+ * malformed one) is built too; lines of schools that are gone (or whose
+ * config now has errors) are dropped.
+ */
+static void
+index_others(struct run *r)
+{
+	struct buf b = { 0 };
+	unsigned char *have;
+	size_t i, j;
+	char *path = xasprintf("%s/site.rec", r->depdir);
+
+	if (file_read(path, &b) == 0)
+		site_add_records(r->site, buf_str(&b), b.len);
+	free(path);
+	buf_free(&b);
+	have = xcalloc(r->cfg.nschools + 1, 1);
+	for (i = site_count(r->site); i-- > 0; ) {
+		long k = school_index(&r->cfg, site_id(r->site, i));
+		if (k == -1) {
+			/* gone: so are its dependency file and stamp */
+			char *f = xasprintf("%s/%s.d", r->depdir,
+			    site_id(r->site, i));
+			unlink(f);
+			free(f);
+			f = xasprintf("%s/%s.stamp", r->depdir,
+			    site_id(r->site, i));
+			unlink(f);
+			free(f);
+			site_remove(r->site, site_id(r->site, i));
+			continue;
+		}
+		have[k] = 1;
+	}
+	for (i = 0; i < r->nschools; i++)
+		have[school_index(&r->cfg, r->schools[i]->id)] = 2;
+	/* schools to build: those asked for, and those without a line */
+	r->schools = xreallocarray(r->schools, r->cfg.nschools + 1,
+	    sizeof(*r->schools));
+	r->nschools = 0;
+	for (j = 0; j < r->cfg.nschools; j++)
+		if (have[j] != 1)
+			r->schools[r->nschools++] = r->cfg.schools[j];
+	free(have);
+}
+
+int
+cmd_build(struct run *r, int argc, char **argv)
+{
+	const char *files[RENDER_NBACKENDS];
+	struct build_job job;
+	int all = argc == 0 && r->o.schools_from == NULL;
+	int index = all || r->o.index;
+	size_t i, failed = 0;
+
+	if (argc > 0 && r->o.schools_from != NULL) {
+		diag_error(NULL, 0, "give school ids or --schools-from, not "
+		    "both");
+		return 2;
+	}
+	deps_start(&r->start);
+	if (cli_load(r) > 0 && !r->o.keep_going)
+		return 1;
+	if ((r->schools = select_schools(r, argc, argv, &r->nschools)) ==
+	    NULL)
+		return 1;
+	r->depdir = xasprintf("%s/.deps", r->o.out);
+	for (i = 0; i < RENDER_NBACKENDS; i++)
+		files[i] = render_backends[i].file;
+	r->site = site_new(files, RENDER_NBACKENDS);
+	if (!all && r->o.index)
+		index_others(r);
+	/* fonts, templates and their file lists are loaded before any
+	   worker starts, so the workers share them */
+	if (r->nschools > 0 && (pdf_init(page_templates()) == -1 ||
+	    (r->o.deps && common_deps(r) == -1))) {
+		failed = 1;
+		goto out;
+	}
+	tmpfiles_sweep(r->o.out);
+	if (r->o.deps)
+		tmpfiles_sweep(r->depdir);
+	memset(&job, 0, sizeof(job));
+	job.n = r->nschools;
+	job.jobs = r->o.jobs > 0 ? r->o.jobs : build_cpus();
+	job.keep_going = r->o.keep_going;
+	job.ctx = r;
+	job.one = build_one;
+	job.done = build_done;
+	job.name = build_name;
+	job.cleanup = build_cleanup;
+	failed = build_run(&job);
+	for (i = 0; i < r->cfg.nschools; i++)
+		buf_printf(&r->ids, "%s%s", i ? " " : "",
+		    r->cfg.schools[i]->id);
+	buf_putc(&r->ids, '\n');
+	/* the index needs only its lines: give the memory of configs,
+	   library and fonts back first (8,000 schools' index is a big page) */
+	free(r->schools);
+	r->schools = NULL;
+	check_cleanup();
+	config_free(&r->cfg);
+	library_free(&r->lib);
+	pdf_teardown();
+	malloc_trim(0);
+	if (index && (!failed || r->o.keep_going) && write_index(r) == -1)
+		failed++;
+out:
+	site_free(r->site);
+	r->site = NULL;
+	free(r->schools);
+	r->schools = NULL;
+	return failed || r->load_errors ? 1 : 0;
+}
+

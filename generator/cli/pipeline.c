@@ -1,0 +1,157 @@
+/* The one order of the stages of a school, for build, check, adopt and diff. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/base.h"
+#include "check/check.h"
+#include "cli/cli.h"
+#include "model/model.h"
+#include "render/page/page.h"
+#include "render/pdf/pdf.h"
+#include "render/render.h"
+#include "render/schoolgids/schoolgids.h"
+#include "revisions/html/diffhtml.h"
+#include "revisions/pdf/pdf_redline.h"
+#include "revisions/revisions.h"
+
+/*
+ * The redline from a to b as two outputs: name ("diff-A-B.html") and the
+ * PDF beside it.  Return 0, or -1 after reporting.
+ */
+static int
+output_add(struct redline_file **v, size_t *n, const char *name,
+    const struct revdoc *a, const struct revdoc *b)
+{
+	struct redline *rl = redline_build(a, b);
+	size_t len = strlen(name) - (str_ends(name, ".html") ? 5 : 0);
+	int rc;
+
+	*v = xreallocarray(*v, *n + 2, sizeof(**v));
+	memset(&(*v)[*n], 0, 2 * sizeof(**v));
+	(*v)[*n].name = xstrdup(name);
+	diffhtml_render(rl, 0, &(*v)[*n].data);
+	(*v)[*n + 1].name = xasprintf("%.*s.pdf", (int)len, name);
+	rc = pdf_redline(rl, 0, &(*v)[*n + 1].data);
+	*n += 2;
+	redline_free(rl);
+	return rc;
+}
+
+/*
+ * The redlines between the revisions of sr->revs that name one: each
+ * frozen revision against the one before, the current draft against the
+ * last.  Return 0, or -1 after reporting.
+ */
+static int
+redlines(struct school_run *sr)
+{
+	const struct revset *s = &sr->revs;
+	struct revdoc *cur = NULL;
+	size_t i;
+	int errors = 0;
+
+	for (i = 0; i < s->nentries; i++) {
+		if (s->entries[i].diff == NULL)
+			continue;
+		if (s->entries[i].draft && cur == NULL)
+			cur = revdoc_draft(sr->d);
+		if (output_add(&sr->redlines, &sr->nredlines,
+		    s->entries[i].diff, s->frozen[i - 1].rev,
+		    s->entries[i].draft ? cur : s->frozen[i].rev) == -1)
+			errors++;
+	}
+	revdoc_free(cur);
+	return errors > 0 ? -1 : 0;
+}
+
+/* `protocolgen diff`: the redline between two named revisions. */
+static int
+diff_stage(struct run *r, struct school_run *sr)
+{
+	struct revdoc *from = NULL, *to = NULL;
+	struct redline *rl;
+	int rc = -1;
+
+	if ((from = revision_open(sr->d, sr->from)) != NULL &&
+	    (to = revision_open(sr->d, sr->to)) != NULL) {
+		rl = redline_build(from, to);
+		sr->diff_base = xasprintf("diff-%s-%s", from->version,
+		    to->version);
+		if (diffhtml_render(rl, r->o.collapse, &sr->diff_html) == 0 &&
+		    pdf_init(page_templates()) == 0 &&
+		    pdf_redline(rl, r->o.collapse, &sr->diff_pdf) == 0)
+			rc = 0;
+		redline_free(rl);
+	}
+	revdoc_free(from);
+	revdoc_free(to);
+	return rc;
+}
+
+/* Adoption, before the checks: the revision's status and steps allow it. */
+static int
+adopt_gate(struct school_run *sr)
+{
+	return revision_adopt_check(sr->d) == 0 ? 0 : -1;
+}
+
+int
+pipeline_school(struct run *r, const struct school *s, struct school_run *sr)
+{
+	unsigned st = sr->stages;
+	struct check_result cr = { 0 };
+	int before = diag_count(DIAG_ERROR);
+
+	if ((sr->d = doc_assemble(s, &r->lib)) == NULL)
+		return -1;
+	if ((st & STAGE_ADOPT) && adopt_gate(sr) == -1)
+		return -1;
+	if (st & STAGE_CHECK) {
+		check_document(sr->d, &r->cfg, &cr);
+		schoolgids_check(sr->d);
+		if (diag_count(DIAG_ERROR) != before) {
+			if (st & STAGE_ADOPT)
+				diag_note(s->path, 0, "version %s of '%s' was "
+				    "not adopted", sr->d->meta.version, s->id);
+			if (st & (STAGE_RENDER | STAGE_ADOPT))
+				return -1;
+		}
+	}
+	if ((st & STAGE_RENDER) && render_all(sr->d, sr->out) == -1)
+		return -1;
+	if (st & STAGE_REVISIONS) {
+		if (revset_load(sr->d, &sr->revs) > 0 && (st & STAGE_RENDER))
+			return -1;
+		if (st & STAGE_RENDER) {
+			/* a hand-edited frozen one was an error above */
+			revset_warn_changed(sr->d, &sr->revs);
+			if (redlines(sr) == -1)
+				return -1;
+		}
+	}
+	if ((st & STAGE_ADOPT) && revision_adopt(sr->d) != 0)
+		return -1;
+	if ((st & STAGE_DIFF) && diff_stage(r, sr) == -1)
+		return -1;
+	return diag_count(DIAG_ERROR) != before && (st & STAGE_CHECK) ? -1 : 0;
+}
+
+void
+pipeline_free(struct school_run *sr)
+{
+	size_t i;
+
+	for (i = 0; i < RENDER_NBACKENDS; i++)
+		buf_free(&sr->out[i]);
+	for (i = 0; i < sr->nredlines; i++) {
+		free(sr->redlines[i].name);
+		buf_free(&sr->redlines[i].data);
+	}
+	free(sr->redlines);
+	revset_free(&sr->revs);
+	buf_free(&sr->diff_html);
+	buf_free(&sr->diff_pdf);
+	free(sr->diff_base);
+	doc_free(sr->d);
+	memset(sr, 0, sizeof(*sr));
+}
