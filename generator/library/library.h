@@ -96,6 +96,18 @@ struct outline	*outline_parse(const char *path, const char *name,
 		    const char *text, size_t len);
 void		 outline_free(struct outline *);
 
+/* Within the library: helpers its files share. */
+/* Is s a clause id: dotted words of [a-z0-9-], at least two? */
+int		 clause_valid_id(const char *);
+/* Split a space-separated value into words; return the count. */
+size_t		 library_split_words(const char *, char ***);
+void		 library_free_words(char **, size_t);
+/* Copy text with CRLF turned into LF. */
+char		*library_normalise_newlines(const char *text, size_t len,
+		    size_t *outlen);
+/* Parse and check a clause's CommonMark body; 0, or -1 after reporting. */
+int		 clause_parse_body(struct clause *, const char *body);
+
 /* The file line a node came from (0 if unknown). */
 int		 node_line(cmark_node *);
 /* Is name a placeholder assembly knows how to fill?  lists: channels, lessons */
