@@ -2,6 +2,8 @@
 #define CHECK_CHECK_H
 /* Checks a board office wants before publishing (DOMAIN.md), on one document. */
 
+#include <stddef.h>
+
 struct config;
 struct document;
 
@@ -19,5 +21,37 @@ void	check_document(const struct document *d, const struct config *c,
 
 /* Free what check_document keeps between calls (an index of names). */
 void	check_cleanup(void);
+
+/*
+ * Checks, internal: the document's text as check.c collects it, and the
+ * checks on its wording that wording.c holds.
+ */
+
+/* A piece of rendered text and where it came from. */
+struct check_unit {
+	const char	*file;
+	int		 line;
+	char		*text;		/* plain text, whitespace collapsed */
+	int		 paragraph;	/* a paragraph or item (for duplicates) */
+};
+
+struct units {
+	struct check_unit	*v;
+	size_t			 n, cap;
+};
+
+/* A letter or digit, counting every non-ASCII byte as a letter. */
+int	check_wordch(unsigned char c);
+
+void	check_placeholders(const struct document *d, const struct units *u,
+	    struct check_result *r);
+void	check_other_names(const struct document *d, const struct units *u,
+	    const struct config *c, struct check_result *r);
+void	check_terms(const struct document *d, const struct units *u,
+	    struct check_result *r);
+void	check_consent_age(const struct document *d, const struct units *u,
+	    struct check_result *r);
+void	check_roles(const struct document *d, const struct units *u,
+	    struct check_result *r);
 
 #endif
