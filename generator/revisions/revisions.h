@@ -73,6 +73,8 @@ struct tokens {
 struct symtab;
 struct symtab	*symtab_new(void);
 void		 symtab_free(struct symtab *);
+/* The id of key (n bytes, no NUL inside), adding it when new. */
+unsigned	 symtab_intern(struct symtab *, const char *key, size_t n);
 
 /*
  * Tokenize a clause's CommonMark.  note_id maps a footnote number as
@@ -404,5 +406,17 @@ void		 rl_label(const struct revdoc *, const struct rev_clause *,
 void		 rl_version(const struct revdoc *, struct buf *);
 /* A plain-text account of the redline, for golden tests and debugging. */
 void		 redline_dump(const struct redline *, struct buf *);
+
+/*
+ * The causes redline_build() collects (redline_causes.c): front matter,
+ * approval steps, config values, the entries of list ("channel" or
+ * "lesson", placeholder uses) and, once sections are merged, their titles.
+ */
+void		 rl_meta_causes(struct redline *);
+void		 rl_step_causes(struct redline *);
+void		 rl_value_causes(struct redline *);
+void		 rl_list_causes(struct redline *, const char *list,
+		    const char *uses);
+void		 rl_section_causes(struct redline *);
 
 #endif
