@@ -222,4 +222,59 @@ int		 config_run_buffer(const char *file, const char *text, size_t len,
 void		 cval_free(struct cval *);
 const struct cval *cval_get(const struct cval *map, const char *key);
 
+/*
+ * Internal to config/: the value trees the sandbox builds (sandbox.c),
+ * the readers of checked fields (fields.c) and of the national defaults,
+ * boards and schools (school.c) that loading (config.c) puts together.
+ */
+
+struct cval	*cval_new(enum cval_type, const char *file, int line);
+struct cval	*cval_clone(const struct cval *);
+/*
+ * Merge over onto base: maps merge key by key (recursively), anything
+ * else in over replaces base.  Return a new tree.
+ */
+struct cval	*cval_merge(const struct cval *base, const struct cval *over);
+
+/* Counts the errors found while reading one file's fields. */
+struct config_reader {
+	int	errors;
+};
+
+typedef int (*config_validator)(const char *);
+
+int		 config_valid_key(const char *);
+int		 config_valid_date(const char *);
+int		 config_valid_month_or_date(const char *);
+int		 config_valid_schoolyear(const char *);
+/* Report keys of map not in allowed; suggest a near one. */
+void		 config_check_keys(struct config_reader *, const struct cval *map,
+		    const char *const *allowed, const char *ctx);
+const char	*config_type_name(const struct cval *);
+/*
+ * Return a copy of the text at map[key], or NULL when absent or wrong.
+ * what names the check for messages ("an ISO date (YYYY-MM-DD)").
+ */
+char		*config_get_text(struct config_reader *, const struct cval *map,
+		    const char *key, const char *ctx, int required,
+		    config_validator ok, const char *what);
+/* Check v is a list (an empty table counts); report otherwise. */
+int		 config_want_list(struct config_reader *, const struct cval *v,
+		    const char *key, const char *ctx);
+int		 config_want_map(struct config_reader *, const struct cval *v,
+		    const char *key, const char *ctx);
+
+/* Keys a school file may set; a board may set them too, as defaults. */
+extern const char *const config_school_keys[];
+void		 config_read_national(struct config_reader *, struct national *,
+		    const struct cval *);
+void		 config_read_board(struct config_reader *, struct board *,
+		    const struct cval *);
+void		 config_read_school(struct config_reader *,
+		    const struct national *, struct school *,
+		    const struct cval *merged);
+void		 config_channel_clear(struct channel *);
+void		 config_lesson_clear(struct lesson *);
+void		 config_placement_clear(struct placement *);
+
 #endif

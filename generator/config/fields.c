@@ -1,0 +1,303 @@
+/* Validators of config values, and readers of typed, checked fields. */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config/config.h"
+#include "base/base.h"
+
+/* ------------------------------------------------------------------ */
+/* Validators                                                           */
+
+int
+config_valid_id(const char *s)
+{
+	const char *p;
+
+	if (*s == '\0' || *s == '-' || strlen(s) > 64)
+		return 0;
+	for (p = s; *p != '\0'; p++)
+		if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) ||
+		    *p == '-'))
+			return 0;
+	return 1;
+}
+
+int
+config_valid_phone(const char *s)
+{
+	const char *p;
+	int digits = 0;
+
+	for (p = s; *p != '\0'; p++) {
+		if (isdigit((unsigned char)*p))
+			digits++;
+		else if (*p == '+' && p != s)
+			return 0;
+		else if (!strchr("+ -()", *p))
+			return 0;
+	}
+	return digits >= 10 && digits <= 15;
+}
+
+static int
+valid_host(const char *h, size_t n)
+{
+	size_t i;
+	int dot = 0;
+
+	if (n == 0 || h[0] == '.' || h[0] == '-' || h[n - 1] == '.')
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (h[i] == '.') {
+			if (h[i + 1] == '.')
+				return 0;
+			dot = 1;
+		} else if (!isalnum((unsigned char)h[i]) && h[i] != '-')
+			return 0;
+	}
+	return dot;
+}
+
+int
+config_valid_url(const char *s)
+{
+	const char *p, *host;
+	size_t n;
+
+	for (p = s; *p != '\0'; p++)
+		if ((unsigned char)*p <= 0x20 || *p == 0x7F || *p == '"' ||
+		    *p == '<' || *p == '>' || *p == '\\' || *p == '`')
+			return 0;
+	if (str_starts(s, "tel:")) {
+		p = s + 4;
+		if (*p == '+')
+			p++;
+		n = strspn(p, "0123456789");
+		return n >= 3 && p[n] == '\0';
+	}
+	if (str_starts(s, "mailto:")) {
+		p = strchr(s + 7, '@');
+		if (p == NULL || p == s + 7)
+			return 0;
+		return valid_host(p + 1, strcspn(p + 1, "?"));
+	}
+	if (str_starts(s, "https://"))
+		host = s + 8;
+	else if (str_starts(s, "http://"))
+		host = s + 7;
+	else
+		return 0;
+	n = strcspn(host, ":/?#");
+	if (!valid_host(host, n))
+		return 0;
+	if (host[n] == ':') {
+		size_t d = strspn(host + n + 1, "0123456789");
+		if (d == 0 || d > 5 || atoi(host + n + 1) > 65535 ||
+		    strchr("/?#", host[n + 1 + d]) == NULL)
+			return 0;
+	}
+	return 1;
+}
+
+int
+config_valid_version(const char *s)
+{
+	const char *p = s;
+	int parts = 0;
+
+	for (;;) {
+		size_t n = strspn(p, "0123456789");
+		if (n == 0 || n > 4)
+			return 0;
+		parts++;
+		p += n;
+		if (*p == '\0')
+			return parts <= 4;
+		if (*p++ != '.')
+			return 0;
+	}
+}
+
+const char *
+config_level_name(enum level l)
+{
+	return l == LEVEL_VO ? "vo" : "po";
+}
+
+int
+config_valid_schoolyear(const char *s)
+{
+	if (strlen(s) != 9 || s[4] != '-' || strspn(s, "0123456789") != 4 ||
+	    strspn(s + 5, "0123456789") != 4)
+		return 0;
+	return atoi(s + 5) == atoi(s) + 1;
+}
+
+int
+config_valid_key(const char *s)
+{
+	const char *p;
+
+	if (*s == '\0')
+		return 0;
+	for (p = s; *p != '\0'; p++)
+		if (!(islower((unsigned char)*p) || isdigit((unsigned char)*p) ||
+		    *p == '-' || *p == '_'))
+			return 0;
+	return 1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading validated fields                                             */
+
+static size_t
+edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, best;
+	size_t *row;
+
+	if (la > 40 || lb > 40)
+		return 99;
+	row = xcalloc(lb + 1, sizeof(*row));
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t prev = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			size_t cur = row[j];
+			size_t sub = prev + (a[i - 1] != b[j - 1]);
+			best = row[j] + 1 < row[j - 1] + 1 ? row[j] + 1 :
+			    row[j - 1] + 1;
+			row[j] = sub < best ? sub : best;
+			prev = cur;
+		}
+	}
+	best = row[lb];
+	free(row);
+	return best;
+}
+
+/* Report keys of map not in allowed; suggest a near one. */
+void
+config_check_keys(struct config_reader *r, const struct cval *map,
+    const char *const *allowed, const char *ctx)
+{
+	const char *const *a;
+	size_t i;
+
+	if (map == NULL || map->type != CV_MAP)
+		return;
+	for (i = 0; i < map->nitems; i++) {
+		const char *k = map->items[i]->key, *near = NULL;
+		for (a = allowed; *a != NULL; a++) {
+			if (strcmp(*a, k) == 0)
+				break;
+			if (near == NULL && edit_distance(*a, k) <= 2)
+				near = *a;
+		}
+		if (*a != NULL)
+			continue;
+		if (near != NULL)
+			diag_error(map->items[i]->loc.file,
+			    map->items[i]->loc.line, "unknown key '%s' in %s "
+			    "(did you mean '%s'?)", k, ctx, near);
+		else
+			diag_error(map->items[i]->loc.file,
+			    map->items[i]->loc.line, "unknown key '%s' in %s",
+			    k, ctx);
+		r->errors++;
+	}
+}
+
+const char *
+config_type_name(const struct cval *v)
+{
+	switch (v->type) {
+	case CV_STRING:	return "text";
+	case CV_NUMBER:	return "a number";
+	case CV_BOOL:	return "a boolean";
+	case CV_LIST:	return "a list";
+	default:	return "a table";
+	}
+}
+
+/*
+ * Return a copy of the text at map[key], or NULL when absent or wrong.
+ * what names the check for messages ("an ISO date (YYYY-MM-DD)").
+ */
+char *
+config_get_text(struct config_reader *r, const struct cval *map,
+    const char *key, const char *ctx, int required, config_validator ok,
+    const char *what)
+{
+	const struct cval *v = cval_get(map, key);
+
+	if (v == NULL) {
+		if (required) {
+			diag_error(map->loc.file, map->loc.line, "%s needs "
+			    "'%s'", ctx, key);
+			r->errors++;
+		}
+		return NULL;
+	}
+	if (v->type != CV_STRING) {
+		diag_error(v->loc.file, v->loc.line, "'%s' in %s must be text, "
+		    "not %s", key, ctx, config_type_name(v));
+		r->errors++;
+		return NULL;
+	}
+	if (*v->str == '\0' && required) {
+		diag_error(v->loc.file, v->loc.line, "'%s' in %s is empty",
+		    key, ctx);
+		r->errors++;
+		return NULL;
+	}
+	if (ok != NULL && !ok(v->str)) {
+		diag_error(v->loc.file, v->loc.line, "'%s' in %s is not %s: "
+		    "'%s'", key, ctx, what, v->str);
+		r->errors++;
+		return NULL;
+	}
+	return xstrdup(v->str);
+}
+
+int
+config_valid_date(const char *s)
+{
+	return date_valid(s, 0);
+}
+
+int
+config_valid_month_or_date(const char *s)
+{
+	return date_valid(s, 1);
+}
+
+/* Check v is a list (an empty table counts); report otherwise. */
+int
+config_want_list(struct config_reader *r, const struct cval *v, const char *key,
+    const char *ctx)
+{
+	if (v->type == CV_LIST || (v->type == CV_MAP && v->nitems == 0))
+		return 1;
+	diag_error(v->loc.file, v->loc.line, "'%s' in %s must be a list "
+	    "{ ... , ... }, not %s", key, ctx, config_type_name(v));
+	r->errors++;
+	return 0;
+}
+
+int
+config_want_map(struct config_reader *r, const struct cval *v, const char *key,
+    const char *ctx)
+{
+	if (v->type == CV_MAP)
+		return 1;
+	if (v->type == CV_LIST && v->nitems == 0)
+		return 1;
+	diag_error(v->loc.file, v->loc.line, "'%s' in %s must be a table "
+	    "with named keys, not %s", key, ctx, config_type_name(v));
+	r->errors++;
+	return 0;
+}
