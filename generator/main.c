@@ -24,6 +24,7 @@
 #include "library/library.h"
 #include "render/md/md.h"
 #include "revisions/revisions.h"
+#include "revisions/pdf/pdf_redline.h"
 #include "render/pdf/pdf.h"
 #include "render/schoolgids/schoolgids.h"
 #include "render/site/site.h"

@@ -17,6 +17,7 @@
 #include "render/md/md.h"
 #include "render/pdf/pdf.h"
 #include "revisions/revisions.h"
+#include "revisions/pdf/pdf_redline.h"
 #include "render/site/site.h"
 
 #define FORMAT_LINE	"format: protocolgen-revision 1\n"
