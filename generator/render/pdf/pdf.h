@@ -502,7 +502,6 @@ void	 dev_bookmark(struct pdf_dev *, const char *title, const char *dest);
 
 struct buf;
 struct document;
-struct redline;
 
 /*
  * Load fonts (through templates/fonts.conf), fontconfig and the Dutch
@@ -520,11 +519,6 @@ int	pdf_schoolgids(const struct document *, struct buf *out);
  * Return 0, or -1 after reporting (before pdf_init()).
  */
 int	pdf_deps(void (*fn)(void *, const char *), void *arg);
-/*
- * Render a redline (redline.h) as a PDF: the summary, the "was / wordt"
- * table, the legend and the text with its marks; with collapse, runs of
- * unchanged clauses are one line each.  Return 0, or -1 after reporting.
- */
 /* Release what pdf_init loaded (safe without it). */
 void	pdf_teardown(void);
 
