@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "render/pdf/text/text.h"
 #include "render/pdf/pdf.h"
 #include "tap.h"
 #include "base/base.h"

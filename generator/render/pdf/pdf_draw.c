@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/base.h"
+#include "render/pdf/text/text.h"
 #include "render/pdf/pdf.h"
 
 #define MAXOPEN	32
@@ -297,7 +298,7 @@ draw_header(struct draw *dw, int page)
 	draw_line(dw, r->foot_left, MARGIN_L, FOOTER_BASE);
 	snprintf(num, sizeof(num), "%s %d %s %d", tr("pdf.page"), page + 1,
 	    tr("pdf.of"), r->npages);
-	line = pdf_plain(r, num, &st, TEXT_W, &n);
+	line = para_plain(&r->store, num, &st, TEXT_W, &n);
 	draw_line(dw, line, right - line_width(r, line), FOOTER_BASE);
 }
 
@@ -378,7 +379,7 @@ draw_notes_of(struct draw *dw, size_t line)
 {
 	int refs[8], n, k;
 
-	n = pdf_line_notes(dw->r, line, refs, 8);
+	n = para_line_notes(&dw->r->store, line, refs, 8);
 	for (k = 0; k < n; k++)
 		if (refs[k] <= (int)dw->r->nnotes)
 			draw_note(dw, refs[k]);

@@ -11,19 +11,6 @@
 
 #define MAXREFS	8
 
-int
-pdf_line_notes(const struct render *r, size_t line, int *out, int max)
-{
-	const struct pdf_line *l = &r->store.line[line];
-	size_t i;
-	int n = 0;
-
-	for (i = l->f0; i < l->f0 + l->nf && n < max; i++)
-		if (r->store.frag[i].style.note > 0)
-			out[n++] = r->store.frag[i].style.note;
-	return n;
-}
-
 static int
 sized(const struct unit *u)
 {
@@ -40,7 +27,7 @@ new_notes(struct render *r, size_t i, int have_notes)
 
 	if (r->u[i].kind != U_LINE)
 		return 0;
-	n = pdf_line_notes(r, r->u[i].line, refs, MAXREFS);
+	n = para_line_notes(&r->store, r->u[i].line, refs, MAXREFS);
 	for (k = 0; k < n; k++) {
 		struct note *nt = &r->notes[refs[k] - 1];
 		if (refs[k] > (int)r->nnotes || nt->page >= 0)
@@ -61,7 +48,7 @@ claim_notes(struct render *r, size_t i, int page)
 
 	if (r->u[i].kind != U_LINE)
 		return;
-	n = pdf_line_notes(r, r->u[i].line, refs, MAXREFS);
+	n = para_line_notes(&r->store, r->u[i].line, refs, MAXREFS);
 	for (k = 0; k < n; k++)
 		if (refs[k] <= (int)r->nnotes &&
 		    r->notes[refs[k] - 1].page < 0) {

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render/pdf/pdf.h"
+#include "render/pdf/text/text.h"
 #include "base/base.h"
 
 #define STRETCH		0.6	/* a space may grow by this part of itself */

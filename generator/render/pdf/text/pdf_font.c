@@ -8,7 +8,7 @@
 #include <pango/pangofc-fontmap.h>
 
 #include "base/base.h"
-#include "render/pdf/pdf.h"
+#include "render/pdf/text/text.h"
 
 #define SHAPE_SIZE	100.0	/* points: shape large, scale down */
 #define MAXBRK		16

@@ -7,7 +7,7 @@
 #include <hyphen.h>
 
 #include "base/base.h"
-#include "render/pdf/pdf.h"
+#include "render/pdf/text/text.h"
 
 #define HYPH_LEFT	2	/* letters kept before a hyphen */
 #define HYPH_RIGHT	3	/* letters carried to the next line */
