@@ -21,7 +21,7 @@ UNITBIN	= $(UNITSRC:tests/unit/%.c=$(BUILD)/tests/%)
 BENCHSRC = $(wildcard tests/bench/bench_*.c)
 BENCHBIN = $(BENCHSRC:tests/bench/%.c=$(BUILD)/bench/%)
 
-.PHONY: all deps test-deps render check asan valgrind fuzz fuzz-build bench clean
+.PHONY: all deps test-deps render layers check asan valgrind fuzz fuzz-build bench clean
 all: $(BIN) render
 
 deps:
@@ -56,8 +56,15 @@ render: $(BIN)
 	@$(MAKE) --no-print-directory -f tools/render.mk PROTOCOLGEN=$(BIN) \
 	    ROOT=$(ROOT) OUT=$(OUT)
 
-# The whole suite: C unit tests, then end-to-end tests, under prove.
-check: $(BIN) $(UNITBIN) | test-deps
+# The layering of generator/ (generator/LAYERS): every include and every
+# call goes to the file's own folder or a lower one, and no folder cycle.
+layers: $(LIBOBJS) $(BUILD)/obj/main.o
+	@perl tools/layers.pl generator/LAYERS generator $(BUILD)/obj \
+	    $(LIBOBJS) $(BUILD)/obj/main.o
+
+# The whole suite: the layering, C unit tests, then end-to-end tests,
+# under prove.
+check: layers $(BIN) $(UNITBIN) | test-deps
 	PROTOCOLGEN=$(abspath $(BIN)) prove -f $(UNITBIN) tests/e2e/*.t
 
 # The suite again, built with AddressSanitizer and UBSan.  fontconfig keeps

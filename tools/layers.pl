@@ -4,13 +4,14 @@
 #   every symbol an object uses (nm) is defined in its own folder or a lower
 #   one, when objects are given;
 #   the folders' graph of includes and calls has no cycle.
-# usage: tools/layers.pl generator/LAYERS generator [OBJDIR]
+# usage: tools/layers.pl generator/LAYERS generator [OBJDIR [OBJ...]]
+# (OBJ: the objects to read, named under OBJDIR; default: every .o there)
 use strict;
 use warnings;
 use File::Find;
 
-my ($layers, $src, $objdir) = @ARGV;
-die "usage: $0 LAYERS SRCDIR [OBJDIR]\n" unless defined $src;
+my ($layers, $src, $objdir, @objs) = @ARGV;
+die "usage: $0 LAYERS SRCDIR [OBJDIR [OBJ...]]\n" unless defined $src;
 my (%rank, $n, @bad, %edge);
 open(my $fh, '<', $layers) or die "$layers: $!\n";
 while (<$fh>) {
@@ -64,9 +65,9 @@ for my $path (sort @files) {
 
 if (defined $objdir) {
 	my (%def, %use);
-	my @objs;
 	find({ no_chdir => 1, wanted => sub {
-		push @objs, $File::Find::name if /\.o$/ } }, $objdir);
+		push @objs, $File::Find::name if /\.o$/ } }, $objdir)
+	    unless @objs;
 	for my $o (sort @objs) {
 		(my $rel = $o) =~ s{^\Q$objdir\E/}{};
 		my $f = folder($rel);

@@ -136,5 +136,7 @@ const char	*tr_maybe(const char *key);
 /* tr() of prefix + "." + suffix, e.g. trx("status", "concept"). */
 const char	*trx(const char *prefix, const char *suffix);
 void		 text_free(void);
+/* The strings file loaded (for messages about it). */
+const char	*text_path(void);
 
 #endif

@@ -90,6 +90,12 @@ text_load(const char *path)
 }
 
 const char *
+text_path(void)
+{
+	return table_path ? table_path : "templates/nl.strings";
+}
+
+const char *
 tr_maybe(const char *key)
 {
 	struct entry k = { .key = (char *)key }, *e;

@@ -54,4 +54,10 @@ void	check_consent_age(const struct document *d, const struct units *u,
 void	check_roles(const struct document *d, const struct units *u,
 	    struct check_result *r);
 
+/*
+ * Report the findings of d's schoolgids section (built with the document)
+ * through diag().  Return the number of errors.
+ */
+int	schoolgids_check(const struct document *d);
+
 #endif

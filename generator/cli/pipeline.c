@@ -9,7 +9,6 @@
 #include "render/page/page.h"
 #include "render/pdf/pdf.h"
 #include "render/render.h"
-#include "render/schoolgids/schoolgids.h"
 #include "revisions/html/diffhtml.h"
 #include "revisions/pdf/pdf_redline.h"
 #include "revisions/revisions.h"

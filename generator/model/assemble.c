@@ -591,6 +591,7 @@ fill_meta(struct document *d, const struct school *s, const struct outline *o)
 	m->board = s->board->name;
 	m->board_id = s->board->id;
 	m->level = s->level;
+	m->level_name = config_level_name(s->level);
 	m->title = s->title ? s->title : o->title;
 	m->outline = o->name;
 	m->version = s->rev.version;
@@ -683,6 +684,7 @@ doc_assemble(const struct school *s, const struct library *lib)
 		doc_free(d);
 		return NULL;
 	}
+	d->schoolgids = schoolgids_build(d);
 	return d;
 }
 
@@ -707,5 +709,6 @@ doc_free(struct document *d)
 			cmark_node_free(d->notes[i].tree);
 	free(d->notes);
 	free((void *)d->meta.steps);
+	schoolgids_free(d->schoolgids);
 	free(d);
 }

@@ -54,6 +54,7 @@ struct doc_meta {
 	const char	*board;		/* board name */
 	const char	*board_id;
 	enum level	 level;
+	const char	*level_name;	/* "po", "vo" */
 	const char	*title;		/* "Protocol sociale media" */
 	const char	*outline;
 	const char	*version;
@@ -76,6 +77,8 @@ struct doc_meta {
 					   with tr("mark.<status>") */
 };
 
+struct schoolgids;
+
 struct document {
 	struct doc_meta	 meta;
 	struct doc_section *sections;
@@ -88,6 +91,8 @@ struct document {
 	size_t		 nchannels;
 	const struct lesson *lessons;
 	size_t		 nlessons;
+	struct schoolgids *schoolgids;	/* its section for the schoolgids,
+					   built once with the document */
 	const struct school *school;	/* for checks and --explain only */
 	const char	*outline_path;	/* for messages about sections */
 };
@@ -159,5 +164,86 @@ struct school;
 void	dump_document(const struct document *, struct buf *out);
 /* Every value a school's clauses can use, with the file:line that set it. */
 void	explain_school(const struct school *, struct buf *out);
+
+/*
+ * The schoolgids section: the model, built from a school's document only
+ * (doc_assemble() builds it into d->schoolgids).  What the section would
+ * want the board office to fix is kept as findings, reported by the
+ * check stage (schoolgids_check()).
+ */
+
+#include "base/base.h"
+
+#define SG_MIN_WORDS		150
+#define SG_MAX_WORDS		400
+#define SG_MIN_AGREEMENTS	5
+#define SG_MAX_AGREEMENTS	8
+
+/* A table: a caption, a header row and nrows rows of ncols text cells. */
+struct sg_table {
+	char		*caption;
+	char		**head;		/* ncols */
+	char		**cells;	/* nrows * ncols; "" when empty */
+	size_t		 ncols;
+	size_t		 nrows;
+};
+
+/*
+ * One block of a part: CommonMark (paragraphs, bullet lists, links,
+ * emphasis; a CMARK_NODE_DOCUMENT, every value a text node) or a table.
+ * Exactly one of tree and table is set.
+ */
+struct sg_block {
+	cmark_node	*tree;
+	struct sg_table	*table;
+};
+
+/* A titled part ("Onze kanalen"); the opening part has no title. */
+struct sg_part {
+	const char	*id;		/* anchor: "sg-kanalen" */
+	char		*title;		/* NULL for the opening */
+	struct sg_block	*blocks;
+	size_t		 nblocks;
+};
+
+/* Something a board office should know about a school's section. */
+struct sg_finding {
+	enum diag_level	 level;
+	char		*file;
+	int		 line;
+	char		*msg;
+};
+
+/*
+ * The schoolgids section of one document: a document-like structure that
+ * every backend (HTML, Markdown, PDF) renders in order: the draft mark,
+ * the title, the parts, the version line.
+ */
+struct schoolgids {
+	const struct doc_meta *meta;	/* borrowed from the document */
+	char		*title;		/* "Sociale media" */
+	char		*mark;		/* "CONCEPT", or NULL when adopted */
+	char		*mark_note;
+	struct sg_part	*parts;
+	size_t		 nparts;
+	char		*version_line;	/* "Protocol sociale media, versie 1.0, ..." */
+	char		*protocol_href;	/* where the full protocol is read */
+	size_t		 nagreements;
+	size_t		 words;		/* of everything above, as read */
+	struct sg_finding *findings;
+	size_t		 nfindings;
+};
+
+/*
+ * Build the section from a school's document.  Never fails; what is
+ * missing or out of bounds is recorded in findings (not reported).
+ */
+struct schoolgids *schoolgids_build(const struct document *);
+void		 schoolgids_free(struct schoolgids *);
+
+/* The section as plain text, blocks separated by newlines (for counting). */
+void		 schoolgids_text(const struct schoolgids *, struct buf *out);
+/* Words in UTF-8 text: runs of non-space holding a letter or digit. */
+size_t		 schoolgids_count_words(const char *text);
 
 #endif

@@ -29,7 +29,7 @@ render_meta(const struct doc_meta *m, const char *head, const char *tail,
 	meta_line(out, "board", m->board);
 	meta_line(out, "title", m->title);
 	meta_line(out, "outline", m->outline);
-	meta_line(out, "level", config_level_name(m->level));
+	meta_line(out, "level", m->level_name);
 	meta_line(out, "version", m->version);
 	meta_line(out, "status", m->status);
 	meta_line(out, "scope", m->scope);

@@ -5,7 +5,6 @@
 #include "base/base.h"
 #include "model/model.h"
 #include "render/pdf/pdf.h"
-#include "render/schoolgids/schoolgids.h"
 
 /* Column starts of a table: each column as wide as its longest text. */
 static void
@@ -101,7 +100,7 @@ int
 pdf_schoolgids(const struct document *d, struct buf *out)
 {
 	struct render *r;
-	struct schoolgids *sg;
+	const struct schoolgids *sg;
 	struct doc_meta m;
 	struct dev_info in;
 	struct buf ib = { 0 };
@@ -110,7 +109,7 @@ pdf_schoolgids(const struct document *d, struct buf *out)
 
 	if ((r = pdf_layout_begin(d)) == NULL)
 		return -1;
-	sg = schoolgids_build(d);
+	sg = d->schoolgids;
 	m = d->meta;
 	m.title = sg->title;	/* header, footer and document information */
 	sg_layout(r, &m, sg);
@@ -119,6 +118,5 @@ pdf_schoolgids(const struct document *d, struct buf *out)
 	rc = pdf_layout_end(r, &in, out, what);
 	free(what);
 	buf_free(&ib);
-	schoolgids_free(sg);
 	return rc;
 }

@@ -88,14 +88,14 @@ int
 schoolgids_html(const struct document *d, struct buf *out)
 {
 	const struct doc_meta *m = &d->meta;
-	struct schoolgids *sg;
+	const struct schoolgids *sg;
 	struct page *p;
 	xmlNodePtr slot;
 	struct buf b = { 0 };
 
 	if ((p = page_new("schoolgids.html")) == NULL)
 		return -1;
-	sg = schoolgids_build(d);
+	sg = d->schoolgids;
 	if ((slot = page_slot(p, "title")) != NULL) {
 		buf_printf(&b, "%s \xE2\x80\x93 %s", sg->title, m->school);
 		h_text(slot, buf_str(&b));
@@ -127,7 +127,6 @@ schoolgids_html(const struct document *d, struct buf *out)
 		render_footer(slot);
 	page_serialize(p, out);
 	page_free(p);
-	schoolgids_free(sg);
 	buf_free(&b);
 	return 0;
 }
@@ -139,7 +138,7 @@ schoolgids_html(const struct document *d, struct buf *out)
 int
 schoolgids_fragment(const struct document *d, struct buf *out)
 {
-	struct schoolgids *sg = schoolgids_build(d);
+	const struct schoolgids *sg = d->schoolgids;
 	htmlDocPtr doc = htmlNewDocNoDtD(NULL, NULL);
 	xmlNodePtr root = h_el(NULL, "div", NULL);
 	xmlBufferPtr xb = xmlBufferCreate();
@@ -156,7 +155,6 @@ schoolgids_fragment(const struct document *d, struct buf *out)
 	buf_putc(out, '\n');
 	xmlBufferFree(xb);
 	xmlFreeDoc(doc);
-	schoolgids_free(sg);
 	return 0;
 }
 

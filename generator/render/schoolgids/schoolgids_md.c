@@ -74,7 +74,7 @@ put_table(const struct sg_table *t, struct buf *out)
 int
 schoolgids_md(const struct document *d, struct buf *out)
 {
-	struct schoolgids *sg = schoolgids_build(d);
+	const struct schoolgids *sg = d->schoolgids;
 	size_t i, j;
 
 	buf_puts(out, "## ");
@@ -105,6 +105,5 @@ schoolgids_md(const struct document *d, struct buf *out)
 	buf_putc(out, '*');
 	put_inline(sg->version_line, 0, out);
 	buf_puts(out, "*\n");
-	schoolgids_free(sg);
 	return 0;
 }
