@@ -12,10 +12,14 @@ use File::Find;
 
 my ($layers, $src, $objdir, @objs) = @ARGV;
 die "usage: $0 LAYERS SRCDIR [OBJDIR [OBJ...]]\n" unless defined $src;
-my (%rank, $n, @bad, %edge);
+my (%rank, $n, @bad, %edge, @deny);
 open(my $fh, '<', $layers) or die "$layers: $!\n";
 while (<$fh>) {
 	s/#.*//;
+	if (/^\s*!\s*(.*?)\s*:\s*(.*?)\s*$/) {	# "! FROM... : TO..."
+		push @deny, [[split ' ', $1], [split ' ', $2], $.];
+		next;
+	}
 	my @f = split;
 	next unless @f;
 	$n++;
@@ -27,11 +31,19 @@ while (<$fh>) {
 close $fh;
 
 sub folder { my $p = shift; return $p =~ m{^(.*)/[^/]+$} ? $1 : '.'; }
+# Is folder $f $p or below it?
+sub under { my ($f, $p) = @_; return $f eq $p || index($f, "$p/") == 0; }
 # May folder $from use folder $to?  Also records the edge for the cycle check.
 sub allowed {
 	my ($from, $to, $what) = @_;
 	return if $from eq $to;
 	$edge{$from}{$to} = 1;
+	for my $d (@deny) {
+		next unless grep { under($from, $_) } @{$d->[0]};
+		next unless grep { under($to, $_) } @{$d->[1]};
+		push @bad, "$what: from $from to $to, which $layers:$d->[2] "
+		    . "forbids";
+	}
 	for ($from, $to) {
 		push @bad, "$what: folder '$_' is not in $layers" and return
 		    unless exists $rank{$_};

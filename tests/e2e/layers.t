@@ -58,6 +58,14 @@ is "$rc" 1 "an include not written from the source folder fails"
 like "$err" "no such header" "it says so"
 rm "$T/top/flat.c"
 
+printf '! top : low\n' >>"$T/LAYERS"
+printf '#include "low/low.h"\n' >"$T/top/deny.c"
+layers
+is "$rc" 1 "a use LAYERS forbids with '!' fails, though it goes down"
+like "$err" "top/deny.c:1: .*from top to low, which .*LAYERS:5 forbids" \
+    "it names the rule"
+rm "$T/top/deny.c"
+
 layers
 is "$rc" 0 "the tree passes again"
 
