@@ -186,7 +186,8 @@ struct school_run {
 	struct redline_file *redlines;		/* STAGE_RENDER|REVISIONS */
 	size_t		 nredlines;
 	struct buf	 diff_html, diff_pdf;	/* STAGE_DIFF */
-	char		*diff_base;		/* "diff-A-B" */
+	char		*diff_base;		/* "diff-A-B", with --collapse
+						   "diff-A-B-collapsed" */
 };
 
 /*

@@ -1,6 +1,8 @@
 /* protocolgen build: every school through the pipeline, its files, the index. */
 #include <sys/stat.h>
+#include <sys/types.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -23,26 +25,154 @@
 #include "render/site/site.h"
 #include "revisions/revisions.h"
 
+/*
+ * out/<id>/.manifest: what the last build wrote for a school, so the next
+ * one removes exactly the files it no longer makes (a redline of a
+ * revision gone, a school gone) and nothing else: "config PATH", then one
+ * "file NAME" line per file.
+ */
+#define MANIFEST	".manifest"
+
+/* The names a manifest lists (each followed by a NUL) into *names. */
+static void
+manifest_read(const char *dir, struct buf *names, char **config)
+{
+	struct buf b = { 0 };
+	char *path = xasprintf("%s/%s", dir, MANIFEST), *line, *save = NULL;
+
+	if (config != NULL)
+		*config = NULL;
+	if (file_read(path, &b) == 0)
+		for (line = strtok_r(b.data, "\n", &save); line != NULL;
+		    line = strtok_r(NULL, "\n", &save)) {
+			if (strncmp(line, "file ", 5) == 0 &&
+			    strchr(line + 5, '/') == NULL &&
+			    line[5] != '.' && line[5] != '\0')
+				buf_put(names, line + 5, strlen(line + 5) + 1);
+			else if (strncmp(line, "config ", 7) == 0 &&
+			    config != NULL && *config == NULL)
+				*config = xstrdup(line + 7);
+		}
+	buf_free(&b);
+	free(path);
+}
+
+/* Remove dir/name for each name of old (NUL-separated) not in keep. */
+static void
+remove_unlisted(const char *dir, const struct buf *old, const char *const *keep,
+    size_t nkeep)
+{
+	const char *n;
+	size_t i;
+	char *path;
+
+	for (n = old->data; old->len > 0 && n < old->data + old->len;
+	    n += strlen(n) + 1) {
+		for (i = 0; i < nkeep && strcmp(keep[i], n) != 0; i++)
+			continue;
+		if (i < nkeep)
+			continue;
+		path = xasprintf("%s/%s", dir, n);
+		if (unlink(path) == -1 && errno != ENOENT)
+			diag_warn(path, 0, "cannot remove a file the build no "
+			    "longer makes: %s", strerror(errno));
+		free(path);
+	}
+}
+
 /* Write every file the pipeline rendered for a school (none on errors). */
 static int
 write_school(struct run *r, const struct school_run *sr)
 {
 	size_t i, n = RENDER_NBACKENDS, nrev = sr->nredlines;
+	const char **names = xcalloc(n + nrev + 1, sizeof(*names));
+	struct buf old = { 0 }, man = { 0 };
 	char *dir, *path;
 	int rc = 0;
 
 	dir = xasprintf("%s/%s", r->o.out, sr->d->meta.school_id);
 	tmpfiles_sweep(dir);
 	for (i = 0; i < n + nrev && rc == 0; i++) {
-		path = xasprintf("%s/%s", dir, i < n ?
-		    render_backends[i].file : sr->redlines[i - n].name);
+		names[i] = i < n ? render_backends[i].file :
+		    sr->redlines[i - n].name;
+		path = xasprintf("%s/%s", dir, names[i]);
 		if (write_output(path, i < n ? &sr->out[i] :
 		    &sr->redlines[i - n].data) == -1)
 			rc = -1;
 		free(path);
 	}
+	if (rc == 0) {
+		manifest_read(dir, &old, NULL);
+		remove_unlisted(dir, &old, names, n + nrev);
+		char *abs = realpath(sr->d->school->path, NULL);
+		buf_printf(&man, "config %s\n", abs ? abs :
+		    sr->d->school->path);
+		free(abs);
+		for (i = 0; i < n + nrev; i++)
+			buf_printf(&man, "file %s\n", names[i]);
+		path = xasprintf("%s/%s", dir, MANIFEST);
+		rc = write_output(path, &man);
+		free(path);
+	}
+	buf_free(&old);
+	buf_free(&man);
+	free(names);
 	free(dir);
 	return rc;
+}
+
+/* Is id one of the words of r->ids (every configured school)? */
+static int
+configured(const struct run *r, const char *id)
+{
+	const char *p = buf_str(&r->ids);
+	size_t n = strlen(id);
+
+	while ((p = strstr(p, id)) != NULL) {
+		if ((p == buf_str(&r->ids) || p[-1] == ' ') &&
+		    (p[n] == ' ' || p[n] == '\n' || p[n] == '\0'))
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
+/*
+ * A build that rewrites the index: the folders of out/ that a build made
+ * for a school whose config file is gone lose the files that build wrote
+ * (as its manifest lists them), and go when nothing else is left in them.
+ * A school whose config has errors keeps its files: only a deleted config
+ * file removes a school (and never one configured now).
+ */
+static void
+remove_gone_schools(struct run *r)
+{
+	struct dirent *e;
+	struct buf old = { 0 };
+	char *dir, *config, *path;
+	DIR *dp;
+
+	if ((dp = opendir(r->o.out)) == NULL)
+		return;
+	while ((e = readdir(dp)) != NULL) {
+		if (e->d_name[0] == '.' || configured(r, e->d_name))
+			continue;
+		dir = xasprintf("%s/%s", r->o.out, e->d_name);
+		buf_reset(&old);
+		manifest_read(dir, &old, &config);
+		if (config != NULL && access(config, F_OK) == -1 &&
+		    errno == ENOENT) {
+			remove_unlisted(dir, &old, NULL, 0);
+			path = xasprintf("%s/%s", dir, MANIFEST);
+			unlink(path);
+			free(path);
+			rmdir(dir);	/* only when empty */
+		}
+		free(config);
+		free(dir);
+	}
+	closedir(dp);
+	buf_free(&old);
 }
 
 /*
@@ -313,6 +443,8 @@ cmd_build(struct run *r, int argc, char **argv)
 	malloc_trim(0);
 	if (index && (!failed || r->o.keep_going) && write_index(r) == -1)
 		failed++;
+	if (index)
+		remove_gone_schools(r);
 out:
 	site_free(r->site);
 	r->site = NULL;

@@ -50,7 +50,7 @@ cli_usage(FILE *f)
 "  --explain ID     print every value of school ID and where it was set\n"
 "  -q, --quiet      do not print warnings\n"
 "  --collapse       diff: fold unchanged clauses (HTML: closed <details>;\n"
-"                   PDF: one line per run)\n"
+"                   PDF: one line per run) into diff-FROM-TO-collapsed.*\n"
 "  --against DIR    impact: the old clause library (default: clauses/ of\n"
 "                   the last commit, read with git)\n"
 "\n"

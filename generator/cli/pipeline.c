@@ -74,8 +74,10 @@ diff_stage(struct run *r, struct school_run *sr)
 	if ((from = revision_open(sr->d, sr->from)) != NULL &&
 	    (to = revision_open(sr->d, sr->to)) != NULL) {
 		rl = redline_build(from, to);
-		sr->diff_base = xasprintf("diff-%s-%s", from->version,
-		    to->version);
+		/* the folded copy has its own name: neither overwrites the
+		   other (nor the one build writes) */
+		sr->diff_base = xasprintf("diff-%s-%s%s", from->version,
+		    to->version, r->o.collapse ? "-collapsed" : "");
 		if (diffhtml_render(rl, r->o.collapse, &sr->diff_html) == 0 &&
 		    pdf_init(page_templates()) == 0 &&
 		    pdf_redline(rl, r->o.collapse, &sr->diff_pdf) == 0)

@@ -133,7 +133,7 @@ like "$(cat "$TMP/b1/index.html")" 'href="de-linde/diff-1.0-1.1.pdf"' \
 # --collapse: runs of unchanged clauses are one line each
 pg diff --collapse de-linde 1.0 --out "$TMP/collapsed"
 is "$rc" 0 "diff --collapse: exit 0"
-c=$TMP/collapsed/de-linde/diff-1.0-1.1.pdf
+c=$TMP/collapsed/de-linde/diff-1.0-1.1-collapsed.pdf
 check_redline "$c" "basisschool De Linde" 1.0 1.1 2 4
 tc=$(flat "$c")
 like "$tc" "1 ongewijzigd onderdeel \(2.5\)" "collapse: an unchanged clause folds into one line"
@@ -251,7 +251,7 @@ like "$(pdftotext -raw "$f" - | tr '\n' '~')" "\[ingevoegd: [^]~]*[a-z]-~[a-z][^
 like "$(flat "$f")" "Bijlage 2: Do’s en don’ts sociale media voor leerlingen" \
     "long: an appendix heading leads with its name"
 pl diff --collapse quadraam 1.0 --out "$TMP/long-collapsed"
-c=$TMP/long-collapsed/quadraam/diff-1.0-1.1.pdf
+c=$TMP/long-collapsed/quadraam/diff-1.0-1.1-collapsed.pdf
 check_redline "$c" Quadraam 1.0 1.1 2 4
 [ "$(pages_of "$c")" -lt "$(pages_of "$f")" ]
 ok $? "long: --collapse gives a shorter PDF ($(pages_of "$c") pages, not $(pages_of "$f"))"

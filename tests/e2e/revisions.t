@@ -120,10 +120,16 @@ for ref in $(printf '%s\n' "$h" | grep -o 'href="#[^"]*"' | sed 's/href="#//; s/
 done > "$TMP/dangling"
 is "$(cat "$TMP/dangling")" "" "diff: every link inside the page has a target"
 unlike "$h" '<details' "diff: nothing collapsed by default"
+full=$(cat "$P/out/de-linde/diff-1.0-1.1.html")
 pg diff --collapse de-linde 1.0
-h=$(cat "$P/out/de-linde/diff-1.0-1.1.html")
+is "$out" "$P/out/de-linde/diff-1.0-1.1-collapsed.html
+$P/out/de-linde/diff-1.0-1.1-collapsed.pdf" \
+    "diff --collapse: its own file names, printed"
+h=$(cat "$P/out/de-linde/diff-1.0-1.1-collapsed.html")
 like "$h" '<details class="unchanged"><summary>1 ongewijzigd onderdeel \(3.1\)</summary>' \
     "diff --collapse: unchanged clauses fold into <details>"
+is "$(cat "$P/out/de-linde/diff-1.0-1.1.html")" "$full" \
+    "diff --collapse: the full redline is left as it was"
 pg diff de-linde 0.9
 is "$rc" 1 "diff: an unknown revision: exit 1"
 is "$err" "protocolgen: error: school 'de-linde' has no revision 0.9 (adopted: 1.0; the current text is version 1.1)" \
