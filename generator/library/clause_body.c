@@ -296,14 +296,16 @@ check_text(struct clause *c, cmark_node *n, int line)
 		}
 		c->dynamic = 1;
 		if (ph.cond && ph.end > prefix) {
-			diag_error(c->path, line, "a condition ({{%c%s}}) must "
-			    "open a paragraph of the clause, before its text",
-			    ph.cond, ph.name);
+			diag_error(c->path, line, "a condition ({{%c%s%s%s}}) "
+			    "must open a paragraph of the clause, before its "
+			    "text", ph.cond, ph.name, ph.value[0] ? "=" : "",
+			    ph.value);
 			errors++;
 		} else if (ph.cond && lit[prefix] == '\0' &&
 		    cmark_node_next(n) == NULL) {
 			diag_error(c->path, line, "the paragraph that "
-			    "{{%c%s}} opens has no text", ph.cond, ph.name);
+			    "{{%c%s%s%s}} opens has no text", ph.cond, ph.name,
+			    ph.value[0] ? "=" : "", ph.value);
 			errors++;
 		}
 		if (!placeholder_known(ph.name)) {
@@ -347,7 +349,8 @@ check_link(struct clause *c, cmark_node *n, int line)
 	}
 	if ((r = placeholder_next(url, &pos, &ph)) != 0) {
 		c->dynamic = 1;
-		if (r > 0 && !ph.cond && ph.start == 0 && url[ph.end] == '\0' &&
+		if (r > 0 && !ph.cond && ph.start == 0 &&
+		    url[ph.end] == '\0' &&
 		    placeholder_known(ph.name) && !placeholder_is_list(ph.name))
 			return 0;
 		diag_error(c->path, line, "a link target may only be one known "
