@@ -434,6 +434,35 @@ check_dates(const struct document *d, const char *today,
 	}
 }
 
+/*
+ * A consent or adoption is recorded once it has taken place: the protocol
+ * states it as done.  Until then the step stays out of the config and the
+ * protocol says it is pending.
+ */
+static void
+check_future_steps(const struct document *d, const char *today,
+    struct check_result *r)
+{
+	const struct revision *rev = &d->school->rev;
+	const struct approval *a;
+	size_t i;
+
+	for (i = 0; i < rev->napprovals; i++) {
+		a = &rev->approvals[i];
+		if ((strcmp(a->act, "instemming") != 0 &&
+		    strcmp(a->act, "vaststelling") != 0) ||
+		    strcmp(a->date, today) <= 0)
+			continue;
+		diag_error(a->loc.file, a->loc.line, "the %s (%s) by %s is "
+		    "dated %s, after today (%s): the protocol would state it "
+		    "as done; leave the step out until it has taken place (the "
+		    "text then says it is pending), or correct its date",
+		    a->act[0] == 'i' ? "consent" : "adoption", a->act, a->body,
+		    a->date, today);
+		r->errors++;
+	}
+}
+
 /* ------------------------------------------------------------------ */
 /* 8. Links                                                             */
 
@@ -634,6 +663,7 @@ check_document(const struct document *d, const struct config *c,
 	check_text_refs(d, &u, r);
 	check_approvals(d, r);
 	check_dates(d, date_today(), r);
+	check_future_steps(d, date_today(), r);
 	check_terms(d, &u, r);
 	check_links(d, r);
 	check_phones(d, &u, r);

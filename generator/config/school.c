@@ -29,6 +29,8 @@ static int v_scope(const char *s) { return one_of(s, scopes); }
 static int v_act(const char *s) { return one_of(s, acts); }
 static int v_level(const char *s) { return one_of(s, levels); }
 static int v_ptype(const char *s) { return one_of(s, product_types); }
+/* A body's name is one line: a frozen revision keeps each step on one. */
+static int v_oneline(const char *s) { return strchr(s, '\n') == NULL; }
 
 /* ------------------------------------------------------------------ */
 /* National defaults                                                    */
@@ -472,7 +474,8 @@ read_revision(struct config_reader *r, struct revision *rev,
 			continue;
 		config_check_keys(r, e, akeys, ctx);
 		ap->loc = e->loc;
-		ap->body = config_get_text(r, e, "body", ctx, 1, NULL, NULL);
+		ap->body = config_get_text(r, e, "body", ctx, 1, v_oneline,
+		    "a name on one line");
 		ap->act = config_get_text(r, e, "act", ctx, 1, v_act, "one of "
 		    "voorstel, advies, bespreking, instemming, vaststelling");
 		ap->date = config_get_text(r, e, "date", ctx, 1,

@@ -51,8 +51,12 @@ placeholder_next(const char *s, size_t *pos, struct placeholder *ph)
 		return 0;
 	ph->start = (size_t)(open - s);
 	ph->cap = 0;
+	ph->cond = 0;
 	ph->name[0] = '\0';
+	ph->value[0] = '\0';
 	p = open + 2;
+	if (*p == '?' || *p == '!')
+		ph->cond = *p++;
 	while (*p == ' ')
 		p++;
 	name = p;
@@ -66,7 +70,17 @@ placeholder_next(const char *s, size_t *pos, struct placeholder *ph)
 		goto bad;
 	memcpy(ph->name, name, n);
 	ph->name[n] = '\0';
-	if (str_starts(p, "|cap")) {
+	if (ph->cond && *p == '=') {
+		const char *val = ++p;
+		while (islower((unsigned char)*p) || isdigit((unsigned char)*p) ||
+		    *p == '.' || *p == '_' || *p == '-')
+			p++;
+		n = (size_t)(p - val);
+		if (n == 0 || n >= sizeof(ph->value))
+			goto bad;
+		memcpy(ph->value, val, n);
+		ph->value[n] = '\0';
+	} else if (!ph->cond && str_starts(p, "|cap")) {
 		ph->cap = 1;
 		p += 4;
 	}
@@ -81,6 +95,43 @@ bad:
 	ph->end = ph->start + 2;
 	*pos = ph->end;
 	return -1;
+}
+
+int
+placeholder_cond_met(const struct placeholder *ph, const char *value)
+{
+	int has = value != NULL && (ph->value[0] == '\0' ||
+	    strcmp(value, ph->value) == 0);
+
+	return ph->cond == '?' ? has : !has;
+}
+
+size_t
+placeholder_conds(const char *lit, struct placeholder *out, size_t max,
+    size_t *n)
+{
+	struct placeholder ph;
+	size_t at = 0, pos, text = 0;
+
+	*n = 0;
+	for (;;) {
+		while (lit[at] == ' ')
+			at++;
+		if (lit[at] != '{' || lit[at + 1] != '{' ||
+		    (lit[at + 2] != '?' && lit[at + 2] != '!'))
+			break;
+		pos = at;
+		if (placeholder_next(lit, &pos, &ph) != 1 || ph.start != at)
+			break;
+		if (*n < max)
+			out[*n] = ph;
+		(*n)++;
+		at = ph.end;
+		text = at;
+		while (lit[text] == ' ')
+			text++;
+	}
+	return text;
 }
 
 /* ------------------------------------------------------------------ */
@@ -209,13 +260,31 @@ split_footnotes(cmark_node *text)
 		cmark_node_free(rest);
 }
 
+/*
+ * Where the conditions opening text node n end: they may only open a
+ * paragraph directly in the clause.  0 when n is not where they can be.
+ */
+static size_t
+cond_prefix(cmark_node *n)
+{
+	cmark_node *para = cmark_node_parent(n);
+	size_t k;
+
+	if (cmark_node_previous(n) != NULL ||
+	    cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH ||
+	    cmark_node_get_type(cmark_node_parent(para)) !=
+	    CMARK_NODE_DOCUMENT)
+		return 0;
+	return placeholder_conds(cmark_node_get_literal(n), NULL, 0, &k);
+}
+
 /* Placeholders in a text node: known names, lists alone in a paragraph. */
 static int
 check_text(struct clause *c, cmark_node *n, int line)
 {
 	const char *lit = cmark_node_get_literal(n);
 	struct placeholder ph;
-	size_t pos = 0;
+	size_t pos = 0, prefix = cond_prefix(n);
 	int errors = 0, r;
 
 	while ((r = placeholder_next(lit, &pos, &ph)) != 0) {
@@ -226,9 +295,26 @@ check_text(struct clause *c, cmark_node *n, int line)
 			continue;
 		}
 		c->dynamic = 1;
+		if (ph.cond && ph.end > prefix) {
+			diag_error(c->path, line, "a condition ({{%c%s%s%s}}) "
+			    "must open a paragraph of the clause, before its "
+			    "text", ph.cond, ph.name, ph.value[0] ? "=" : "",
+			    ph.value);
+			errors++;
+		} else if (ph.cond && lit[prefix] == '\0' &&
+		    cmark_node_next(n) == NULL) {
+			diag_error(c->path, line, "the paragraph that "
+			    "{{%c%s%s%s}} opens has no text", ph.cond, ph.name,
+			    ph.value[0] ? "=" : "", ph.value);
+			errors++;
+		}
 		if (!placeholder_known(ph.name)) {
 			diag_error(c->path, line, "unknown placeholder "
 			    "'{{%s}}'", ph.name);
+			errors++;
+		} else if (ph.cond && placeholder_is_list(ph.name)) {
+			diag_error(c->path, line, "{{%s}} is a list: a "
+			    "condition tests a value", ph.name);
 			errors++;
 		} else if (placeholder_is_list(ph.name) &&
 		    (cmark_node_previous(n) != NULL ||
@@ -263,7 +349,8 @@ check_link(struct clause *c, cmark_node *n, int line)
 	}
 	if ((r = placeholder_next(url, &pos, &ph)) != 0) {
 		c->dynamic = 1;
-		if (r > 0 && ph.start == 0 && url[ph.end] == '\0' &&
+		if (r > 0 && !ph.cond && ph.start == 0 &&
+		    url[ph.end] == '\0' &&
 		    placeholder_known(ph.name) && !placeholder_is_list(ph.name))
 			return 0;
 		diag_error(c->path, line, "a link target may only be one known "

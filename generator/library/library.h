@@ -118,13 +118,32 @@ int		 placeholder_is_list(const char *name);
  * Find the next "{{ name }}" in s from *pos.  On success store the
  * name (with an optional "|cap" filter split off) and the span, and
  * return 1; return 0 when none is left, -1 on a malformed one (span set
- * to where it starts).
+ * to where it starts).  A condition, "{{?name}}", "{{!name}}",
+ * "{{?name=value}}" or "{{!name=value}}", is returned the same way with
+ * cond and value set: it opens a paragraph that is kept only when name
+ * has a value (? ) or has none (!), or when that value is (?) or is not
+ * (!) value.
  */
 struct placeholder {
 	size_t	start, end;	/* byte span of {{ ... }} */
 	char	name[96];
 	int	cap;		/* |cap: capitalise the first letter */
+	char	cond;		/* '?', '!' or 0 for a plain placeholder */
+	char	value[64];	/* a condition's "=value", or "" */
 };
+/*
+ * Is the condition ph (cond set) met, given the value of its name (NULL
+ * when it has none)?
+ */
+int		 placeholder_cond_met(const struct placeholder *ph,
+		    const char *value);
+/*
+ * The conditions that open lit (spaces between and after them allowed):
+ * store up to max of them in out and their count in *n, and return the
+ * offset of what follows them (0 when lit opens with none).
+ */
+size_t		 placeholder_conds(const char *lit, struct placeholder *out,
+		    size_t max, size_t *n);
 int		 placeholder_next(const char *s, size_t *pos, struct placeholder *);
 
 /*

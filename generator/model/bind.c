@@ -123,6 +123,8 @@ expand(const char *s, int line, struct bind_ctx *ctx, struct buf *out)
 			buf_put(out, s + ph.start, ph.end - ph.start);
 			continue;	/* reported when the library loaded */
 		}
+		if (ph.cond)
+			continue;	/* taken by bind_conditions() */
 		if ((v = config_var(ctx->school, ph.name)) == NULL) {
 			diag_error(ctx->clause->path, line, "{{%s}} has no "
 			    "value for school '%s' (%s)", ph.name,
@@ -308,16 +310,81 @@ bind_footnote(cmark_node *n, struct bind_ctx *ctx)
 	free(id);
 }
 
+#define MAX_CONDS 16
+
+/*
+ * Paragraphs of the clause that open with conditions ({{?name}} ...):
+ * drop those whose conditions are not all met, strip the conditions from
+ * the others.  Report a clause left without text.
+ */
+static void
+bind_conditions(cmark_node *root, struct bind_ctx *ctx)
+{
+	struct placeholder conds[MAX_CONDS];
+	cmark_node *para, *next, *text, *brk;
+	struct var *v;
+	size_t n, i, at;
+	char *rest;
+	int keep;
+
+	for (para = cmark_node_first_child(root); para != NULL; para = next) {
+		next = cmark_node_next(para);
+		if (cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH ||
+		    (text = cmark_node_first_child(para)) == NULL ||
+		    cmark_node_get_type(text) != CMARK_NODE_TEXT)
+			continue;
+		at = placeholder_conds(cmark_node_get_literal(text), conds,
+		    MAX_CONDS, &n);
+		if (n == 0)
+			continue;
+		for (keep = 1, i = 0; i < n && i < MAX_CONDS; i++) {
+			if ((v = config_var(ctx->school, conds[i].name)) !=
+			    NULL)
+				v->used = 1;
+			keep &= placeholder_cond_met(&conds[i],
+			    v != NULL ? v->value : NULL);
+		}
+		if (!keep) {
+			cmark_node_free(para);	/* unlinks it */
+			continue;
+		}
+		rest = xstrdup(cmark_node_get_literal(text) + at);
+		if (*rest != '\0')
+			cmark_node_set_literal(text, rest);
+		else {	/* "{{?name}}" on a line of its own */
+			brk = cmark_node_next(text);
+			cmark_node_free(text);
+			if (brk != NULL && (cmark_node_get_type(brk) ==
+			    CMARK_NODE_SOFTBREAK || cmark_node_get_type(brk) ==
+			    CMARK_NODE_LINEBREAK))
+				cmark_node_free(brk);
+		}
+		free(rest);
+	}
+	if ((para = cmark_node_first_child(root)) == NULL ||
+	    ((ctx->clause->kind == CLAUSE_ITEM ||
+	    ctx->clause->kind == CLAUSE_FOOTNOTE) &&
+	    cmark_node_get_type(para) != CMARK_NODE_PARAGRAPH)) {
+		diag_error(ctx->clause->path, ctx->clause->body_line, "for "
+		    "school '%s' (%s) the conditions leave %s", ctx->school->id,
+		    ctx->school->path, para == NULL ? "no text in this clause" :
+		    "this clause without its opening paragraph");
+		ctx->errors++;
+	}
+}
+
 void
 bind_tree(cmark_node *root, struct bind_ctx *ctx)
 {
-	cmark_iter *it = cmark_iter_new(root);
+	cmark_iter *it;
 	cmark_event_type ev;
 	cmark_node *n, **lists = NULL;
 	struct buf b = { 0 };
 	struct placeholder ph;
 	size_t nlists = 0, cap = 0, i, pos;
 
+	bind_conditions(root, ctx);
+	it = cmark_iter_new(root);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		n = cmark_iter_get_node(it);
 		if (ev != CMARK_EVENT_ENTER)

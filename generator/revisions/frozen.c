@@ -454,6 +454,17 @@ parse_front(struct reader *rd, const char *text, size_t len)
 			continue;
 		}
 		pair_add(&r->meta, &r->nmeta, s, k, v, vn, line);
+		if (k == 4 && memcmp(s, "step", 4) == 0) {
+			struct rev_step st;
+			if (revdoc_step_parse(r->meta[r->nmeta - 1].value,
+			    &st) != 0) {
+				diag_error(r->path, line, "expected 'step: BODY "
+				    "ACT DATE' (ACT one of voorstel, advies, "
+				    "bespreking, instemming, vaststelling; DATE "
+				    "as YYYY-MM-DD)");
+				rd->errors++;
+			}
+		}
 	}
 	diag_error(r->path, line, "the front matter has no closing '---'");
 	return 0;

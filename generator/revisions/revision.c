@@ -128,26 +128,51 @@ frozen_load(const struct document *d, size_t *n, int *errors)
 	return v;
 }
 
+static const char *const step_acts[] = { "voorstel", "advies",
+    "bespreking", "instemming", "vaststelling", NULL };
+
+int
+revdoc_step_parse(const char *value, struct rev_step *s)
+{
+	const char *date, *act, *const *a;
+	size_t n;
+
+	/* from the right: the date and the act are single words */
+	if ((date = strrchr(value, ' ')) == NULL || date == value)
+		return -1;
+	for (act = date - 1; act > value && act[-1] != ' '; act--)
+		;
+	if (act == value || act - 1 == value)
+		return -1;	/* no body before the act */
+	n = (size_t)(date - act);
+	for (a = step_acts; *a != NULL; a++)
+		if (strlen(*a) == n && strncmp(*a, act, n) == 0)
+			break;
+	if (*a == NULL || !date_valid(date + 1, 0))
+		return -1;
+	s->body = value;
+	s->bodylen = (int)(act - 1 - value);
+	s->act = *a;
+	s->date = date + 1;
+	return 0;
+}
+
 int
 revdoc_step(const struct revdoc *r, const char *act, int nth,
     struct rev_step *s)
 {
-	size_t i, n = strlen(act);
+	struct rev_step st;
+	size_t i;
 	int seen = 0, found = 0;
 
 	for (i = 0; i < r->nmeta; i++) {
-		const char *v = r->meta[i].value, *sp1, *sp2;
 		if (strcmp(r->meta[i].key, "step") != 0 ||
-		    (sp1 = strchr(v, ' ')) == NULL ||
-		    (sp2 = strchr(sp1 + 1, ' ')) == NULL ||
-		    (size_t)(sp2 - sp1 - 1) != n ||
-		    strncmp(sp1 + 1, act, n) != 0)
+		    revdoc_step_parse(r->meta[i].value, &st) != 0 ||
+		    strcmp(st.act, act) != 0)
 			continue;
 		if (nth >= 0 && seen++ != nth)
 			continue;
-		s->body = v;
-		s->bodylen = (int)(sp1 - v);
-		s->date = sp2 + 1;
+		*s = st;
 		found = 1;
 		if (nth >= 0)
 			break;

@@ -213,12 +213,24 @@ void		 revdoc_free(struct revdoc *);
 /* The value of front-matter key (first occurrence), or NULL. */
 const char	*revdoc_meta(const struct revdoc *, const char *key);
 
-/* An approval step of a revision's front matter ("step: MR instemming 2020-06-15"). */
+/*
+ * An approval step of a revision's front matter: "step: BODY ACT DATE"
+ * ("step: College van Bestuur vaststelling 2019-11-26").  It is read from
+ * the right: DATE is the last word, ACT the word before it (one of
+ * voorstel advies bespreking instemming vaststelling), BODY everything
+ * before that, spaces and punctuation included.
+ */
 struct rev_step {
 	const char	*body;		/* not NUL-terminated: bodylen bytes */
 	int		 bodylen;
+	const char	*act;		/* a static string */
 	const char	*date;		/* ISO */
 };
+/*
+ * Parse the value of a step line (what follows "step: ") into *s, which
+ * points into value.  Return 0, or -1 when it is not BODY ACT DATE.
+ */
+int		 revdoc_step_parse(const char *value, struct rev_step *s);
 /*
  * Find the nth (0-based; -1: the last) step of act in r.  Return 1 and
  * fill *s (pointing into r), or 0 when there is none.

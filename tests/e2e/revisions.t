@@ -151,6 +151,11 @@ sed -i 's/status = "concept"/status = "vastgesteld"/;
     s/{ body = "directie", act = "voorstel", date = "2026-03-02" }/{ body = "MR", act = "instemming", date = "2026-03-10" }, { body = "directie", act = "vaststelling", date = "2026-03-20" }/' \
     "$school"
 pg adopt de-linde
+is "$rc" 1 "adopt 1.1 before its steps have taken place: refused"
+like "$err" "de-linde.lua:[0-9]+: error: the consent \(instemming\) by MR is dated 2026-03-10, after today \(2025-11-21\)" \
+    "adopt: a consent after today is named"
+SOURCE_DATE_EPOCH=1775001600	# 2026-04-01: after the steps of 1.1
+pg adopt de-linde
 is "$rc" 0 "adopt 1.1"
 pg build --out "$TMP/built2"
 is "$rc" 0 "build with two frozen revisions"

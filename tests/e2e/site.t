@@ -45,7 +45,7 @@ for id in de-vlinder het-anker rivierencollege; do
 	contact=$(part_of "$O/$id/schoolgids-fragment.html" sg-contact)
 	like "$contact" '<a href="tel:09001113111">0900 111 3 111</a>\.</p>$' \
 	    "$id: the contact part ends with the inspector's number"
-	like "$frag" '<p class="pg-sg-version">Protocol sociale media: versie [0-9.]+, ' \
+	like "$frag" '<p class="pg-sg-version">Protocol sociale media: versie [0-9.]+(, | \()' \
 	    "$id: one line with the version"
 	like "$frag" '<table class="pg-sg-table"><caption>[^<]+</caption><thead><tr><th scope="col">Lesprogramma</th>' \
 	    "$id: lessons as a table with headers"
@@ -80,7 +80,7 @@ a=$(cat "$O/het-anker/schoolgids-fragment.html")
 like "$a" 'Obs "Het Anker" &lt;b&gt;&amp;amp;&lt;/b&gt; \*Zee\* \| Haven wil' "HTML: the name is text"
 like "$a" '<p class="pg-sg-mark"><strong>CONCEPT</strong> – dit protocol is nog niet vastgesteld.</p>' \
     "a draft's section carries the mark"
-like "$a" "versie 0.3, status concept\." "draft version line"
+like "$a" "versie 0.3 \(concept\)\." "draft version line"
 like "$(cat "$O/het-anker/schoolgids.md")" 'Obs "Het Anker" \\<b\\>\\&amp;\\</b\\> \\\*Zee\\\* \| Haven wil' \
     "Markdown: the name is escaped"
 like "$(cat "$O/het-anker/schoolgids.md")" '\| Online \\\| veilig \\\*samen\\\* \| Bibliotheek \\<Noord\\> \| 6 \|' \

@@ -169,6 +169,51 @@ test_placeholder_syntax(void)
 	OK(placeholder_is_list("lessons"), "lessons is a list");
 }
 
+static void
+test_conditions(void)
+{
+	struct placeholder ph, c[4];
+	size_t pos = 0, n, at;
+
+	INT_EQ(placeholder_next("{{?revision.status=ter-instemming}} x", &pos,
+	    &ph), 1, "condition: parsed");
+	OK(ph.cond == '?' && strcmp(ph.name, "revision.status") == 0 &&
+	    strcmp(ph.value, "ter-instemming") == 0, "condition: name, value");
+	pos = 0;
+	INT_EQ(placeholder_next("{{!schoolyear}}", &pos, &ph), 1,
+	    "condition: negated");
+	OK(ph.cond == '!' && ph.value[0] == '\0', "condition: no value");
+	pos = 0;
+	INT_EQ(placeholder_next("{{?schoolyear|cap}}", &pos, &ph), -1,
+	    "condition: no filter");
+	pos = 0;
+	INT_EQ(placeholder_next("{{?schoolyear=}}", &pos, &ph), -1,
+	    "condition: an empty value is malformed");
+	pos = 0;
+	INT_EQ(placeholder_next("{{school.name=x}}", &pos, &ph), -1,
+	    "a plain placeholder takes no value");
+	at = placeholder_conds("{{?a.b}} {{!c=d}}  Tekst {{?e}}", c, 4, &n);
+	INT_EQ(n, 2, "conditions opening a text: two");
+	INT_EQ(at, 19, "conditions: the text starts after them");
+	at = placeholder_conds("Tekst {{?e}}", c, 4, &n);
+	OK(n == 0 && at == 0, "conditions: none when the text opens");
+	ph.cond = '?';
+	ph.value[0] = '\0';
+	OK(placeholder_cond_met(&ph, "x") && !placeholder_cond_met(&ph, NULL),
+	    "?name: met when it has a value");
+	ph.cond = '!';
+	OK(!placeholder_cond_met(&ph, "x") && placeholder_cond_met(&ph, NULL),
+	    "!name: met when it has none");
+	snprintf(ph.value, sizeof(ph.value), "concept");
+	OK(placeholder_cond_met(&ph, "vastgesteld") &&
+	    placeholder_cond_met(&ph, NULL) &&
+	    !placeholder_cond_met(&ph, "concept"), "!name=value");
+	ph.cond = '?';
+	OK(!placeholder_cond_met(&ph, "vastgesteld") &&
+	    !placeholder_cond_met(&ph, NULL) &&
+	    placeholder_cond_met(&ph, "concept"), "?name=value");
+}
+
 static const char *
 outline_err(const char *text)
 {
@@ -257,6 +302,7 @@ main(void)
 	test_front_matter();
 	test_body();
 	test_placeholder_syntax();
+	test_conditions();
 	test_outlines();
 	test_library_load();
 	buf_free(&msgs);

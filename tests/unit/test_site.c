@@ -226,8 +226,8 @@ test_fallbacks(void)
 	OK(p != NULL, "fallback: phone rule from telefoon-verbod");
 	OK(sg->mark != NULL && strcmp(sg->mark, "TER INSTEMMING") == 0,
 	    "fallback: draft mark");
-	STR_EQ(sg->version_line, "Protocol sociale media: versie 1.0, status "
-	    "ter instemming.", "fallback: draft version line");
+	STR_EQ(sg->version_line, "Protocol sociale media: versie 1.0 (ter "
+	    "instemming).", "fallback: draft version line");
 	p = part(sg, "sg-lessen");
 	OK(p != NULL && strcmp(p->blocks[0].table->head[2], "Leerjaar") == 0,
 	    "fallback: secondary schools have a Leerjaar column");

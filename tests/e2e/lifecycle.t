@@ -1,0 +1,142 @@
+#!/bin/sh
+# A protocol's year: every school, every outline and every fixture builds as
+# a concept, ter instemming and vastgesteld; a draft says its consent is
+# pending and never that it was given; a consent or adoption dated after
+# today is an error.
+. "$(dirname "$0")/lib.sh"
+
+# set_status FILE STATUS COUNCIL: the school's revision in that status; a
+# vastgesteld one with consent by COUNCIL and adoption by a three-word body,
+# a draft with no steps at all (not even the board's).
+set_status() {
+	case $2 in
+	vastgesteld)
+		steps="{ body = \"$3\", act = \"instemming\", date = \"2019-01-10\" },
+      { body = \"College van Bestuur\", act = \"vaststelling\", date = \"2019-01-24\" }" ;;
+	*)	steps="" ;;
+	esac
+	STEPS=$steps STATUS=$2 perl -0pi -e '
+		s/\s*approvals\s*=\s*(\{(?:[^{}]++|(?1))*\}),?//;
+		s/status\s*=\s*"[a-z-]+"/status = "$ENV{STATUS}", approvals = { $ENV{STEPS} }/
+		    or die "no status in $ARGV\n";' "$1"
+}
+
+# council FILE: GMR when the school or its board is board-wide, else MR.
+council() {
+	if grep -q 'scope *= *"board"' "$1" "$(dirname "$1")/board.lua"; then
+		echo GMR
+	else
+		echo MR
+	fi
+}
+
+# everything a reader sees of school $2 in build $1, as text
+shown() {
+	cat "$1/$2/protocol.md" "$1/$2/schoolgids.md"
+	sed 's/<[^>]*>/ /g' "$1/$2/protocol.html" "$1/$2/schoolgids.html"
+}
+
+# --- the real schools -------------------------------------------------------
+P=$(project)
+cp -r "$P" "$TMP/orig"
+outlines=""
+for st in concept ter-instemming vastgesteld; do
+	rm -rf "$P"
+	cp -r "$TMP/orig" "$P"
+	for f in "$P"/schools/*/*.lua; do
+		[ "$(basename "$f")" = board.lua ] || set_status "$f" "$st" "$(council "$f")"
+	done
+	run build --root "$P" --templates "$TOP/templates" --out "$TMP/out-$st"
+	is "$rc" 0 "real schools: every one builds as $st"
+	[ "$rc" = 0 ] || printf '%s\n' "$err" | grep error | head -5 | diag
+	for f in "$P"/schools/*/*.lua; do
+		id=$(basename "$f" .lua)
+		[ "$id" = board ] && continue
+		c=$(council "$f")
+		text=$(shown "$TMP/out-$st" "$id" | tr -s ' \n' '  ')
+		json=$(cat "$TMP/out-$st/$id/protocol.json")
+		outlines="$outlines $(printf '%s\n' "$json" | sed -n 's/^  "outline": "\(.*\)",$/\1/p')"
+		if grep -q 'slot.instemming' "$TMP/out-$st/$id/protocol.md"; then
+			case $st in
+			concept) want="Dit protocol wordt ter instemming voorgelegd aan de $c." ;;
+			ter-instemming) want="Dit protocol is ter instemming voorgelegd aan de $c." ;;
+			vastgesteld) want="Dit protocol is met instemming van de $c op 10 januari 2019 tot stand gekomen." ;;
+			esac
+			like "$text" "$want" "$id ($st): '$want'"
+		fi
+		if [ "$st" = vastgesteld ]; then
+			like "$text" "vastgesteld op 24 januari 2019" "$id ($st): the adoption date is stated"
+			like "$json" '"adopted": "2019-01-24"' "$id ($st): json: adopted"
+		else
+			unlike "$text" "met instemming van|instemming gegeven|vastgesteld op|tot stand gekomen" \
+			    "$id ($st): no consent or adoption is stated"
+			like "$json" '"consented": null,' "$id ($st): json: no consent"
+			like "$json" '"adopted": null,' "$id ($st): json: no adoption"
+		fi
+	done
+done
+# every outline of the library was built by some school above
+for o in "$TOP"/clauses/outlines/*.outline; do
+	o=$(basename "$o" .outline)
+	case " $outlines " in
+	*" $o "*) ok 0 "outline $o: built in every status" ;;
+	*) ok 1 "outline $o: built in every status (no school uses it: add one)" ;;
+	esac
+done
+
+# --- the fixtures (checks holds deliberate errors) ---------------------------
+for fx in "$TOP"/tests/fixtures/*/; do
+	fx=$(basename "$fx")
+	[ "$fx" = checks ] && continue
+	for st in concept ter-instemming vastgesteld; do
+		F=$(fixture "$fx")
+		for f in "$F"/schools/*/*.lua; do
+			[ "$(basename "$f")" = board.lua ] || set_status "$f" "$st" "$(council "$f")"
+		done
+		run build --root "$F" --templates "$TOP/templates" --out "$TMP/fx"
+		is "$rc" 0 "fixture $fx: builds as $st"
+		[ "$rc" = 0 ] || printf '%s\n' "$err" | grep error | head -5 | diag
+	done
+done
+
+# --- a step in the future ---------------------------------------------------
+F=$(fixture basic)
+e="$F/schools/vb/de-eik.lua"
+sed -i 's/"2025-06-02"/"2025-11-21"/; s/"2025-06-16"/"2025-12-01"/; s/effective = "2025-08-01", //' "$e"
+is "$(grep -n 'act = "vaststelling"' "$e" | cut -d: -f1)" 19 "the adoption is on line 19"
+run check --root "$F" --templates "$TOP/templates"
+is "$rc" 1 "check: an adoption after today is an error"
+like "$err" "de-eik.lua:19: error: the adoption \(vaststelling\) by directie is dated 2025-12-01, after today \(2025-11-21\): .*leave the step out until it has taken place" \
+    "check: the message points at the step's line and says what to do"
+unlike "$err" "de-eik.lua:18: error" "check: a consent dated today has taken place"
+run build --root "$F" --templates "$TOP/templates" --out "$TMP/future"
+is "$rc" 1 "build: an adoption after today is an error"
+[ ! -e "$TMP/future/de-eik/protocol.html" ]
+ok $? "build: nothing written for it"
+SOURCE_DATE_EPOCH=1764547200 run check --root "$F" --templates "$TOP/templates"	# 2025-12-01
+is "$rc" 0 "check: on the day of the adoption it is in order"
+sed -i 's/status = "vastgesteld"/status = "ter-instemming"/; s/"2025-11-21"/"2026-01-12"/; /vaststelling/d' \
+    "$e"
+run check --root "$F" --templates "$TOP/templates"
+is "$rc" 1 "check: a consent after today is an error"
+like "$err" "de-eik.lua:18: error: the consent \(instemming\) by MR is dated 2026-01-12, after today \(2025-11-21\)" \
+    "check: the consent's line"
+
+# --- the redline from an adopted text to a draft ------------------------------
+P=$(project)
+s="$P/schools/lauwers-en-eems/de-sterren.lua"
+set_status "$s" vastgesteld MR
+run adopt --root "$P" --templates "$TOP/templates" de-sterren
+is "$rc" 0 "adopt de-sterren 1.0"
+set_status "$s" concept MR
+sed -i 's/version = "1.0"/version = "1.1"/' "$s"
+run diff --root "$P" --templates "$TOP/templates" --out "$TMP/rl" de-sterren 1.0
+is "$rc" 0 "diff: from the adopted text to a concept"
+h=$(sed 's/<[^>]*>//g' "$TMP/rl/de-sterren/diff-1.0-1.1.html")
+like "$h" "Dit protocol \[verwijderd: is met\] \[ingevoegd: wordt ter\] instemming \[verwijderd: van \]\[ingevoegd: voorgelegd aan \]de MR\[verwijderd:  op 10 januari 2019 tot stand gekomen\]\." \
+    "diff: the stated consent becomes the concept's pending one"
+like "$h" "Gewijzigd door gegevens: Status; Besluit: instemming" \
+    "diff: ... caused by the status and the consent step, not rewritten"
+like "$h" "Besluit: instemmingMR, 10 januari 2019—" "diff: the consent step was / is no more"
+
+done_testing
