@@ -121,14 +121,13 @@ pipeline_school(struct run *r, const struct school *s, struct school_run *sr)
 	if ((st & STAGE_RENDER) && render_all(sr->d, sr->out) == -1)
 		return -1;
 	if (st & STAGE_REVISIONS) {
-		if (revset_load(sr->d, &sr->revs) > 0 && (st & STAGE_RENDER))
+		/* a hand-edited frozen one is an error; so are a vastgesteld
+		   text never adopted and an adopted text that changed */
+		if ((revset_load(sr->d, &sr->revs) > 0 ||
+		    revset_check(sr->d, &sr->revs) > 0) && (st & STAGE_RENDER))
 			return -1;
-		if (st & STAGE_RENDER) {
-			/* a hand-edited frozen one was an error above */
-			revset_warn_changed(sr->d, &sr->revs);
-			if (redlines(sr) == -1)
-				return -1;
-		}
+		if ((st & STAGE_RENDER) && redlines(sr) == -1)
+			return -1;
 	}
 	if ((st & STAGE_ADOPT) && revision_adopt(sr->d) != 0)
 		return -1;

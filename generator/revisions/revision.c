@@ -255,21 +255,41 @@ revset_free(struct revset *s)
 	memset(s, 0, sizeof(*s));
 }
 
-void
-revset_warn_changed(const struct document *d, const struct revset *s)
+int
+revset_check(const struct document *d, const struct revset *s)
 {
 	const struct loc *loc = &d->school->rev.loc;
+	const char *id = d->meta.school_id;
 	size_t i;
 
-	for (i = 0; s->errors == 0 && i < s->nfrozen; i++)
-		if (strcmp(s->frozen[i].rev->version, d->meta.version) == 0 &&
-		    (s->frozen[i].text.len != s->draft.len ||
+	if (s->errors > 0)
+		return s->errors;
+	for (i = 0; i < s->nfrozen; i++)
+		if (strcmp(s->frozen[i].rev->version, d->meta.version) == 0)
+			break;
+	if (i < s->nfrozen) {
+		if (s->frozen[i].text.len == s->draft.len &&
 		    memcmp(s->frozen[i].text.data, s->draft.data,
-		    s->draft.len) != 0))
-			diag_warn(loc->file, loc->line, "the protocol differs "
-			    "from adopted version %s (%s): raise "
-			    "revision.version for a new revision",
-			    d->meta.version, s->frozen[i].path);
+		    s->draft.len) == 0)
+			return 0;
+		diag_error(loc->file, loc->line, "the text of '%s' differs "
+		    "from its adopted version %s (%s), and an adopted text "
+		    "never changes: undo the change, or make it a new "
+		    "revision (raise revision.version, status \"concept\")",
+		    id, d->meta.version, s->frozen[i].path);
+		return 1;
+	}
+	if (strcmp(d->meta.status, "vastgesteld") == 0) {
+		char *path = revision_path(d, d->meta.version);
+		diag_error(loc->file, loc->line, "version %s of '%s' is "
+		    "'vastgesteld' but was never adopted (no %s): run "
+		    "`protocolgen adopt %s` to freeze it, or give it the "
+		    "status it has (\"concept\", \"ter-instemming\")",
+		    d->meta.version, id, path, id);
+		free(path);
+		return 1;
+	}
+	return 0;
 }
 
 size_t

@@ -285,11 +285,12 @@ struct revset {
 int		 revset_load(const struct document *d, struct revset *s);
 void		 revset_free(struct revset *);
 /*
- * Warn when the current text differs from an adopted revision of the same
- * version (nothing when loading had errors).
+ * "vastgesteld" means frozen: report an error when d's version is
+ * vastgesteld but has no frozen copy (adopt it), or when its text differs
+ * from the frozen copy of the same version, whatever its status.  Return
+ * the number of errors (nothing more when loading had errors).
  */
-void		 revset_warn_changed(const struct document *d,
-		    const struct revset *s);
+int		 revset_check(const struct document *d, const struct revset *s);
 /*
  * The list for the site index: newest first, each with a link
  * "<id>/diff-A-B.html" to its redline; return the number of entries (the

@@ -1,7 +1,7 @@
 -- Basisschool De Bron (seed 000): its protocol for school year 2020-2021.
--- The seed gives no approval data.  The steps below are plausible stand-ins
--- (MR consent in June, adoption by the director, in force from the new
--- school year), to be replaced by the dates of the real decisions.
+-- The seed gives no approval data, so this is a draft (concept) until the
+-- MR's consent and the adoption are entered with their real dates (then
+-- status = "vastgesteld" and `protocolgen adopt de-bron`).
 school {
   name = "basisschool De Bron",
   short = "De Bron",
@@ -20,13 +20,5 @@ school {
     { programme = "halt-online-veiligheid", groups = "8" },
   },
   params = { lesprogramma_onderzoek = "de groepen 6 en 7" },
-  revision = {
-    version = "1.0", status = "vastgesteld",
-    approvals = {
-      { body = "MR", act = "instemming", date = "2020-06-15" },
-      { body = "directie", act = "vaststelling", date = "2020-06-29" },
-    },
-    effective = "2020-08-01",
-    review = "2021-07",
-  },
+  revision = { version = "1.0", status = "concept" },
 }

@@ -79,9 +79,11 @@ is "$(printf '%s\n' "$err" | grep ': error: ')" "$school:$revline: error: versio
 cmp -s "$frozen" "$TMP/frozen.bak"
 ok $? "an adopted revision is never altered"
 pg build
-is "$rc" 0 "build: other text under an adopted version is a warning"
-like "$err" "warning: the protocol differs from adopted version 1.0" \
-    "build: warns to raise the version"
+is "$rc" 1 "build: other text under an adopted version is an error"
+like "$err" "$school:$revline: error: the text of 'de-linde' differs from its adopted version 1.0 \\($frozen\\), and an adopted text never changes: undo the change, or make it a new revision" \
+    "build: says to undo the change or make a new revision"
+[ ! -e "$P/out/de-linde/diff-1.0-1.0.html" ]
+ok $? "build: no redline of a version against itself"
 
 # --- version 1.1: the redline ----------------------------------------------
 linde_1_1 "$P"
