@@ -7,6 +7,7 @@
 . "$(dirname "$0")/lib.sh"
 
 P=$(project)
+as_drafts "$P"	# clauses are edited below: only a draft's text may change
 cp -r "$TOP/templates" "$P/templates"	# the project's own: edited below
 OUT=$P/out
 # make's own messages, and protocolgen's -v list of the schools it built
@@ -168,14 +169,15 @@ is "$(cat "$TMP/make.out" "$TMP/make.err")" "" "... then make runs nothing"
 
 # 11. a school that fails: its stamp stays old, the next make tries it again
 later
-sed -i 's/version = "1.0", status = "vastgesteld"/version = "1.0", status = "bogus"/' \
+cp "$P/schools/lauwers-en-eems/de-sterren.lua" "$TMP/de-sterren.lua"
+sed -i 's/status = "concept"/status = "bogus"/' \
     "$P/schools/lauwers-en-eems/de-sterren.lua"
 render
 [ "$rc" -ne 0 ]
 ok $? "a school with an error: make fails"
 render
 like "$(cat "$TMP/make.err")" "de-sterren" "... and tries it again next time"
-cp "$TOP/schools/lauwers-en-eems/de-sterren.lua" "$P/schools/lauwers-en-eems/"
+cp "$TMP/de-sterren.lua" "$P/schools/lauwers-en-eems/"
 render
 is "$rc" 0 "fixed: exit 0"
 is "$built" "de-sterren " "... and it is built"
@@ -184,8 +186,13 @@ is "$built" "" "... then nothing"
 
 # 12. an adopted revision: its school, whose rule then names the file
 later
-"$PG" adopt --root "$P" de-bron >/dev/null 2>&1
+perl -pi -e 's/status = "concept"/status = "vastgesteld", approvals = {
+    { body = "MR", act = "instemming", date = "2020-09-14" },
+    { body = "directie", act = "vaststelling", date = "2020-09-21" } }/' \
+    "$P/schools/groeiling/de-bron.lua"
+"$PG" adopt --root "$P" de-bron >/dev/null 2>"$TMP/adopt.err"
 ok $? "de-bron adopted"
+diag <"$TMP/adopt.err"
 test -f "$P/schools/groeiling/de-bron/revisions/1.0.md"
 ok $? "... frozen as schools/groeiling/de-bron/revisions/1.0.md"
 render
@@ -197,10 +204,13 @@ like "$d" "/templates/diff.html( \\\\)?\$" "... and the redline's page"
 render
 is "$(cat "$TMP/make.out" "$TMP/make.err")" "" "... then make runs nothing"
 later
+# the next version: a concept, whose clause is then edited
+perl -0pi -e 's/version = "1.0", status = "vastgesteld", approvals = \{.*?\} \}/version = "1.1", status = "concept"/s' \
+    "$P/schools/groeiling/de-bron.lua"
 printf '\nVoor deze toets aangevuld.\n' >>"$P/clauses/lesprogramma/onderzoek.md"
 render
-is "$built" "de-bron " "a clause of the adopted school edited: it is rebuilt"
-ls "$OUT/de-bron" | grep -q '^diff-1\.0-'
+is "$built" "de-bron " "a clause of the adopted school edited in its next version: it is rebuilt"
+ls "$OUT/de-bron" | grep -q '^diff-1\.0-1\.1\.html$'
 ok $? "... with a redline against the adopted text"
 render
 is "$built" "" "... then nothing"

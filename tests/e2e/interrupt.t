@@ -5,6 +5,7 @@
 . "$(dirname "$0")/lib.sh"
 
 P=$(fixture basic)
+as_drafts "$P"	# the board is renamed below: only a draft may change
 i=1
 while [ $i -le 120 ]; do
 	sed "s/obs De Eik/School $i/; s/short = \"De Eik\"/short = \"S$i\"/; s/Pestprotocol De Eik/Pestprotocol S$i/" \
