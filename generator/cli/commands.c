@@ -25,6 +25,12 @@ cmd_check(struct run *r, int argc, char **argv)
 	cli_load(r);
 	if ((schools = select_schools(r, argc, argv, &n)) == NULL)
 		return 1;
+	/* the library's Dutch, once: its clauses serve every school */
+	{
+		char *words = xasprintf("%s/woorden.txt", r->clauses_dir);
+		check_spelling(&r->lib, words);
+		free(words);
+	}
 	for (i = 0; i < n; i++) {
 		/* the checks, and frozen revisions must verify */
 		struct school_run sr = { .stages = STAGE_CHECK |
