@@ -249,7 +249,8 @@ void		 schoolgids_free(struct schoolgids *);
  * sg_add_ref appends " (artikel 5.3)", " (hoofdstuk 9)" or " (bijlage 2)"
  * (before a final colon); sg_following_list copies the list right after
  * the first paragraph (NULL if none); sg_fed stores in out the blocks
- * whose clause feeds part ("schoolgids: PART"), in order, and counts
+ * whose clause feeds part ("schoolgids: PART"; unmarked, a clause that
+ * prints {{channels}} or {{lessons}} feeds kanalen or lessen), in order, and counts
  * them; sg_mentions says whether the text holds one of the (lower-case)
  * words.
  */

@@ -309,13 +309,14 @@ part_channels(struct sg_build *b)
 		cmark_node_append_child(doc, list);
 }
 
-/* May blk be a core agreement when none is marked? */
+/* May blk be a core agreement when none is marked?  (Not a phone rule.) */
 static int
 fallback_agreement(const struct doc_block *blk)
 {
 	const char *a = blk->clause->audience;
 
 	return blk->kind == CLAUSE_ARTICLE && blk->clause->schoolgids == NULL &&
+	    !has_tag(blk->clause, TAG_PHONE_ALT) &&
 	    (strcmp(a, "alle") == 0 || strcmp(a, "leerlingen") == 0 ||
 	    strcmp(a, "ouders") == 0);
 }

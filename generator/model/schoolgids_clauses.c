@@ -134,15 +134,30 @@ sg_following_list(const struct doc_block *blk)
 }
 
 /* The school's clauses that feed part, in document order; their count. */
+/*
+ * A clause that prints the school's channels or lessons list feeds that
+ * part even unmarked: it is the protocol's list.
+ */
+static int
+lists_for(const struct clause *c, const char *part)
+{
+	return c->schoolgids == NULL && ((strcmp(part, "kanalen") == 0 &&
+	    strstr(c->body, "{{channels}}") != NULL) ||
+	    (strcmp(part, "lessen") == 0 &&
+	    strstr(c->body, "{{lessons}}") != NULL));
+}
+
 size_t
 sg_fed(const struct document *d, const char *part, const struct doc_block **out)
 {
 	size_t i, n = 0;
 
-	for (i = 0; i < d->nblocks; i++)
-		if (d->blocks[i].clause->schoolgids != NULL &&
-		    strcmp(d->blocks[i].clause->schoolgids, part) == 0)
+	for (i = 0; i < d->nblocks; i++) {
+		const struct clause *c = d->blocks[i].clause;
+		if ((c->schoolgids != NULL && strcmp(c->schoolgids, part) == 0) ||
+		    lists_for(c, part))
 			out[n++] = &d->blocks[i];
+	}
 	return n;
 }
 

@@ -30,6 +30,7 @@ sub plain {
 	$s =~ s/\[([^\]]*)\]\([^)]*\)/$1/g;	# links
 	$s =~ s/\*\*([^*]*)\*\*/$1/g;
 	$s =~ s/(^|\s)\*([^*]+)\*/$1$2/g;
+	$s =~ s/\\([[:punct:]])/$1/g;		# Markdown escapes
 	$s =~ s/\s+/ /g;
 	$s =~ s/^ | $//g;
 	return $s;
@@ -142,7 +143,7 @@ for (split /\n/, slurp($sgfile)) {
 	}
 	if (/^\|(.*)\|$/) {
 		flush();
-		my @c = map { s/^\s+|\s+$//gr } split /\|/, $1;
+		my @c = map { plain($_) } split /(?<!\\)\|/, $1;
 		next if $c[0] =~ /^-+$/;
 		if ($headcell{$c[0]}) {
 			$headcell{$_} or push @fail, "table head '$_' is not in nl.strings" for @c;
