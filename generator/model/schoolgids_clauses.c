@@ -78,21 +78,29 @@ sg_first_paragraph(const struct doc_block *blk)
 
 /*
  * Where a clause stands in the protocol: "artikel 5.3" for an article,
- * else its chapter ("hoofdstuk 9") or appendix ("bijlage 2").
+ * else its chapter ("hoofdstuk 9") or appendix ("bijlage 2"); a no-break
+ * space keeps the word with its number.
  */
+#define NBSP	"\xC2\xA0"
+
 static void
 clause_ref(const struct document *d, const struct doc_block *blk,
     struct buf *out)
 {
 	const struct doc_section *s = &d->sections[blk->section];
+	const char *p;
 
 	if (blk->kind == CLAUSE_ARTICLE && blk->number[0] != '\0')
-		buf_printf(out, "%s %s", tr("ref.article"), blk->number);
+		buf_printf(out, "%s" NBSP "%s", tr("ref.article"), blk->number);
 	else if (s->appendix && s->number[0] != '\0') {
 		buf_putc(out, (char)tolower((unsigned char)s->number[0]));
-		buf_puts(out, s->number + 1);
+		for (p = s->number + 1; *p != '\0'; p++)
+			if (*p == ' ')
+				buf_puts(out, NBSP);
+			else
+				buf_putc(out, *p);
 	} else
-		buf_printf(out, "%s %s", tr("ref.section"), s->number);
+		buf_printf(out, "%s" NBSP "%s", tr("ref.section"), s->number);
 }
 
 /*

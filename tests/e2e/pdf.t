@@ -120,11 +120,11 @@ for f in "$P/out/de-bron/schoolgids.pdf" "$F/out/quadraam-concept/schoolgids.pdf
 	t=$(pdftotext "$f" - | tr '\n' ' ')
 	case $name in
 	de-bron)	# a primary school: its own photo rule, no consent ages
-		like "$t" "Er worden geen herkenbare foto’s van leerlingen .*\(artikel 5\.6\)" \
+		like "$t" "Er worden geen herkenbare foto’s van leerlingen .*\(artikel[^0-9]+5\.6\)" \
 		    "$name: schoolgids.pdf states the school's own photo rule"
 		unlike "$t" "jonger dan 16|16 jaar of ouder" "$name: schoolgids.pdf states no consent age" ;;
 	*)		# a secondary school whose photo article states them
-		like "$t" "16 jaar of ouder .*\(artikel 4\.5\)" \
+		like "$t" "16 jaar of ouder .*\(artikel[^0-9]+4\.5\)" \
 		    "$name: schoolgids.pdf states the consent ages of its article" ;;
 	esac
 	like "$t" "Inspectie van het Onderwijs .*0900 111 3 111" "$name: schoolgids.pdf names the inspectorate's number, as a fact"

@@ -3,7 +3,8 @@
 #
 # Does every sentence of a school's schoolgids section trace to its
 # protocol?  A paragraph or list item that ends with its place in the
-# protocol ("(artikel 5.3)", "(hoofdstuk 9)", "(bijlage 2)"; before a final
+# protocol ("(artikel 5.3)", "(hoofdstuk 9)", "(bijlage 2)", with a no-break
+# space before the number; before a final
 # colon when a list follows) must consist of sentences found in that
 # article, chapter or appendix of protocol.md; a list or table after such a
 # lead is checked against the same place.  Everything else must be one of
@@ -31,7 +32,7 @@ sub plain {
 	$s =~ s/\*\*([^*]*)\*\*/$1/g;
 	$s =~ s/(^|\s)\*([^*]+)\*/$1$2/g;
 	$s =~ s/\\([[:punct:]])/$1/g;		# Markdown escapes
-	$s =~ s/\s+/ /g;
+	$s =~ s/(?!\x{A0})\s+/ /g;	# a no-break space stays
 	$s =~ s/^ | $//g;
 	return $s;
 }
@@ -104,8 +105,8 @@ sub unit {	# a paragraph or a list item
 	my ($raw, $in_list) = @_;
 	my $t = plain($raw);
 	return if $t eq '';
-	if ($t =~ s/ \(((?:artikel [\d.]+)|(?:hoofdstuk \d+)|(?:bijlage \d+))\)(:?)$/$2/) {
-		my $where = $1;
+	if ($t =~ s/ \(((?:artikel\x{A0}[\d.]+)|(?:hoofdstuk\x{A0}\d+)|(?:bijlage\x{A0}\d+))\)(:?)$/$2/) {
+		(my $where = $1) =~ tr/\x{A0}/ /;
 		traced($t, $where, $in_list ? 'item' : 'paragraph');
 		$lead = $t =~ /:$/ ? $where : undef;
 		return;

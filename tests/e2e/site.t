@@ -1,6 +1,7 @@
 #!/bin/sh
 # Schoolgids section, protocol.json and the index: content, bounds, escaping.
 . "$(dirname "$0")/lib.sh"
+NB=$(printf '\302\240')	# the no-break space before an article number
 
 # Words of an HTML file's text, counted like the generator counts them.
 html_words() {
@@ -62,15 +63,15 @@ done
 
 # de-vlinder: every part, from clauses marked 'schoolgids: PART'
 v=$(cat "$O/de-vlinder/schoolgids-fragment.html")
-like "$v" "Basisschool De Vlinder wil dat .* gebruiken\. \(hoofdstuk 1\)</p>" "purpose from the clause marked doel, with its chapter"
+like "$v" "Basisschool De Vlinder wil dat .* gebruiken\. \(hoofdstuk${NB}1\)</p>" "purpose from the clause marked doel, with its chapter"
 unlike "$v" "De regels van de school gelden ook online" "no stock purpose"
-like "$v" '<p>Basisschool De Vlinder gebruikt deze kanalen \(hoofdstuk 4\):</p><ul><li>Website .*<li>Instagram \(<a href="https://www.instagram.com/devlinder">www.instagram.com/devlinder</a>\)</li>' \
+like "$v" '<p>Basisschool De Vlinder gebruikt deze kanalen \(hoofdstuk'"$NB"'4\):</p><ul><li>Website .*<li>Instagram \(<a href="https://www.instagram.com/devlinder">www.instagram.com/devlinder</a>\)</li>' \
     "channels as the protocol lists them, with their addresses"
-like "$v" "toestemming voor is\. \(artikel 1\.10\)</p><p>Volgens de AVG kan een gegeven toestemming altijd weer worden ingetrokken\.</p>" \
+like "$v" "toestemming voor is\. \(artikel${NB}1\.10\)</p><p>Volgens de AVG kan een gegeven toestemming altijd weer worden ingetrokken\.</p>" \
     "photo rule with its article, then withdrawal as a fact of the AVG"
 like "$v" "<h3 id=\"sg-telefoon\">Mobiele telefoon</h3><p>Leerlingen hebben hun mobiele telefoon" \
     "phone rule from the clause marked telefoon"
-like "$v" "meldt dat bij de schoolleiding\. Zie ook artikel 2\.1\. \(artikel 1\.5\)</li>" \
+like "$v" "meldt dat bij de schoolleiding\. Zie ook artikel 2\.1\. \(artikel${NB}1\.5\)</li>" \
     "agreements: first paragraph, references as text, footnotes dropped, numbered"
 unlike "$v" "tweede stuk|Pesten, bedreigen|privéaccount" "agreements: not the 2nd paragraph, 9th tag or staff"
 like "$v" 'leest u op <a href="https://www.devlinder.example/protocol-sociale-media">www.devlinder.example/protocol-sociale-media</a>' \
@@ -90,13 +91,13 @@ like "$(cat "$O/het-anker/schoolgids.md")" '\| Online \\\| veilig \\\*samen\\\* 
 
 # rivierencollege: no tags, so the fallbacks
 r=$(cat "$O/rivierencollege/schoolgids-fragment.html")
-like "$r" "<li>Iedereen houdt zich online aan de gewone fatsoensnormen. \(artikel 1.1\)</li>" \
+like "$r" "<li>Iedereen houdt zich online aan de gewone fatsoensnormen. \(artikel${NB}1.1\)</li>" \
     "fallback: articles for everyone"
 unlike "$r" "<li>Mobiele telefoons" "fallback: the phone rule is not also an agreement"
 like "$r" "<h3 id=\"sg-telefoon\">Mobiele telefoon</h3><p>Mobiele telefoons zijn in de les niet toegestaan, tenzij de docent" \
     "fallback: phone rule from the clause tagged telefoon-verbod"
 like "$r" '<th scope="col">Leerjaar</th>' "secondary: Leerjaar column"
-like "$r" "melden online pesten bij hun teamleider\. \(artikel 1\.5\)" "secondary: role words from the config"
+like "$r" "melden online pesten bij hun teamleider\. \(artikel${NB}1\.5\)" "secondary: role words from the config"
 
 # protocol.json: parses, and its clause numbers are the protocol's
 for id in de-vlinder het-anker rivierencollege; do

@@ -162,7 +162,7 @@ test_model(void)
 	STR_HAS(buf_str(&t), "Volgens de AVG kan een gegeven toestemming altijd "
 	    "weer worden ingetrokken.", "model: withdrawal as a fact of the AVG");
 	STR_HAS(buf_str(&t), "wil dat leerlingen, ouders en medewerkers sociale "
-	    "media veilig en respectvol gebruiken. (hoofdstuk 1)",
+	    "media veilig en respectvol gebruiken. (hoofdstuk\xC2\xA0" "1)",
 	    "model: the purpose is the clause marked doel, with its chapter");
 	STR_EQ(sg->version_line, "Protocol sociale media: versie 2.1, "
 	    "vastgesteld op 24 juni 2025.", "model: version line");
@@ -179,7 +179,7 @@ test_model(void)
 		    "model: footnote references are dropped");
 		md = cmark_render_commonmark(tree, CMARK_OPT_DEFAULT, 0);
 		STR_HAS(md, "meldt dat bij de schoolleiding. Zie ook artikel "
-		    "2.1. (artikel 1.5)", "model: first paragraph, numbered");
+		    "2.1. (artikel\xC2\xA0" "1.5)", "model: first paragraph, numbered");
 		OK(strstr(md, "tweede stuk") == NULL,
 		    "model: only the first paragraph");
 		OK(strstr(md, "Pesten,") == NULL,
