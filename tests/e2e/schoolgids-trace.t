@@ -76,6 +76,12 @@ t=$($TRACE "$TMP/sg.md" "$B/protocol.md" "$STR")
 ok $((! $?)) "a consent age in a primary school's section is refused"
 like "$t" "primary school.*consent age" "and named"
 
+perl -CSD -Mutf8 -pe 's/^(### Mobiele telefoon)$/$1\n\nDe betrokkene is persoonlijk verantwoordelijk voor de inhoud die hij publiceert op sociale media. (artikel\x{A0}5.3)/' \
+    "$B/schoolgids.md" >"$TMP/sg.md"
+t=$($TRACE "$TMP/sg.md" "$B/protocol.md" "$STR")
+ok $((! $?)) "a clause under a heading it is not about is refused"
+like "$t" "sits under 'Mobiele telefoon' but is not about it" "and named"
+
 sed 's/^sg\.fact\.withdraw = Volgens de AVG /sg.fact.withdraw = /' "$STR" >"$TMP/nl.strings"
 t=$($TRACE "$B/schoolgids.md" "$B/protocol.md" "$TMP/nl.strings")
 ok $((! $?)) "a fact not worded as a fact is refused"

@@ -11,8 +11,9 @@
 # the fixed frames of templates/nl.strings (titles, "Uit het protocol:",
 # where to read the protocol, the version line, the draft mark) or a
 # labelled legal fact (sg.fact.*, each worded as a fact of the AVG or the
-# Inspectie).  Consent ages appear only in a secondary school's section or
-# when the protocol states them.  Prints one line per failure and a summary
+# Inspectie).  A clause cited under "Mobiele telefoon" names a phone, one
+# under "Foto's en video's" a photo or recording.  Consent ages appear only in a
+# secondary school's section or when the protocol states them.  Prints one line per failure and a summary
 # ("traced N sentences"); exits 1 on any failure.
 use strict;
 use warnings;
@@ -85,6 +86,10 @@ my %headcell = map { $_ => 1 } @head;
 # --- the schoolgids section, block by block
 my $sentences = 0;
 my $lead;		# the place of the paragraph that leads a list or table
+my $heading = '';	# the part being read
+# Headings match their content: what a cited clause under these parts names.
+my %about = (($str{'sg.phone.title'} // '') => qr/telefoon/i,
+    ($str{'sg.photos.title'} // '') => qr/foto|film|beeld|opname/i);
 sub sentences { split /(?<=[.!?])\s+(?=[\p{Lu}‘'"(])/, shift }
 
 sub traced {	# traced TEXT PLACE WHAT: each sentence is in PLACE
@@ -108,6 +113,8 @@ sub unit {	# a paragraph or a list item
 	if ($t =~ s/ \(((?:artikel\x{A0}[\d.]+)|(?:hoofdstuk\x{A0}\d+)|(?:bijlage\x{A0}\d+))\)(:?)$/$2/) {
 		(my $where = $1) =~ tr/\x{A0}/ /;
 		traced($t, $where, $in_list ? 'item' : 'paragraph');
+		push @fail, "'$t' sits under '$heading' but is not about it"
+		    if $about{$heading} && $t !~ $about{$heading};
 		$lead = $t =~ /:$/ ? $where : undef;
 		return;
 	}
@@ -133,6 +140,7 @@ for (split /\n/, slurp($sgfile)) {
 	if (/^#{2,3} (.*)$/) {
 		flush();
 		push @fail, "heading '$1' is not a part title of nl.strings" unless $title{$1};
+		$heading = $1;
 		$lead = undef;
 		next;
 	}
