@@ -13,7 +13,8 @@ void
 cli_usage(FILE *f)
 {
 	fputs(
-"usage: protocolgen build [--out DIR] [--keep-going] [--jobs N] [ID...]\n"
+"usage: protocolgen build [--out DIR] [--drafts DIR] [--keep-going] [--jobs N]\n"
+"                         [ID...]\n"
 "       protocolgen build --deps [--index] [--schools-from FILE] ...\n"
 "       protocolgen build --dump ID | --explain ID\n"
 "       protocolgen check [ID...]\n"
@@ -24,7 +25,9 @@ cli_usage(FILE *f)
 "       protocolgen --help | --version\n"
 "\n"
 "Commands:\n"
-"  build     render schools (default: all) into DIR (default out/)\n"
+"  build     render schools (default: all) into DIR (default out/): per\n"
+"            school its version in force and every adopted version;\n"
+"            drafts only into the preview (DIR/concept/)\n"
 "  check     lint configs, clauses and documents; exit 1 on errors\n"
 "  adopt     freeze the current vastgesteld revision of school ID as\n"
 "            schools/<board>/ID/revisions/<version>.md\n"
@@ -37,6 +40,7 @@ cli_usage(FILE *f)
 "\n"
 "Options:\n"
 "  --out DIR        output folder (default: out)\n"
+"  --drafts DIR     build: the preview of drafts (default: OUT/concept)\n"
 "  --root DIR       project folder holding schools/ and clauses/ (default: .)\n"
 "  --templates DIR  templates folder (default: the project's templates/)\n"
 "  -k, --keep-going build the schools that have no errors, then exit 1\n"
@@ -63,6 +67,7 @@ cli_options(struct run *r, int *argcp, char ***argvp, int *status)
 {
 	static const struct option longopts[] = {
 		{ "out", required_argument, NULL, 'o' },
+		{ "drafts", required_argument, NULL, 'P' },
 		{ "root", required_argument, NULL, 'r' },
 		{ "templates", required_argument, NULL, 't' },
 		{ "keep-going", no_argument, NULL, 'k' },
@@ -130,6 +135,9 @@ cli_options(struct run *r, int *argcp, char ***argvp, int *status)
 		case 'o':
 			r->o.out = optarg;
 			break;
+		case 'P':
+			r->o.drafts = optarg;
+			break;
 		case 'r':
 			r->o.root = optarg;
 			break;
@@ -164,10 +172,11 @@ cli_options(struct run *r, int *argcp, char ***argvp, int *status)
 	*argcp = argc - optind;
 	*argvp = argv + optind;
 	if ((r->o.jobs != 1 || r->o.deps || r->o.index || r->o.schools_from ||
-	    r->o.verbose) &&
+	    r->o.verbose || r->o.drafts) &&
 	    (strcmp(cmd, "build") != 0 || r->o.dump_id != NULL)) {
 		fprintf(stderr, "protocolgen: --jobs, --deps, --index, "
-		    "--schools-from and --verbose are for building\n");
+		    "--schools-from, --drafts and --verbose are for "
+		    "building\n");
 		goto usage;
 	}
 	if ((r->o.collapse && strcmp(cmd, "diff") != 0) ||

@@ -88,6 +88,7 @@ cli_unload(struct run *r)
 	free(r->clauses_dir);
 	free(r->strings);
 	free(r->depdir);
+	free(r->drafts);
 	buf_free(&r->ids);
 	deps_free(&r->common);
 	page_cache_free();
