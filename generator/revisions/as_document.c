@@ -25,6 +25,8 @@ struct frozen_document {
 	size_t		 nclauses;
 	char		**bodies;	/* of the steps, NUL-terminated */
 	size_t		 nbodies;
+	struct channel	*channels;	/* from "channel:" lines */
+	size_t		 nchannels;
 };
 
 /*
@@ -285,6 +287,46 @@ fill_meta(struct frozen_document *fd, const struct revdoc *r,
 		    NULL;
 }
 
+/*
+ * The channels the frozen text printed ("channel: KIND = NAME <URL>"), in
+ * order; each one's type from the school's channel of that kind now.
+ * None printed: the current ones (the text did not depend on them).
+ */
+static void
+fill_channels(struct frozen_document *fd, const struct revdoc *r,
+    const struct document *cur)
+{
+	struct channel *c;
+	const char *v, *lt;
+	size_t i, j, n;
+
+	for (i = 0, n = 0; i < r->nvalues; i++)
+		n += str_starts(r->values[i].key, "channel:");
+	if (n == 0) {
+		fd->doc.channels = cur->channels;
+		fd->doc.nchannels = cur->nchannels;
+		return;
+	}
+	fd->channels = xcalloc(n, sizeof(*fd->channels));
+	for (i = 0; i < r->nvalues; i++) {
+		if (!str_starts(r->values[i].key, "channel:"))
+			continue;
+		c = &fd->channels[fd->nchannels++];
+		v = r->values[i].value;
+		c->kind = xstrdup(r->values[i].key + 8);
+		if ((lt = strstr(v, " <")) != NULL && str_ends(v, ">")) {
+			c->name = xstrndup(v, (size_t)(lt - v));
+			c->url = xstrndup(lt + 2, strlen(lt + 2) - 1);
+		} else
+			c->name = xstrdup(v);
+		for (j = 0; j < cur->nchannels; j++)
+			if (strcmp(cur->channels[j].kind, c->kind) == 0)
+				c->type = cur->channels[j].type;
+	}
+	fd->doc.channels = fd->channels;
+	fd->doc.nchannels = fd->nchannels;
+}
+
 struct document *
 revdoc_document(const struct revdoc *r, const struct document *cur,
     const struct library *lib)
@@ -294,8 +336,7 @@ revdoc_document(const struct revdoc *r, const struct document *cur,
 
 	d->school = cur->school;
 	d->outline_path = cur->outline_path;
-	d->channels = cur->channels;
-	d->nchannels = cur->nchannels;
+	fill_channels(fd, r, cur);
 	d->lessons = cur->lessons;
 	d->nlessons = cur->nlessons;
 	fill_body(fd, r, lib);
@@ -316,5 +357,11 @@ revdoc_document_free(struct document *d)
 		free(fd->bodies[i]);
 	free(fd->bodies);
 	free(fd->clauses);
+	for (i = 0; i < fd->nchannels; i++) {
+		free(fd->channels[i].kind);
+		free(fd->channels[i].name);
+		free(fd->channels[i].url);
+	}
+	free(fd->channels);
 	doc_free(d);	/* frees fd: the document is its first member */
 }

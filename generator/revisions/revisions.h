@@ -241,9 +241,10 @@ int		 revdoc_step(const struct revdoc *r, const char *act, int nth,
 /*
  * The document model of a frozen revision r (as_document.c), for the
  * backends: sections, clauses, footnotes and metadata (steps and dates
- * included) from its text; what a frozen file does not record (the school's
- * identity, board id, website, channels and lessons, the values the
- * schoolgids section names) from cur, the school's current document; the
+ * included) and the channels it printed from its text; what a frozen file
+ * does not record (the school's identity, board id, website, lessons, the
+ * values the schoolgids section names) from cur, the school's current
+ * document; the
  * clauses' tags from lib (may be NULL).  r and cur must outlive it.  Free
  * with revdoc_document_free().
  */
