@@ -124,12 +124,12 @@ sweep(const char *dir, const struct out_files *f)
 
 /*
  * Write the files f of a school into dir, then its manifest; remove what
- * the last build wrote there and this one does not.  A preview folder
- * (preview set) with nothing to hold is not made, and goes when emptied.
+ * the last build wrote there and this one does not.  A folder with nothing
+ * to hold (nothing adopted yet; no draft) is not made, and goes when
+ * emptied.
  */
 static int
-write_folder(const char *dir, const struct out_files *f, const char *config,
-    int preview)
+write_folder(const char *dir, const struct out_files *f, const char *config)
 {
 	const char **names = xcalloc(f->n + 1, sizeof(*names));
 	struct buf old = { 0 }, man = { 0 };
@@ -149,7 +149,7 @@ write_folder(const char *dir, const struct out_files *f, const char *config,
 		manifest_read(dir, &old, NULL);
 		remove_unlisted(dir, &old, names, f->n);
 		path = xasprintf("%s/%s", dir, MANIFEST);
-		if (preview && f->n == 0) {
+		if (f->n == 0) {
 			unlink(path);
 			rmdir(dir);	/* only when empty */
 		} else {
@@ -168,8 +168,8 @@ write_folder(const char *dir, const struct out_files *f, const char *config,
 
 /*
  * Write every file the pipeline rendered for a school (none on errors):
- * the published folder out/<id>/ (a school with nothing adopted gets only
- * its manifest there) and the preview's <id>/.
+ * the published folder out/<id>/ (none for a school with nothing adopted)
+ * and the preview's <id>/ (none without a draft).
  */
 static int
 write_school(struct run *r, const struct school_run *sr)
@@ -179,11 +179,11 @@ write_school(struct run *r, const struct school_run *sr)
 	int rc;
 
 	dir = xasprintf("%s/%s", r->o.out, sr->d->meta.school_id);
-	rc = write_folder(dir, &sr->pub, config, 0);
+	rc = write_folder(dir, &sr->pub, config);
 	free(dir);
 	dir = xasprintf("%s/%s", r->drafts, sr->d->meta.school_id);
 	if (rc == 0)
-		rc = write_folder(dir, &sr->preview, config, 1);
+		rc = write_folder(dir, &sr->preview, config);
 	free(dir);
 	free(abs);
 	return rc;
