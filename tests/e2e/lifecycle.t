@@ -70,10 +70,22 @@ for st in concept ter-instemming vastgesteld; do
 		id=$(basename "$f" .lua)
 		[ "$id" = board ] && continue
 		c=$(council "$f")
-		text=$(shown "$TMP/out-$st" "$id" | tr -s ' \n' '  ')
-		json=$(cat "$TMP/out-$st/$id/protocol.json")
+		# a draft is only in the preview; what is adopted is published
+		if [ "$st" = vastgesteld ]; then
+			o=$TMP/out-$st
+			[ ! -e "$o/concept/$id" ]
+			ok $? "$id ($st): nothing in the preview"
+		else
+			o=$TMP/out-$st/concept
+			[ ! -e "$TMP/out-$st/$id" ]
+			ok $? "$id ($st): nothing published"
+		fi
+		[ -s "$o/$id/protocol.md" ] && [ -s "$o/$id/schoolgids.md" ]
+		ok $? "$id ($st): its text is in ${o#$TMP/}"
+		text=$(shown "$o" "$id" | tr -s ' \n' '  ')
+		json=$(cat "$o/$id/protocol.json")
 		outlines="$outlines $(printf '%s\n' "$json" | sed -n 's/^  "outline": "\(.*\)",$/\1/p')"
-		if grep -q 'slot.instemming' "$TMP/out-$st/$id/protocol.md"; then
+		if grep -q 'slot.instemming' "$o/$id/protocol.md"; then
 			case $st in
 			concept) want="Dit protocol wordt ter instemming voorgelegd aan de $c." ;;
 			ter-instemming) want="Dit protocol is ter instemming voorgelegd aan de $c." ;;
