@@ -290,7 +290,7 @@ test_site(void)
 	    "class=\"visually-hidden\">: Wijzigingen 2.0 \xE2\x86\x92 2.1"
 	    "</span></a>)", "site: the redline's PDF, named for a screen "
 	    "reader");
-	STR_HAS(h, "Eerdere versies", "site: history heading");
+	STR_HAS(h, "Vastgestelde versies", "site: history heading");
 	OK(strstr(h, "de-vlinder/diff-") == NULL, "site: no history without "
 	    "the hook");
 	STR_HAS(h, "obs \"Het Anker\" &lt;b&gt;&amp;amp;&lt;/b&gt;",

@@ -71,7 +71,7 @@ static void
 version_links(xmlNodePtr item, const struct site_version *v)
 {
 	xmlNodePtr ul = h_el(item, "ul", "site-links");
-	char *label, *aria;
+	char *label, *aria, *what;
 
 	aria = xasprintf("%s %s", tr("archive.documents"), v->version);
 	h_attr(ul, "aria-label", aria);
@@ -82,15 +82,17 @@ version_links(xmlNodePtr item, const struct site_version *v)
 		    v->version);
 	if (v->diff == NULL)
 		return;
-	label = xasprintf("%s %s", tr("diff.site.label"), v->prev);
+	what = capitalised(tr("diff.site.label"));
+	label = xasprintf("%s %s", what, v->prev);
 	version_link(ul, v->diff, label, v->version);
 	free(label);
 	if (v->diff_pdf != NULL) {
-		label = xasprintf("%s %s (%s)", tr("diff.site.label"),
-		    v->prev, tr("site.history.pdf"));
+		label = xasprintf("%s %s (%s)", what, v->prev,
+		    tr("site.history.pdf"));
 		version_link(ul, v->diff_pdf, label, v->version);
 		free(label);
 	}
+	free(what);
 }
 
 static void
