@@ -156,7 +156,8 @@ publish_adopted(struct run *r, struct school_run *sr,
 	int errors = 0;
 
 	for (i = 0; i < n; i++)
-		docs[i] = revdoc_document(a[i]->rev, sr->d, &r->lib);
+		docs[i] = revdoc_document(a[i]->rev, sr->d, &r->lib,
+		    &r->cfg.national);
 	sr->inforce = docs[n - 1];
 	if (render_into(&sr->pub, sr->inforce, "", 0) == -1)
 		errors++;

@@ -289,12 +289,13 @@ fill_meta(struct frozen_document *fd, const struct revdoc *r,
 
 /*
  * The channels the frozen text printed ("channel: KIND = NAME <URL>"), in
- * order; each one's type from the school's channel of that kind now.
- * None printed: the current ones (the text did not depend on them).
+ * order; each one's type from the school's channel of that kind now, else
+ * from the national catalogue (nat, may be NULL), else "social".  None
+ * printed: the current ones (the text did not depend on them).
  */
 static void
 fill_channels(struct frozen_document *fd, const struct revdoc *r,
-    const struct document *cur)
+    const struct document *cur, const struct national *nat)
 {
 	struct channel *c;
 	const char *v, *lt;
@@ -319,9 +320,15 @@ fill_channels(struct frozen_document *fd, const struct revdoc *r,
 			c->url = xstrndup(lt + 2, strlen(lt + 2) - 1);
 		} else
 			c->name = xstrdup(v);
-		for (j = 0; j < cur->nchannels; j++)
+		for (j = 0; j < cur->nchannels && c->type == NULL; j++)
 			if (strcmp(cur->channels[j].kind, c->kind) == 0)
 				c->type = cur->channels[j].type;
+		for (j = 0; nat != NULL && j < nat->nproducts &&
+		    c->type == NULL; j++)
+			if (strcmp(nat->products[j].id, c->kind) == 0)
+				c->type = nat->products[j].type;
+		if (c->type == NULL)
+			c->type = "social";
 	}
 	fd->doc.channels = fd->channels;
 	fd->doc.nchannels = fd->nchannels;
@@ -329,14 +336,14 @@ fill_channels(struct frozen_document *fd, const struct revdoc *r,
 
 struct document *
 revdoc_document(const struct revdoc *r, const struct document *cur,
-    const struct library *lib)
+    const struct library *lib, const struct national *nat)
 {
 	struct frozen_document *fd = xcalloc(1, sizeof(*fd));
 	struct document *d = &fd->doc;
 
 	d->school = cur->school;
 	d->outline_path = cur->outline_path;
-	fill_channels(fd, r, cur);
+	fill_channels(fd, r, cur, nat);
 	d->lessons = cur->lessons;
 	d->nlessons = cur->nlessons;
 	fill_body(fd, r, lib);

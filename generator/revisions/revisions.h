@@ -245,11 +245,14 @@ int		 revdoc_step(const struct revdoc *r, const char *act, int nth,
  * does not record (the school's identity, board id, website, lessons, the
  * values the schoolgids section names) from cur, the school's current
  * document; the
- * clauses' tags from lib (may be NULL).  r and cur must outlive it.  Free
+ * clauses' tags from lib (may be NULL); a channel's type from cur or the
+ * national catalogue nat (may be NULL).  r and cur must outlive it.  Free
  * with revdoc_document_free().
  */
+struct national;
 struct document	*revdoc_document(const struct revdoc *r,
-		    const struct document *cur, const struct library *lib);
+		    const struct document *cur, const struct library *lib,
+		    const struct national *nat);
 void		 revdoc_document_free(struct document *);
 
 /* schools/<board>/<id>/revisions/<version>.md of d's school; caller frees. */

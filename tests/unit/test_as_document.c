@@ -103,7 +103,7 @@ test_same_bytes(struct library *lib)
 		config_free(&cfg);
 		return;
 	}
-	fd = revdoc_document(r, d, lib);
+	fd = revdoc_document(r, d, lib, &cfg.national);
 	INT_EQ((int)fd->nblocks, (int)d->nblocks, "frozen 1.0: every clause");
 	INT_EQ((int)fd->nsections, (int)d->nsections, "frozen 1.0: every "
 	    "section");
@@ -130,7 +130,7 @@ test_same_bytes(struct library *lib)
 		printf("# %s", buf_str(&msgs));
 	} else {
 		revdoc_document_free(fd);
-		fd = revdoc_document(r, dd, lib);
+		fd = revdoc_document(r, dd, lib, &cfg.national);
 		STR_EQ(fd->meta.version, "1.0", "draft 1.1 in the config: the "
 		    "frozen document is still 1.0");
 		STR_EQ(fd->meta.status, "vastgesteld", "... vastgesteld");
