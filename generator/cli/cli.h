@@ -154,6 +154,8 @@ long		 school_index(const struct config *, const char *id);
 const struct school **select_schools(struct run *r, int argc, char **argv,
 		    size_t *n);
 int		 write_output(const char *path, const struct buf *data);
+/* The preview of drafts: --drafts DIR, else OUT/concept; caller frees. */
+char		*drafts_dir(const struct run *r);
 
 /*
  * pipeline.c: the stages of one school, always in this order:
@@ -206,6 +208,8 @@ struct school_run {
 	struct buf	 diff_html, diff_pdf;	/* STAGE_DIFF */
 	char		*diff_base;		/* "diff-A-B", with --collapse
 						   "diff-A-B-collapsed" */
+	int		 diff_draft;		/* a side is the current text,
+						   not adopted: for the preview */
 };
 
 /*

@@ -479,8 +479,7 @@ cmd_build(struct run *r, int argc, char **argv)
 	    NULL)
 		return 1;
 	r->depdir = xasprintf("%s/.deps", r->o.out);
-	r->drafts = r->o.drafts != NULL ? xstrdup(r->o.drafts) :
-	    xasprintf("%s/%s", r->o.out, DRAFTS_DIR);
+	r->drafts = drafts_dir(r);
 	if (r->o.drafts == NULL && school_index(&r->cfg, DRAFTS_DIR) != -1) {
 		diag_error(NULL, 0, "a school with the id '%s' would share "
 		    "its folder with the preview of drafts (%s): build with "

@@ -33,14 +33,15 @@ cli_usage(FILE *f)
 "            schools/<board>/ID/revisions/<version>.md\n"
 "  diff      redline between revisions FROM and TO (a frozen version, or\n"
 "            the current text: TO's default) → out/ID/diff-FROM-TO.html\n"
-"            and .pdf\n"
+"            and .pdf (a draft's: into the preview, out/concept/ID/)\n"
 "  impact    which schools' protocols and clauses change with the clause\n"
 "            files edited since the last commit (or against library DIR)\n"
 "  clauses   list the clause library: ids, sections, provenance, users\n"
 "\n"
 "Options:\n"
 "  --out DIR        output folder (default: out)\n"
-"  --drafts DIR     build: the preview of drafts (default: OUT/concept)\n"
+"  --drafts DIR     build, diff: the preview of drafts (default:\n"
+"                   OUT/concept)\n"
 "  --root DIR       project folder holding schools/ and clauses/ (default: .)\n"
 "  --templates DIR  templates folder (default: the project's templates/)\n"
 "  -k, --keep-going build the schools that have no errors, then exit 1\n"
@@ -171,12 +172,17 @@ cli_options(struct run *r, int *argcp, char ***argvp, int *status)
 		}
 	*argcp = argc - optind;
 	*argvp = argv + optind;
+	if (r->o.drafts && strcmp(cmd, "build") != 0 &&
+	    strcmp(cmd, "diff") != 0) {
+		fprintf(stderr, "protocolgen: --drafts is for build and "
+		    "diff\n");
+		goto usage;
+	}
 	if ((r->o.jobs != 1 || r->o.deps || r->o.index || r->o.schools_from ||
-	    r->o.verbose || r->o.drafts) &&
+	    r->o.verbose) &&
 	    (strcmp(cmd, "build") != 0 || r->o.dump_id != NULL)) {
 		fprintf(stderr, "protocolgen: --jobs, --deps, --index, "
-		    "--schools-from, --drafts and --verbose are for "
-		    "building\n");
+		    "--schools-from and --verbose are for building\n");
 		goto usage;
 	}
 	if ((r->o.collapse && strcmp(cmd, "diff") != 0) ||

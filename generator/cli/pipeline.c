@@ -28,6 +28,8 @@ diff_stage(struct run *r, struct school_run *sr)
 		   other (nor the one build writes) */
 		sr->diff_base = xasprintf("diff-%s-%s%s", from->version,
 		    to->version, r->o.collapse ? "-collapsed" : "");
+		/* a draft's redline is for the preview, never out/<id>/ */
+		sr->diff_draft = sr->d->meta.draft && (from->draft || to->draft);
 		if (diffhtml_render(rl, r->o.collapse, &sr->diff_html) == 0 &&
 		    pdf_init(page_templates()) == 0 &&
 		    pdf_redline(rl, r->o.collapse, &sr->diff_pdf) == 0)

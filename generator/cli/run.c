@@ -213,4 +213,11 @@ write_output(const char *path, const struct buf *data)
 	return 0;
 }
 
+char *
+drafts_dir(const struct run *r)
+{
+	return r->o.drafts != NULL ? xstrdup(r->o.drafts) :
+	    xasprintf("%s/concept", r->o.out);
+}
+
 /* Render every backend of one school into memory, then write them all. */

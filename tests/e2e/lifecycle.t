@@ -167,7 +167,7 @@ set_status "$s" concept MR
 sed -i 's/version = "1.0"/version = "1.1"/' "$s"
 run diff --root "$P" --templates "$TOP/templates" --out "$TMP/rl" de-sterren 1.0
 is "$rc" 0 "diff: from the adopted text to a concept"
-h=$(sed 's/<[^>]*>//g' "$TMP/rl/de-sterren/diff-1.0-1.1.html")
+h=$(sed 's/<[^>]*>//g' "$TMP/rl/concept/de-sterren/diff-1.0-1.1.html")
 like "$h" "Dit protocol \[verwijderd: is met\] \[ingevoegd: wordt ter\] instemming \[verwijderd: van \]\[ingevoegd: voorgelegd aan \]de MR\[verwijderd:  op 10 januari 2019 tot stand gekomen\]\." \
     "diff: the stated consent becomes the concept's pending one"
 like "$h" "Gewijzigd door gegevens: Status; Besluit: instemming" \

@@ -183,6 +183,12 @@ ok $? "--drafts: the preview goes there, not into the site"
 diff -r "$O/de-linde" "$TMP/site/de-linde" >/dev/null 2>&1
 ok $? "--drafts: the same published folder"
 pg check --drafts "$TMP/preview"
-is "$rc" 2 "--drafts is for build"
+is "$rc" 2 "--drafts is for build and diff"
+pg diff de-linde 1.1 --drafts "$TMP/preview"
+is "$rc:$out" "0:$TMP/preview/de-linde/diff-1.1-1.2.html
+$TMP/preview/de-linde/diff-1.1-1.2.pdf" "diff: a draft's redline goes to the preview"
+pg diff de-linde 1.0 1.1
+is "$rc:$out" "0:$O/de-linde/diff-1.0-1.1.html
+$O/de-linde/diff-1.0-1.1.pdf" "diff: one between adopted versions to the published folder"
 
 done_testing

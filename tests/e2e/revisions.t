@@ -89,9 +89,9 @@ ok $? "build: no redline of a version against itself"
 linde_1_1 "$P"
 pg diff de-linde 1.0
 is "$rc" 0 "diff: exit 0"
-is "$out" "$P/out/de-linde/diff-1.0-1.1.html
-$P/out/de-linde/diff-1.0-1.1.pdf" "diff: prints the files it wrote (HTML and PDF)"
-h=$(cat "$P/out/de-linde/diff-1.0-1.1.html")
+is "$out" "$P/out/concept/de-linde/diff-1.0-1.1.html
+$P/out/concept/de-linde/diff-1.0-1.1.pdf" "diff: prints the files it wrote (HTML and PDF)"
+h=$(cat "$P/out/concept/de-linde/diff-1.0-1.1.html")
 count() { printf '%s\n' "$h" | grep -o -- "$1" | wc -l | tr -d ' '; }
 is "$(count '<th scope="row">kanaal Instagram toegevoegd</th>')" 1 \
     "diff: a new channel is one line of the was / wordt table"
@@ -122,15 +122,15 @@ for ref in $(printf '%s\n' "$h" | grep -o 'href="#[^"]*"' | sed 's/href="#//; s/
 done > "$TMP/dangling"
 is "$(cat "$TMP/dangling")" "" "diff: every link inside the page has a target"
 unlike "$h" '<details' "diff: nothing collapsed by default"
-full=$(cat "$P/out/de-linde/diff-1.0-1.1.html")
+full=$(cat "$P/out/concept/de-linde/diff-1.0-1.1.html")
 pg diff --collapse de-linde 1.0
-is "$out" "$P/out/de-linde/diff-1.0-1.1-collapsed.html
-$P/out/de-linde/diff-1.0-1.1-collapsed.pdf" \
+is "$out" "$P/out/concept/de-linde/diff-1.0-1.1-collapsed.html
+$P/out/concept/de-linde/diff-1.0-1.1-collapsed.pdf" \
     "diff --collapse: its own file names, printed"
-h=$(cat "$P/out/de-linde/diff-1.0-1.1-collapsed.html")
+h=$(cat "$P/out/concept/de-linde/diff-1.0-1.1-collapsed.html")
 like "$h" '<details class="unchanged"><summary>1 ongewijzigd onderdeel \(3.1\)</summary>' \
     "diff --collapse: unchanged clauses fold into <details>"
-is "$(cat "$P/out/de-linde/diff-1.0-1.1.html")" "$full" \
+is "$(cat "$P/out/concept/de-linde/diff-1.0-1.1.html")" "$full" \
     "diff --collapse: the full redline is left as it was"
 pg diff de-linde 0.9
 is "$rc" 1 "diff: an unknown revision: exit 1"
