@@ -103,23 +103,26 @@ remove_unlisted(const char *dir, const struct buf *old, const char *const *keep,
 	}
 }
 
-/* Remove leftover temporary files of dir and of its folders f writes into. */
+/* Remove leftover temporary files of dir and of the folders f writes into. */
 static void
 sweep(const char *dir, const struct out_files *f)
 {
-	size_t i;
+	const char *slash;
 	char *sub;
+	size_t i, n;
 
 	tmpfiles_sweep(dir);
-	for (i = 0; i < f->n; i++)
-		if (strchr(f->v[i].name, '/') != NULL && (i == 0 ||
-		    strncmp(f->v[i].name, f->v[i - 1].name,
-		    (size_t)(strchr(f->v[i].name, '/') - f->v[i].name)) != 0)) {
-			sub = xasprintf("%s/%.*s", dir, (int)(strchr(
-			    f->v[i].name, '/') - f->v[i].name), f->v[i].name);
-			tmpfiles_sweep(sub);
-			free(sub);
-		}
+	for (i = 0; i < f->n; i++) {
+		if ((slash = strchr(f->v[i].name, '/')) == NULL)
+			continue;
+		n = (size_t)(slash - f->v[i].name);
+		/* a version's files come together: its folder once */
+		if (i > 0 && strncmp(f->v[i - 1].name, f->v[i].name, n + 1) == 0)
+			continue;
+		sub = xasprintf("%s/%.*s", dir, (int)n, f->v[i].name);
+		tmpfiles_sweep(sub);
+		free(sub);
+	}
 }
 
 /*
