@@ -104,6 +104,7 @@ struct site;
 struct opts {
 	const char	*root;
 	const char	*out;
+	const char	*drafts;	/* --drafts DIR; NULL: OUT/concept */
 	const char	*templates;
 	const char	*dump_id;	/* --dump ID, --explain ID */
 	const char	*schools_from;	/* --schools-from FILE */
@@ -133,6 +134,8 @@ struct run {
 	struct site	*site;
 	struct deps	 common;	/* what every school's outputs read */
 	char		*depdir;	/* OUT/.deps */
+	char		*drafts;	/* the preview tree: --drafts or
+					   OUT/concept */
 	struct buf	 ids;		/* every school's id, for make */
 	struct timespec	 start;
 };
@@ -151,15 +154,20 @@ long		 school_index(const struct config *, const char *id);
 const struct school **select_schools(struct run *r, int argc, char **argv,
 		    size_t *n);
 int		 write_output(const char *path, const struct buf *data);
+/* The preview of drafts: --drafts DIR, else OUT/concept; caller frees. */
+char		*drafts_dir(const struct run *r);
 
 /*
  * pipeline.c: the stages of one school, always in this order:
  *   assemble (config + library -> document model, schoolgids included)
  *   [STAGE_ADOPT]     the revision may be adopted (else stop)
  *   [STAGE_CHECK]     the board office's checks and the schoolgids'
- *   [STAGE_RENDER]    every backend, in memory (only without errors)
  *   [STAGE_REVISIONS] read and verify the frozen revisions, once
- *   [STAGE_RENDER]    the redlines between them (with REVISIONS)
+ *   [STAGE_RENDER]    with REVISIONS, in memory: the published site (the
+ *                     version in force and every older adopted one, from
+ *                     their frozen texts; the archive page; the redlines
+ *                     between them) and the preview (the current draft,
+ *                     its redline against the version in force)
  *   [STAGE_ADOPT]     freeze the revision (only without errors)
  *   [STAGE_DIFF]      the redline between two named revisions
  * Files are written by the caller from what the school_run holds.
@@ -170,10 +178,18 @@ int		 write_output(const char *path, const struct buf *data);
 #define STAGE_ADOPT	0x08u
 #define STAGE_DIFF	0x10u
 
-/* A redline the build writes: its name in out/<id>/ and its bytes. */
-struct redline_file {
+/*
+ * A file the build writes: its name in the school's folder (out/<id>/ or
+ * the preview's <id>/; "versie-1.0/protocol.html" for an archived
+ * version) and its bytes.
+ */
+struct out_file {
 	char		*name;
 	struct buf	 data;
+};
+struct out_files {
+	struct out_file	*v;
+	size_t		 n;
 };
 
 struct school_run {
@@ -181,13 +197,19 @@ struct school_run {
 	const char	*from, *to;	/* STAGE_DIFF: versions (to NULL: the
 					   current text) */
 	struct document	*d;
-	struct buf	 out[RENDER_NBACKENDS];	/* STAGE_RENDER */
 	struct revset	 revs;			/* STAGE_REVISIONS */
-	struct redline_file *redlines;		/* STAGE_RENDER|REVISIONS */
-	size_t		 nredlines;
+	/* STAGE_RENDER (with REVISIONS): publish.c */
+	struct document	*inforce;	/* the latest adopted version, from
+					   its frozen text; NULL: none yet */
+	struct out_files pub;		/* out/<id>/: the version in force,
+					   versie-X/, versies.html, redlines */
+	struct out_files preview;	/* DRAFTS/<id>/: the current draft
+					   and its redline; empty when none */
 	struct buf	 diff_html, diff_pdf;	/* STAGE_DIFF */
 	char		*diff_base;		/* "diff-A-B", with --collapse
 						   "diff-A-B-collapsed" */
+	int		 diff_draft;		/* a side is the current text,
+						   not adopted: for the preview */
 };
 
 /*
@@ -199,6 +221,14 @@ struct school_run {
 int		 pipeline_school(struct run *r, const struct school *s,
 		    struct school_run *sr);
 void		 pipeline_free(struct school_run *sr);
+
+/*
+ * publish.c: the files of sr's published folder and preview (sr->pub,
+ * sr->preview, sr->inforce), from sr->d and sr->revs.  Return 0, or -1
+ * after reporting.
+ */
+int		 publish_school(struct run *r, struct school_run *sr);
+void		 out_files_free(struct out_files *);
 
 /* build.c's commands (cmd_build.c) and the others (commands.c). */
 int		 cmd_build(struct run *r, int argc, char **argv);

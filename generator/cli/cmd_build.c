@@ -26,12 +26,31 @@
 #include "revisions/revisions.h"
 
 /*
- * out/<id>/.manifest: what the last build wrote for a school, so the next
- * one removes exactly the files it no longer makes (a redline of a
- * revision gone, a school gone) and nothing else: "config PATH", then one
- * "file NAME" line per file.
+ * out/<id>/.manifest (and the preview's <id>/.manifest): what the last
+ * build wrote for a school, so the next one removes exactly the files it
+ * no longer makes (a redline of a revision gone, a school gone, a draft
+ * adopted) and nothing else: "config PATH", then one "file NAME" line per
+ * file.  NAME is a file of the folder or of one folder in it (an archived
+ * version: "versie-1.0/protocol.html").
  */
 #define MANIFEST	".manifest"
+
+/* The preview of drafts, in OUT unless --drafts names another folder. */
+#define DRAFTS_DIR	"concept"
+
+/* A name a manifest may list: "x" or "dir/x", no part empty or hidden. */
+static int
+manifest_name_ok(const char *n)
+{
+	const char *slash = strchr(n, '/');
+
+	if (n[0] == '.' || n[0] == '\0')
+		return 0;
+	if (slash == NULL)
+		return 1;
+	return slash[1] != '.' && slash[1] != '\0' &&
+	    strchr(slash + 1, '/') == NULL;
+}
 
 /* The names a manifest lists (each followed by a NUL) into *names. */
 static void
@@ -46,8 +65,7 @@ manifest_read(const char *dir, struct buf *names, char **config)
 		for (line = strtok_r(b.data, "\n", &save); line != NULL;
 		    line = strtok_r(NULL, "\n", &save)) {
 			if (strncmp(line, "file ", 5) == 0 &&
-			    strchr(line + 5, '/') == NULL &&
-			    line[5] != '.' && line[5] != '\0')
+			    manifest_name_ok(line + 5))
 				buf_put(names, line + 5, strlen(line + 5) + 1);
 			else if (strncmp(line, "config ", 7) == 0 &&
 			    config != NULL && *config == NULL)
@@ -76,48 +94,101 @@ remove_unlisted(const char *dir, const struct buf *old, const char *const *keep,
 		if (unlink(path) == -1 && errno != ENOENT)
 			diag_warn(path, 0, "cannot remove a file the build no "
 			    "longer makes: %s", strerror(errno));
+		if (strchr(n, '/') != NULL) {
+			/* an archived version's folder, once empty */
+			*strrchr(path, '/') = '\0';
+			rmdir(path);
+		}
 		free(path);
 	}
 }
 
-/* Write every file the pipeline rendered for a school (none on errors). */
-static int
-write_school(struct run *r, const struct school_run *sr)
+/* Remove leftover temporary files of dir and of the folders f writes into. */
+static void
+sweep(const char *dir, const struct out_files *f)
 {
-	size_t i, n = RENDER_NBACKENDS, nrev = sr->nredlines;
-	const char **names = xcalloc(n + nrev + 1, sizeof(*names));
+	const char *slash;
+	char *sub;
+	size_t i, n;
+
+	tmpfiles_sweep(dir);
+	for (i = 0; i < f->n; i++) {
+		if ((slash = strchr(f->v[i].name, '/')) == NULL)
+			continue;
+		n = (size_t)(slash - f->v[i].name);
+		/* a version's files come together: its folder once */
+		if (i > 0 && strncmp(f->v[i - 1].name, f->v[i].name, n + 1) == 0)
+			continue;
+		sub = xasprintf("%s/%.*s", dir, (int)n, f->v[i].name);
+		tmpfiles_sweep(sub);
+		free(sub);
+	}
+}
+
+/*
+ * Write the files f of a school into dir, then its manifest; remove what
+ * the last build wrote there and this one does not.  A folder with nothing
+ * to hold (nothing adopted yet; no draft) is not made, and goes when
+ * emptied.
+ */
+static int
+write_folder(const char *dir, const struct out_files *f, const char *config)
+{
+	const char **names = xcalloc(f->n + 1, sizeof(*names));
 	struct buf old = { 0 }, man = { 0 };
-	char *dir, *path;
+	char *path;
+	size_t i;
 	int rc = 0;
 
-	dir = xasprintf("%s/%s", r->o.out, sr->d->meta.school_id);
-	tmpfiles_sweep(dir);
-	for (i = 0; i < n + nrev && rc == 0; i++) {
-		names[i] = i < n ? render_backends[i].file :
-		    sr->redlines[i - n].name;
+	sweep(dir, f);
+	for (i = 0; i < f->n && rc == 0; i++) {
+		names[i] = f->v[i].name;
 		path = xasprintf("%s/%s", dir, names[i]);
-		if (write_output(path, i < n ? &sr->out[i] :
-		    &sr->redlines[i - n].data) == -1)
+		if (write_output(path, &f->v[i].data) == -1)
 			rc = -1;
 		free(path);
 	}
 	if (rc == 0) {
 		manifest_read(dir, &old, NULL);
-		remove_unlisted(dir, &old, names, n + nrev);
-		char *abs = realpath(sr->d->school->path, NULL);
-		buf_printf(&man, "config %s\n", abs ? abs :
-		    sr->d->school->path);
-		free(abs);
-		for (i = 0; i < n + nrev; i++)
-			buf_printf(&man, "file %s\n", names[i]);
+		remove_unlisted(dir, &old, names, f->n);
 		path = xasprintf("%s/%s", dir, MANIFEST);
-		rc = write_output(path, &man);
+		if (f->n == 0) {
+			unlink(path);
+			rmdir(dir);	/* only when empty */
+		} else {
+			buf_printf(&man, "config %s\n", config);
+			for (i = 0; i < f->n; i++)
+				buf_printf(&man, "file %s\n", names[i]);
+			rc = write_output(path, &man);
+		}
 		free(path);
 	}
 	buf_free(&old);
 	buf_free(&man);
 	free(names);
+	return rc;
+}
+
+/*
+ * Write every file the pipeline rendered for a school (none on errors):
+ * the published folder out/<id>/ (none for a school with nothing adopted)
+ * and the preview's <id>/ (none without a draft).
+ */
+static int
+write_school(struct run *r, const struct school_run *sr)
+{
+	char *abs = realpath(sr->d->school->path, NULL), *dir;
+	const char *config = abs ? abs : sr->d->school->path;
+	int rc;
+
+	dir = xasprintf("%s/%s", r->o.out, sr->d->meta.school_id);
+	rc = write_folder(dir, &sr->pub, config);
 	free(dir);
+	dir = xasprintf("%s/%s", r->drafts, sr->d->meta.school_id);
+	if (rc == 0)
+		rc = write_folder(dir, &sr->preview, config);
+	free(dir);
+	free(abs);
 	return rc;
 }
 
@@ -145,19 +216,19 @@ configured(const struct run *r, const char *id)
  * file removes a school (and never one configured now).
  */
 static void
-remove_gone_schools(struct run *r)
+remove_gone_schools(struct run *r, const char *out)
 {
 	struct dirent *e;
 	struct buf old = { 0 };
 	char *dir, *config, *path;
 	DIR *dp;
 
-	if ((dp = opendir(r->o.out)) == NULL)
+	if ((dp = opendir(out)) == NULL)
 		return;
 	while ((e = readdir(dp)) != NULL) {
 		if (e->d_name[0] == '.' || configured(r, e->d_name))
 			continue;
-		dir = xasprintf("%s/%s", r->o.out, e->d_name);
+		dir = xasprintf("%s/%s", out, e->d_name);
 		buf_reset(&old);
 		manifest_read(dir, &old, &config);
 		if (config != NULL && access(config, F_OK) == -1 &&
@@ -210,6 +281,10 @@ write_school_deps(struct run *r, const struct school_run *sr)
 	if (nrv > 0 && rv[0].file != NULL &&
 	    page_files("diff.html", deps_add, &dp) == -1)
 		rc = -1;
+	/* and the archive page's */
+	if (sr->inforce != NULL &&
+	    page_files("archive.html", deps_add, &dp) == -1)
+		rc = -1;
 	if (rc == 0)
 		rc = deps_write(r->depdir, s->id, &dp, &r->start);
 	deps_free(&dp);
@@ -231,8 +306,12 @@ build_one(void *ctx, size_t i, struct buf *rec)
 	if (pipeline_school(r, s, &sr) == 0 && write_school(r, &sr) == 0 &&
 	    (!r->o.deps || write_school_deps(r, &sr) == 0)) {
 		/* the index's line, made here where the document is */
-		nsrev = revset_site_list(sr.d, &sr.revs, &srev);
-		site_add(r->site, sr.d, srev, nsrev);
+		/* the version in force; never the draft */
+		if (sr.inforce != NULL) {
+			nsrev = revset_site_list(sr.d, &sr.revs, &srev);
+			site_add(r->site, sr.inforce, srev, nsrev);
+		} else
+			site_add_pending(r->site, sr.d);
 		site_record(r->site, s->id, rec);
 		site_remove(r->site, s->id);
 		rc = 0;
@@ -403,6 +482,13 @@ cmd_build(struct run *r, int argc, char **argv)
 	    NULL)
 		return 1;
 	r->depdir = xasprintf("%s/.deps", r->o.out);
+	r->drafts = drafts_dir(r);
+	if (r->o.drafts == NULL && school_index(&r->cfg, DRAFTS_DIR) != -1) {
+		diag_error(NULL, 0, "a school with the id '%s' would share "
+		    "its folder with the preview of drafts (%s): build with "
+		    "--drafts DIR", DRAFTS_DIR, r->drafts);
+		return 1;
+	}
 	for (i = 0; i < RENDER_NBACKENDS; i++)
 		files[i] = render_backends[i].file;
 	r->site = site_new(files, RENDER_NBACKENDS);
@@ -416,6 +502,7 @@ cmd_build(struct run *r, int argc, char **argv)
 		goto out;
 	}
 	tmpfiles_sweep(r->o.out);
+	tmpfiles_sweep(r->drafts);
 	if (r->o.deps)
 		tmpfiles_sweep(r->depdir);
 	memset(&job, 0, sizeof(job));
@@ -443,8 +530,10 @@ cmd_build(struct run *r, int argc, char **argv)
 	malloc_trim(0);
 	if (index && (!failed || r->o.keep_going) && write_index(r) == -1)
 		failed++;
-	if (index)
-		remove_gone_schools(r);
+	if (index) {
+		remove_gone_schools(r, r->o.out);
+		remove_gone_schools(r, r->drafts);
+	}
 out:
 	site_free(r->site);
 	r->site = NULL;

@@ -84,8 +84,9 @@ cmd_adopt(struct run *r, int argc, char **argv)
 }
 
 /*
- * The redline from..to as out/<id>/diff-A-B.html and .pdf: both rendered
- * before either is written; print their paths.
+ * The redline from..to as out/<id>/diff-A-B.html and .pdf (the preview's
+ * <id>/ when a side is the current draft): both rendered before either is
+ * written; print their paths.
  */
 int
 cmd_diff(struct run *r, int argc, char **argv)
@@ -93,22 +94,22 @@ cmd_diff(struct run *r, int argc, char **argv)
 	struct school_run sr = { .stages = STAGE_DIFF, .from = argv[1],
 	    .to = argc > 2 ? argv[2] : NULL };
 	const struct school *s;
-	char *hpath = NULL, *ppath = NULL;
+	char *hpath = NULL, *ppath = NULL, *dir = NULL;
 	int rc = 1;
 
 	if ((s = one_school(r, argv[0])) == NULL)
 		return 1;
 	if (pipeline_school(r, s, &sr) == 0) {
-		hpath = xasprintf("%s/%s/%s.html", r->o.out, s->id,
-		    sr.diff_base);
-		ppath = xasprintf("%s/%s/%s.pdf", r->o.out, s->id,
-		    sr.diff_base);
+		dir = sr.diff_draft ? drafts_dir(r) : xstrdup(r->o.out);
+		hpath = xasprintf("%s/%s/%s.html", dir, s->id, sr.diff_base);
+		ppath = xasprintf("%s/%s/%s.pdf", dir, s->id, sr.diff_base);
 		if (write_output(hpath, &sr.diff_html) == 0 &&
 		    write_output(ppath, &sr.diff_pdf) == 0) {
 			printf("%s\n%s\n", hpath, ppath);
 			rc = 0;
 		}
 	}
+	free(dir);
 	free(hpath);
 	free(ppath);
 	pipeline_free(&sr);

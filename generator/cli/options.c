@@ -13,7 +13,8 @@ void
 cli_usage(FILE *f)
 {
 	fputs(
-"usage: protocolgen build [--out DIR] [--keep-going] [--jobs N] [ID...]\n"
+"usage: protocolgen build [--out DIR] [--drafts DIR] [--keep-going] [--jobs N]\n"
+"                         [ID...]\n"
 "       protocolgen build --deps [--index] [--schools-from FILE] ...\n"
 "       protocolgen build --dump ID | --explain ID\n"
 "       protocolgen check [ID...]\n"
@@ -24,19 +25,23 @@ cli_usage(FILE *f)
 "       protocolgen --help | --version\n"
 "\n"
 "Commands:\n"
-"  build     render schools (default: all) into DIR (default out/)\n"
+"  build     render schools (default: all) into DIR (default out/): per\n"
+"            school its version in force and every adopted version;\n"
+"            drafts only into the preview (DIR/concept/)\n"
 "  check     lint configs, clauses and documents; exit 1 on errors\n"
 "  adopt     freeze the current vastgesteld revision of each school ID as\n"
 "            schools/<board>/ID/revisions/<version>.md\n"
 "  diff      redline between revisions FROM and TO (a frozen version, or\n"
 "            the current text: TO's default) → out/ID/diff-FROM-TO.html\n"
-"            and .pdf\n"
+"            and .pdf (a draft's: into the preview, out/concept/ID/)\n"
 "  impact    which schools' protocols and clauses change with the clause\n"
 "            files edited since the last commit (or against library DIR)\n"
 "  clauses   list the clause library: ids, sections, provenance, users\n"
 "\n"
 "Options:\n"
 "  --out DIR        output folder (default: out)\n"
+"  --drafts DIR     build, diff: the preview of drafts (default:\n"
+"                   OUT/concept)\n"
 "  --root DIR       project folder holding schools/ and clauses/ (default: .)\n"
 "  --templates DIR  templates folder (default: the project's templates/)\n"
 "  -k, --keep-going build the schools that have no errors, then exit 1\n"
@@ -63,6 +68,7 @@ cli_options(struct run *r, int *argcp, char ***argvp, int *status)
 {
 	static const struct option longopts[] = {
 		{ "out", required_argument, NULL, 'o' },
+		{ "drafts", required_argument, NULL, 'P' },
 		{ "root", required_argument, NULL, 'r' },
 		{ "templates", required_argument, NULL, 't' },
 		{ "keep-going", no_argument, NULL, 'k' },
@@ -130,6 +136,9 @@ cli_options(struct run *r, int *argcp, char ***argvp, int *status)
 		case 'o':
 			r->o.out = optarg;
 			break;
+		case 'P':
+			r->o.drafts = optarg;
+			break;
 		case 'r':
 			r->o.root = optarg;
 			break;
@@ -163,6 +172,12 @@ cli_options(struct run *r, int *argcp, char ***argvp, int *status)
 		}
 	*argcp = argc - optind;
 	*argvp = argv + optind;
+	if (r->o.drafts && strcmp(cmd, "build") != 0 &&
+	    strcmp(cmd, "diff") != 0) {
+		fprintf(stderr, "protocolgen: --drafts is for build and "
+		    "diff\n");
+		goto usage;
+	}
 	if ((r->o.jobs != 1 || r->o.deps || r->o.index || r->o.schools_from ||
 	    r->o.verbose) &&
 	    (strcmp(cmd, "build") != 0 || r->o.dump_id != NULL)) {

@@ -13,56 +13,6 @@
 #include "revisions/pdf/pdf_redline.h"
 #include "revisions/revisions.h"
 
-/*
- * The redline from a to b as two outputs: name ("diff-A-B.html") and the
- * PDF beside it.  Return 0, or -1 after reporting.
- */
-static int
-output_add(struct redline_file **v, size_t *n, const char *name,
-    const struct revdoc *a, const struct revdoc *b)
-{
-	struct redline *rl = redline_build(a, b);
-	size_t len = strlen(name) - (str_ends(name, ".html") ? 5 : 0);
-	int rc;
-
-	*v = xreallocarray(*v, *n + 2, sizeof(**v));
-	memset(&(*v)[*n], 0, 2 * sizeof(**v));
-	(*v)[*n].name = xstrdup(name);
-	diffhtml_render(rl, 0, &(*v)[*n].data);
-	(*v)[*n + 1].name = xasprintf("%.*s.pdf", (int)len, name);
-	rc = pdf_redline(rl, 0, &(*v)[*n + 1].data);
-	*n += 2;
-	redline_free(rl);
-	return rc;
-}
-
-/*
- * The redlines between the revisions of sr->revs that name one: each
- * frozen revision against the one before, the current draft against the
- * last.  Return 0, or -1 after reporting.
- */
-static int
-redlines(struct school_run *sr)
-{
-	const struct revset *s = &sr->revs;
-	struct revdoc *cur = NULL;
-	size_t i;
-	int errors = 0;
-
-	for (i = 0; i < s->nentries; i++) {
-		if (s->entries[i].diff == NULL)
-			continue;
-		if (s->entries[i].draft && cur == NULL)
-			cur = revdoc_draft(sr->d);
-		if (output_add(&sr->redlines, &sr->nredlines,
-		    s->entries[i].diff, s->frozen[i - 1].rev,
-		    s->entries[i].draft ? cur : s->frozen[i].rev) == -1)
-			errors++;
-	}
-	revdoc_free(cur);
-	return errors > 0 ? -1 : 0;
-}
-
 /* `protocolgen diff`: the redline between two named revisions. */
 static int
 diff_stage(struct run *r, struct school_run *sr)
@@ -78,6 +28,8 @@ diff_stage(struct run *r, struct school_run *sr)
 		   other (nor the one build writes) */
 		sr->diff_base = xasprintf("diff-%s-%s%s", from->version,
 		    to->version, r->o.collapse ? "-collapsed" : "");
+		/* a draft's redline is for the preview, never out/<id>/ */
+		sr->diff_draft = sr->d->meta.draft && (from->draft || to->draft);
 		if (diffhtml_render(rl, r->o.collapse, &sr->diff_html) == 0 &&
 		    pdf_init(page_templates()) == 0 &&
 		    pdf_redline(rl, r->o.collapse, &sr->diff_pdf) == 0)
@@ -118,15 +70,14 @@ pipeline_school(struct run *r, const struct school *s, struct school_run *sr)
 				return -1;
 		}
 	}
-	if ((st & STAGE_RENDER) && render_all(sr->d, sr->out) == -1)
-		return -1;
 	if (st & STAGE_REVISIONS) {
 		/* a hand-edited frozen one is an error; so are a vastgesteld
 		   text never adopted and an adopted text that changed */
 		if ((revset_load(sr->d, &sr->revs) > 0 ||
 		    revset_check(sr->d, &sr->revs) > 0) && (st & STAGE_RENDER))
 			return -1;
-		if ((st & STAGE_RENDER) && redlines(sr) == -1)
+		/* what is published comes from frozen texts only */
+		if ((st & STAGE_RENDER) && publish_school(r, sr) == -1)
 			return -1;
 	}
 	if ((st & STAGE_ADOPT) && revision_adopt(sr->d) != 0)
@@ -139,15 +90,9 @@ pipeline_school(struct run *r, const struct school *s, struct school_run *sr)
 void
 pipeline_free(struct school_run *sr)
 {
-	size_t i;
-
-	for (i = 0; i < RENDER_NBACKENDS; i++)
-		buf_free(&sr->out[i]);
-	for (i = 0; i < sr->nredlines; i++) {
-		free(sr->redlines[i].name);
-		buf_free(&sr->redlines[i].data);
-	}
-	free(sr->redlines);
+	out_files_free(&sr->pub);
+	out_files_free(&sr->preview);
+	revdoc_document_free(sr->inforce);
 	revset_free(&sr->revs);
 	buf_free(&sr->diff_html);
 	buf_free(&sr->diff_pdf);

@@ -88,6 +88,7 @@ cli_unload(struct run *r)
 	free(r->clauses_dir);
 	free(r->strings);
 	free(r->depdir);
+	free(r->drafts);
 	buf_free(&r->ids);
 	deps_free(&r->common);
 	page_cache_free();
@@ -210,6 +211,13 @@ write_output(const char *path, const struct buf *data)
 		return -1;
 	}
 	return 0;
+}
+
+char *
+drafts_dir(const struct run *r)
+{
+	return r->o.drafts != NULL ? xstrdup(r->o.drafts) :
+	    xasprintf("%s/concept", r->o.out);
 }
 
 /* Render every backend of one school into memory, then write them all. */

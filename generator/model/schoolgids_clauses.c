@@ -149,7 +149,8 @@ sg_following_list(const struct doc_block *blk)
 static int
 lists_for(const struct clause *c, const char *part)
 {
-	return c->schoolgids == NULL && ((strcmp(part, "kanalen") == 0 &&
+	return c->schoolgids == NULL && c->body != NULL &&
+	    ((strcmp(part, "kanalen") == 0 &&
 	    strstr(c->body, "{{channels}}") != NULL) ||
 	    (strcmp(part, "lessen") == 0 &&
 	    strstr(c->body, "{{lessons}}") != NULL));

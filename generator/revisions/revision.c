@@ -300,6 +300,9 @@ revset_site_list(const struct document *d, const struct revset *s,
 	struct site_revision *r;
 	size_t n = s->nentries, i;
 
+	/* the public index lists adopted revisions only: never the draft */
+	while (n > 0 && v[n - 1].draft)
+		n--;
 	r = xcalloc(n + 1, sizeof(*r));
 	for (i = 0; i < n; i++) {	/* newest first */
 		const struct revision_entry *e = &v[n - 1 - i];

@@ -238,6 +238,23 @@ int		 revdoc_step_parse(const char *value, struct rev_step *s);
 int		 revdoc_step(const struct revdoc *r, const char *act, int nth,
 		    struct rev_step *s);
 
+/*
+ * The document model of a frozen revision r (as_document.c), for the
+ * backends: sections, clauses, footnotes and metadata (steps and dates
+ * included) and the channels it printed from its text; what a frozen file
+ * does not record (the school's identity, board id, website, lessons, the
+ * values the schoolgids section names) from cur, the school's current
+ * document; the
+ * clauses' tags from lib (may be NULL); a channel's type from cur or the
+ * national catalogue nat (may be NULL).  r and cur must outlive it.  Free
+ * with revdoc_document_free().
+ */
+struct national;
+struct document	*revdoc_document(const struct revdoc *r,
+		    const struct document *cur, const struct library *lib,
+		    const struct national *nat);
+void		 revdoc_document_free(struct document *);
+
 /* schools/<board>/<id>/revisions/<version>.md of d's school; caller frees. */
 char		*revision_path(const struct document *d, const char *version);
 
@@ -292,7 +309,8 @@ void		 revset_free(struct revset *);
  */
 int		 revset_check(const struct document *d, const struct revset *s);
 /*
- * The list for the site index: newest first, each with a link
+ * The list for the site index: the adopted revisions (never the current
+ * draft), newest first, each with a link
  * "<id>/diff-A-B.html" to its redline; return the number of entries (the
  * array is freed with site_revisions_free()).
  */

@@ -20,13 +20,20 @@ is "$rc" 2 "clauses takes no arguments"
 P=$(project)
 run build --root "$P"
 is "$rc" 0 "the project builds"
+# an adopted school's text is published in out/<id>/, a draft's only in the
+# preview (out/concept/<id>/)
 for s in "$P"/schools/*/*.lua; do
 	id=$(basename "$s" .lua)
 	[ "$id" = board ] && continue
-	[ -s "$P/out/$id/protocol.html" ]
-	ok $? "$id: protocol.html written"
-	[ -s "$P/out/$id/protocol.md" ]
-	ok $? "$id: protocol.md written"
+	if grep -v '^ *--' "$s" | grep -q 'status = "vastgesteld"'; then
+		d=$P/out/$id
+	else
+		d=$P/out/concept/$id
+	fi
+	[ -s "$d/protocol.html" ]
+	ok $? "$id: protocol.html written (${d#$P/})"
+	[ -s "$d/protocol.md" ]
+	ok $? "$id: protocol.md written (${d#$P/})"
 done
 
 cp -r "$P/out" "$TMP/first"

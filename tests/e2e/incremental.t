@@ -78,10 +78,12 @@ snapshot before
 render
 is "$rc" 0 "clause edited: exit 0"
 is "$built" "$want" "... exactly the schools that use it are rebuilt"
-grep -q "Voor deze toets aangevuld" "$OUT/quadraam/protocol.md"
+grep -q "Voor deze toets aangevuld" "$(text_dir "$OUT" quadraam)/protocol.md"
 ok $? "... with the new text"
 snapshot after
-changed=$(diff "$TMP/before" "$TMP/after" | sed -n 's|^> \./\([^/]*\)/.*|\1|p' | sort -u | tr '\n' ' ')
+# (a draft's files are in the preview, ./concept/ID/)
+changed=$(diff "$TMP/before" "$TMP/after" |
+    sed -n 's|^> \./\(concept/\)\{0,1\}\([^/]*\)/.*|\2|p' | sort -u | tr '\n' ' ')
 is "$changed" "$want" "... and no other school's file is rewritten"
 render
 is "$built" "" "make again: builds nothing"
@@ -210,8 +212,11 @@ perl -0pi -e 's/version = "1.0", status = "vastgesteld", approvals = \{.*?\} \}/
 printf '\nVoor deze toets aangevuld.\n' >>"$P/clauses/lesprogramma/onderzoek.md"
 render
 is "$built" "de-bron " "a clause of the adopted school edited in its next version: it is rebuilt"
-ls "$OUT/de-bron" | grep -q '^diff-1\.0-1\.1\.html$'
-ok $? "... with a redline against the adopted text"
+ls "$OUT/concept/de-bron" | grep -q '^diff-1\.0-1\.1\.html$'
+ok $? "... with a redline against the adopted text (in the preview)"
+grep -q '^version: 1.0$' "$OUT/de-bron/protocol.md" &&
+    ! grep -q "Voor deze toets aangevuld" "$OUT/de-bron/protocol.md"
+ok $? "... while out/de-bron/ still publishes the adopted 1.0"
 render
 is "$built" "" "... then nothing"
 

@@ -56,6 +56,17 @@ unlike() {	# unlike TEXT PATTERN NAME
 	fi
 }
 
+# text_dir OUT ID: where a build into OUT put the current text of school ID:
+# OUT/ID when it is adopted (the version in force), else the preview of
+# drafts, OUT/concept/ID
+text_dir() {
+	if [ -e "$1/$2/protocol.md" ] && [ ! -e "$1/concept/$2/protocol.md" ]; then
+		echo "$1/$2"
+	else
+		echo "$1/concept/$2"
+	fi
+}
+
 # A copy of a fixture project (tests/fixtures/NAME) in $TMP/NAME, with the
 # project's templates; prints its path.
 fixture() {

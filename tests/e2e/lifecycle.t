@@ -73,10 +73,22 @@ for st in concept ter-instemming vastgesteld; do
 		id=$(basename "$f" .lua)
 		[ "$id" = board ] && continue
 		c=$(council "$f")
-		text=$(shown "$TMP/out-$st" "$id" | tr -s ' \n' '  ')
-		json=$(cat "$TMP/out-$st/$id/protocol.json")
+		# a draft is only in the preview; what is adopted is published
+		if [ "$st" = vastgesteld ]; then
+			o=$TMP/out-$st
+			[ ! -e "$o/concept/$id" ]
+			ok $? "$id ($st): nothing in the preview"
+		else
+			o=$TMP/out-$st/concept
+			[ ! -e "$TMP/out-$st/$id" ]
+			ok $? "$id ($st): nothing published"
+		fi
+		[ -s "$o/$id/protocol.md" ] && [ -s "$o/$id/schoolgids.md" ]
+		ok $? "$id ($st): its text is in ${o#$TMP/}"
+		text=$(shown "$o" "$id" | tr -s ' \n' '  ')
+		json=$(cat "$o/$id/protocol.json")
 		outlines="$outlines $(printf '%s\n' "$json" | sed -n 's/^  "outline": "\(.*\)",$/\1/p')"
-		if grep -q 'slot.instemming' "$TMP/out-$st/$id/protocol.md"; then
+		if grep -q 'slot.instemming' "$o/$id/protocol.md"; then
 			case $st in
 			concept) want="Dit protocol wordt ter instemming voorgelegd aan de $c." ;;
 			ter-instemming) want="Dit protocol is ter instemming voorgelegd aan de $c." ;;
@@ -177,7 +189,7 @@ set_status "$s" concept MR
 sed -i 's/version = "1.0"/version = "1.1"/' "$s"
 run diff --root "$P" --templates "$TOP/templates" --out "$TMP/rl" de-sterren 1.0
 is "$rc" 0 "diff: from the adopted text to a concept"
-h=$(sed 's/<[^>]*>//g' "$TMP/rl/de-sterren/diff-1.0-1.1.html")
+h=$(sed 's/<[^>]*>//g' "$TMP/rl/concept/de-sterren/diff-1.0-1.1.html")
 like "$h" "Dit protocol \[verwijderd: is met\] \[ingevoegd: wordt ter\] instemming \[verwijderd: van \]\[ingevoegd: voorgelegd aan \]de MR\[verwijderd:  op 10 januari 2019 tot stand gekomen\]\." \
     "diff: the stated consent becomes the concept's pending one"
 like "$h" "Gewijzigd door gegevens: Status; Besluit: instemming" \

@@ -14,7 +14,8 @@ pg build
 is "$rc" 0 "build"
 like "$(cat "$O/de-linde/.manifest")" "^config $P/schools/noord/de-linde.lua" \
     "manifest: names the school's config"
-is "$(grep -c '^file ' "$O/de-linde/.manifest")" 8 "manifest: the eight outputs"
+is "$(grep -c '^file ' "$O/de-linde/.manifest")" 9 \
+    "manifest: the eight outputs and the archive page"
 
 # a second school, built; then its config removed
 sed 's/de Linde/de Eik/g' "$P/schools/noord/de-linde.lua" >"$P/schools/noord/de-eik.lua"
@@ -43,24 +44,46 @@ is "$rc" 1 "build with a broken config: exit 1"
 ok $? "a school whose config has an error keeps its published files"
 cp "$TMP/linde.bak" "$P/schools/noord/de-linde.lua"
 
-# redlines: 1.0 adopted, then 1.1 drafted: the build adds the redline
+# redlines: 1.0 adopted, then 1.1 drafted: the build adds the draft and its
+# redline to the preview (out/concept/), never to the published folder
 linde_1_1 "$P"
 pg build
-[ -f "$O/de-linde/diff-1.0-1.1.html" ] && [ -f "$O/de-linde/diff-1.0-1.1.pdf" ]
-ok $? "build writes the redline of the draft"
-like "$(cat "$O/de-linde/.manifest")" "file diff-1.0-1.1.pdf" "manifest: lists the redline"
+C=$O/concept
+[ -f "$C/de-linde/diff-1.0-1.1.html" ] && [ -f "$C/de-linde/diff-1.0-1.1.pdf" ]
+ok $? "build writes the redline of the draft into the preview"
+[ ! -e "$O/de-linde/diff-1.0-1.1.html" ]
+ok $? "... not into the published folder"
+like "$(cat "$C/de-linde/.manifest")" "file diff-1.0-1.1.pdf" \
+    "manifest of the preview: lists the redline"
+is "$(grep -c '^file ' "$C/de-linde/.manifest")" 10 \
+    "manifest of the preview: the eight outputs and the redline's two files"
+is "$(grep -c '^file ' "$O/de-linde/.manifest")" 9 \
+    "manifest of the published folder: unchanged (1.0 is still in force)"
 pg diff --collapse de-linde 1.0
-[ -f "$O/de-linde/diff-1.0-1.1-collapsed.html" ]
-ok $? "diff --collapse writes its own files"
+[ -f "$C/de-linde/diff-1.0-1.1-collapsed.html" ] && [ ! -e "$O/de-linde/diff-1.0-1.1-collapsed.html" ]
+ok $? "diff --collapse writes its own files (a draft's: into the preview)"
 # the draft reverted to 1.0's text: no redline any more
 cp "$TOP/tests/fixtures/revisions/schools/noord/de-linde.lua" "$P/schools/noord/"
 rm -r "$P/clauses"
 cp -r "$TOP/tests/fixtures/revisions/clauses" "$P/clauses"
 pg build
 is "$rc" 0 "build of 1.0 again"
-[ ! -e "$O/de-linde/diff-1.0-1.1.html" ] && [ ! -e "$O/de-linde/diff-1.0-1.1.pdf" ]
+[ ! -e "$C/de-linde/diff-1.0-1.1.html" ] && [ ! -e "$C/de-linde/diff-1.0-1.1.pdf" ]
 ok $? "the redline it no longer makes is removed"
-[ -f "$O/de-linde/diff-1.0-1.1-collapsed.html" ]
+[ ! -e "$C/de-linde/.manifest" ] && [ ! -e "$C/de-linde/protocol.html" ]
+ok $? "... and the preview's files and manifest, with no draft left to hold"
+
+# an archived version's folder: listed as versie-X/NAME, removed with it
+mkdir -p "$O/de-linde/versie-0.9"
+echo x >"$O/de-linde/versie-0.9/protocol.html"
+printf 'file versie-0.9/protocol.html\nfile ../escape\nfile versie-0.9/../x\n' \
+    >>"$O/de-linde/.manifest"
+echo keep >"$O/escape"
+pg build
+[ ! -e "$O/de-linde/versie-0.9" ]
+ok $? "a version folder the build no longer makes goes, with its files"
+is "$(cat "$O/escape")" "keep" "a manifest line out of the folder is ignored"
+[ -f "$C/de-linde/diff-1.0-1.1-collapsed.html" ]
 ok $? "the one protocolgen diff wrote stays (build did not write it)"
 
 done_testing

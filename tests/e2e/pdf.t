@@ -43,8 +43,8 @@ check_pdf() {
 }
 
 check_pdf "$F/out/quadraam/protocol.pdf" Quadraam 1.0 5 9 -
-check_pdf "$F/out/quadraam-concept/protocol.pdf" Quadraam 2.0 5 9 CONCEPT
-check_pdf "$P/out/de-bron/protocol.pdf" "basisschool De Bron" 1.0 2 6 -
+check_pdf "$F/out/concept/quadraam-concept/protocol.pdf" Quadraam 2.0 5 9 CONCEPT
+check_pdf "$P/out/concept/de-bron/protocol.pdf" "basisschool De Bron" 1.0 2 6 -
 
 f=$F/out/quadraam/protocol.pdf
 facts=$(perl "$HERE/pdffacts.pl" "$f")
@@ -85,13 +85,13 @@ like "$(pdfinfo "$F2/out/quadraam/protocol.pdf")" \
 run build --root "$F" --out "$TMP/again"
 cmp -s "$F/out/quadraam/protocol.pdf" "$TMP/again/quadraam/protocol.pdf"
 ok $? "two builds give byte-identical PDFs"
-cmp -s "$F/out/quadraam-concept/protocol.pdf" \
-    "$TMP/again/quadraam-concept/protocol.pdf"
+cmp -s "$F/out/concept/quadraam-concept/protocol.pdf" \
+    "$TMP/again/concept/quadraam-concept/protocol.pdf"
 ok $? "two builds give byte-identical draft PDFs"
 
 # the schoolgids section as PDF: valid, tagged, embedded fonts, its own
 # header and footer, the consent wording, whole words, inside the type area
-for f in "$P/out/de-bron/schoolgids.pdf" "$F/out/quadraam-concept/schoolgids.pdf"; do
+for f in "$P/out/concept/de-bron/schoolgids.pdf" "$F/out/concept/quadraam-concept/schoolgids.pdf"; do
 	name=$(basename "$(dirname "$f")")
 	[ -s "$f" ]
 	ok $? "$name: schoolgids.pdf written"
@@ -135,9 +135,9 @@ for f in "$P/out/de-bron/schoolgids.pdf" "$F/out/quadraam-concept/schoolgids.pdf
 	out=$(pdftotext -bbox "$f" - | perl "$HERE/pdfbbox.pl" $AREA)
 	is "$?" 0 "$name: schoolgids.pdf has no glyph outside the type area"
 done
-t=$(pdftotext "$F/out/quadraam-concept/schoolgids.pdf" - | tr '\n' ' ')
+t=$(pdftotext "$F/out/concept/quadraam-concept/schoolgids.pdf" - | tr '\n' ' ')
 like "$t" "CONCEPT" "a draft's schoolgids.pdf carries the CONCEPT mark"
-t=$(pdftotext -layout "$P/out/de-bron/schoolgids.pdf" - | tr '\n' ' ')
+t=$(pdftotext -layout "$P/out/concept/de-bron/schoolgids.pdf" - | tr '\n' ' ')
 like "$t" "Lesprogramma +Door +Groep +Wanneer" "the lessons table keeps all four columns"
 
 done_testing

@@ -155,12 +155,16 @@ ok(!@wrong, 'each listed clause shows its title, section, audience, ' .
 system("'$PG' build --root '$TOP' --out '$tmp/out' -q 2>'$tmp/err'");
 ok($? == 0, 'every school builds') or diag(read_file_utf8("$tmp/err"));
 my %uses;
-opendir(my $dh, "$tmp/out") or die;
-for my $id (grep { !/^\./ && -d "$tmp/out/$_" } readdir $dh) {
-	my $md = read_file_utf8("$tmp/out/$id/protocol.md");
-	$uses{$1}{$id} = 1 while $md =~ /<!-- (?:clause|footnote) (\S+)/g;
+# every school's current text: published when adopted, else in the preview
+for my $dir ("$tmp/out", "$tmp/out/concept") {
+	opendir(my $dh, $dir) or die;
+	for my $id (grep { !/^\./ && -f "$dir/$_/protocol.md" } readdir $dh) {
+		next if $dir eq "$tmp/out" && -f "$tmp/out/concept/$id/protocol.md";
+		my $md = read_file_utf8("$dir/$id/protocol.md");
+		$uses{$1}{$id} = 1 while $md =~ /<!-- (?:clause|footnote) (\S+)/g;
+	}
+	closedir $dh;
 }
-closedir $dh;
 my @users;
 for my $id (sort keys %listed) {
 	my @got = grep { $_ ne '(none)' } split ' ', $listed{$id}{schools} // '';

@@ -59,8 +59,8 @@ sed -i 's/op een respectvolle manier met elkaar om/respectvol met elkaar om/' \
     "$P/clauses/afspraken/respect.md"
 pg diff de-linde 1.0
 is "$rc" 0 "diff: exit 0"
-f=$P/out/de-linde/diff-1.0-1.1.pdf
-is "$out" "$P/out/de-linde/diff-1.0-1.1.html
+f=$P/out/concept/de-linde/diff-1.0-1.1.pdf
+is "$out" "$P/out/concept/de-linde/diff-1.0-1.1.html
 $f" "diff: writes the PDF beside the HTML and says so"
 check_redline "$f" "basisschool De Linde" 1.0 1.1 2 4
 
@@ -115,25 +115,27 @@ pdftotext "$f" "$TMP/text"
 out=$(perl "$HERE/pdfwords.pl" "$P/schools/noord/de-linde/revisions/1.0.md" "$TMP/text")
 is "$?" 0 "every word of 1.0 is in the redline, whole"
 [ -z "$out" ] || printf '%s\n' "$out" | head -5 | diag
-out=$(perl "$HERE/pdfwords.pl" "$TMP/b1/de-linde/protocol.md" "$TMP/text")
+out=$(perl "$HERE/pdfwords.pl" "$TMP/b1/concept/de-linde/protocol.md" "$TMP/text")
 is "$?" 0 "every word of the draft is in the redline, whole"
 [ -z "$out" ] || printf '%s\n' "$out" | head -5 | diag
 
-# build writes the same PDF beside the HTML; reproducible
-[ -s "$TMP/b1/de-linde/diff-1.0-1.1.pdf" ]
+# build writes the same PDF beside the HTML (a draft's: in the preview);
+# reproducible
+[ -s "$TMP/b1/concept/de-linde/diff-1.0-1.1.pdf" ] &&
+    [ -s "$TMP/b1/concept/de-linde/diff-1.0-1.1.html" ]
 ok $? "build: writes the PDF redline beside the HTML one"
-cmp -s "$f" "$TMP/b1/de-linde/diff-1.0-1.1.pdf"
+cmp -s "$f" "$TMP/b1/concept/de-linde/diff-1.0-1.1.pdf"
 ok $? "build and diff write the same bytes"
 pg diff de-linde 1.0 --out "$TMP/again"
-cmp -s "$f" "$TMP/again/de-linde/diff-1.0-1.1.pdf"
+cmp -s "$f" "$TMP/again/concept/de-linde/diff-1.0-1.1.pdf"
 ok $? "two runs give byte-identical redline PDFs"
-like "$(cat "$TMP/b1/index.html")" 'href="de-linde/diff-1.0-1.1.pdf"' \
-    "the site index links the PDF redline"
+unlike "$(cat "$TMP/b1/index.html")" 'diff-1.0-1.1' \
+    "the site index does not link the draft's redline (revisions.t: it links adopted ones)"
 
 # --collapse: runs of unchanged clauses are one line each
 pg diff --collapse de-linde 1.0 --out "$TMP/collapsed"
 is "$rc" 0 "diff --collapse: exit 0"
-c=$TMP/collapsed/de-linde/diff-1.0-1.1-collapsed.pdf
+c=$TMP/collapsed/concept/de-linde/diff-1.0-1.1-collapsed.pdf
 check_redline "$c" "basisschool De Linde" 1.0 1.1 2 4
 tc=$(flat "$c")
 like "$tc" "1 ongewijzigd onderdeel \(2.5\)" "collapse: an unchanged clause folds into one line"
@@ -219,7 +221,7 @@ sed -i 's/rechtspositionele maatregelen genomen die variëren/arbeidsrechtelijke
 sed -i 's/heel handig\./heel handig, mits iedereen zijn eigen werk inlevert./' \
     "$L/clauses/bijlage-leerlingen/bijlage-leerlingen-3.md"
 pl diff quadraam 1.0
-f=$L/out/quadraam/diff-1.0-1.1.pdf
+f=$L/out/concept/quadraam/diff-1.0-1.1.pdf
 check_redline "$f" Quadraam 1.0 1.1 4 8
 marks=$(perl "$HERE/pdfmarks.pl" "$f")
 n=$(pages_of "$f")
@@ -251,7 +253,7 @@ like "$(pdftotext -raw "$f" - | tr '\n' '~')" "\[ingevoegd: [^]~]*[a-z]-~[a-z][^
 like "$(flat "$f")" "Bijlage 2: Do’s en don’ts sociale media voor leerlingen" \
     "long: an appendix heading leads with its name"
 pl diff --collapse quadraam 1.0 --out "$TMP/long-collapsed"
-c=$TMP/long-collapsed/quadraam/diff-1.0-1.1-collapsed.pdf
+c=$TMP/long-collapsed/concept/quadraam/diff-1.0-1.1-collapsed.pdf
 check_redline "$c" Quadraam 1.0 1.1 2 4
 [ "$(pages_of "$c")" -lt "$(pages_of "$f")" ]
 ok $? "long: --collapse gives a shorter PDF ($(pages_of "$c") pages, not $(pages_of "$f"))"

@@ -89,9 +89,9 @@ ok $? "build: no redline of a version against itself"
 linde_1_1 "$P"
 pg diff de-linde 1.0
 is "$rc" 0 "diff: exit 0"
-is "$out" "$P/out/de-linde/diff-1.0-1.1.html
-$P/out/de-linde/diff-1.0-1.1.pdf" "diff: prints the files it wrote (HTML and PDF)"
-h=$(cat "$P/out/de-linde/diff-1.0-1.1.html")
+is "$out" "$P/out/concept/de-linde/diff-1.0-1.1.html
+$P/out/concept/de-linde/diff-1.0-1.1.pdf" "diff: prints the files it wrote (HTML and PDF)"
+h=$(cat "$P/out/concept/de-linde/diff-1.0-1.1.html")
 count() { printf '%s\n' "$h" | grep -o -- "$1" | wc -l | tr -d ' '; }
 is "$(count '<th scope="row">kanaal Instagram toegevoegd</th>')" 1 \
     "diff: a new channel is one line of the was / wordt table"
@@ -122,15 +122,15 @@ for ref in $(printf '%s\n' "$h" | grep -o 'href="#[^"]*"' | sed 's/href="#//; s/
 done > "$TMP/dangling"
 is "$(cat "$TMP/dangling")" "" "diff: every link inside the page has a target"
 unlike "$h" '<details' "diff: nothing collapsed by default"
-full=$(cat "$P/out/de-linde/diff-1.0-1.1.html")
+full=$(cat "$P/out/concept/de-linde/diff-1.0-1.1.html")
 pg diff --collapse de-linde 1.0
-is "$out" "$P/out/de-linde/diff-1.0-1.1-collapsed.html
-$P/out/de-linde/diff-1.0-1.1-collapsed.pdf" \
+is "$out" "$P/out/concept/de-linde/diff-1.0-1.1-collapsed.html
+$P/out/concept/de-linde/diff-1.0-1.1-collapsed.pdf" \
     "diff --collapse: its own file names, printed"
-h=$(cat "$P/out/de-linde/diff-1.0-1.1-collapsed.html")
+h=$(cat "$P/out/concept/de-linde/diff-1.0-1.1-collapsed.html")
 like "$h" '<details class="unchanged"><summary>1 ongewijzigd onderdeel \(3.1\)</summary>' \
     "diff --collapse: unchanged clauses fold into <details>"
-is "$(cat "$P/out/de-linde/diff-1.0-1.1.html")" "$full" \
+is "$(cat "$P/out/concept/de-linde/diff-1.0-1.1.html")" "$full" \
     "diff --collapse: the full redline is left as it was"
 pg diff de-linde 0.9
 is "$rc" 1 "diff: an unknown revision: exit 1"
@@ -142,8 +142,13 @@ pg diff de-linde
 is "$rc" 2 "diff without FROM: usage error"
 pg build --out "$TMP/built"
 is "$rc" 0 "build: with a new draft"
-[ -s "$TMP/built/de-linde/diff-1.0-1.1.html" ] && [ -s "$TMP/built/de-linde/diff-1.0-1.1.pdf" ]
-ok $? "build: writes the redline from the last adopted revision (HTML and PDF)"
+[ -s "$TMP/built/concept/de-linde/diff-1.0-1.1.html" ] &&
+    [ -s "$TMP/built/concept/de-linde/diff-1.0-1.1.pdf" ]
+ok $? "build: writes the redline from the last adopted revision (HTML and PDF) into the preview"
+[ ! -e "$TMP/built/de-linde/diff-1.0-1.1.html" ]
+ok $? "build: ... and not into the published folder"
+unlike "$(cat "$TMP/built/index.html")" "diff-1.0-1.1|>1.1<" \
+    "index: neither the draft nor its redline is listed"
 pg diff de-linde 1.0 1.0
 like "$(cat "$P/out/de-linde/diff-1.0-1.0.html")" 'De tekst is niet gewijzigd.' \
     "diff: a frozen revision against itself: no change"
@@ -171,6 +176,13 @@ like "$idx" '<a href="de-linde/diff-1.0-1.1.html">wijzigingen ten opzichte van v
 [ -s "$TMP/built2/de-linde/diff-1.0-1.1.pdf" ]
 ok $? "index: the PDF it links is there"
 like "$idx" '<th scope="row">1.1</th>.*<th scope="row">1.0</th>' "index: newest first"
+like "$(cat "$TMP/built2/de-linde/versies.html")" 'href="diff-1.0-1.1.html"' \
+    "archive page: links the redline between the adopted versions"
+[ -s "$TMP/built2/de-linde/versie-1.0/protocol.html" ] &&
+    [ -s "$TMP/built2/de-linde/versie-1.0/protocol.pdf" ]
+ok $? "archive: 1.0 is kept in versie-1.0/"
+[ ! -e "$TMP/built2/concept/de-linde" ]
+ok $? "preview: nothing left once 1.1 is adopted"
 
 # --- library impact --------------------------------------------------------
 Q=$(fixture revisions)

@@ -107,7 +107,9 @@ for my $seed (sort keys %SCHOOL) {
 	ok(!@left, "$seed: the corrections remove the seed's artefacts") or
 	    diag(map { "line $_->{line}: $_->{text}" } @left);
 
-	my $html = "$tmp/out/$id/protocol.html";
+	# published when adopted, else in the preview of drafts
+	my $html = -f "$tmp/out/$id/protocol.html" ?
+	    "$tmp/out/$id/protocol.html" : "$tmp/out/concept/$id/protocol.html";
 	my $doc = -f $html ? Seeds::Finder(norm(html_text(read_file_utf8($html))))
 	    : Seeds::Finder('');
 	my $vars = school_vars($id);

@@ -24,15 +24,18 @@ like "$err" "het-anker.lua:2: warning: school 'het-anker' sets no protocol_url" 
     "no protocol_url: warned"
 O=$F/out
 
+# de-vlinder is adopted (out/), het-anker and rivierencollege are drafts: their
+# text is only in the preview (out/concept/)
 for id in de-vlinder het-anker rivierencollege; do
+	D=$(text_dir "$O" "$id")
 	for f in schoolgids.html schoolgids-fragment.html schoolgids.md protocol.json; do
-		[ -s "$O/$id/$f" ]
-		ok $? "$id: $f written"
+		[ -s "$D/$f" ]
+		ok $? "$id: $f written (${D#$O/})"
 	done
-	n=$(html_words "$O/$id/schoolgids-fragment.html")
+	n=$(html_words "$D/schoolgids-fragment.html")
 	[ "$n" -ge 150 ] && [ "$n" -le 400 ]
 	ok $? "$id: schoolgids section has 150-400 words ($n)"
-	frag=$(cat "$O/$id/schoolgids-fragment.html")
+	frag=$(cat "$D/schoolgids-fragment.html")
 	like "$frag" "^<section class=\"pg-schoolgids\" id=\"sociale-media\" aria-labelledby=\"sg-titel\"><h2 id=\"sg-titel\">Sociale media</h2>" \
 	    "$id: the fragment is one section headed by an h2"
 	like "$frag" "</section>$" "$id: ... and nothing after it"
@@ -44,7 +47,7 @@ for id in de-vlinder het-anker rivierencollege; do
 	n=$(printf '%s' "$frag" | perl -0777 -ne '/<h3 id="sg-afspraken">.*?<ul>(.*?)<\/ul>/s and print scalar(() = $1 =~ /<li>/g)')
 	[ "${n:-0}" -ge 5 ] && [ "${n:-0}" -le 8 ]
 	ok $? "$id: 5-8 core agreements (${n:-0})"
-	report=$(part_of "$O/$id/schoolgids-fragment.html" sg-melden)
+	report=$(part_of "$D/schoolgids-fragment.html" sg-melden)
 	like "$report" '<p>De Inspectie van het Onderwijs heeft vertrouwensinspecteurs .*<a href="tel:09001113111">0900 111 3 111</a> \(werkdagen van 08\.00 tot 17\.00 uur\)\.</p>$' \
 	    "$id: the report part ends with the inspectorate's number, as a fact"
 	like "$frag" '<p class="pg-sg-version">Protocol sociale media: versie [0-9.]+(, | \()' \
@@ -53,7 +56,7 @@ for id in de-vlinder het-anker rivierencollege; do
 	like "$frag" '<p class="pg-sg-caption"><strong>[^<]+</strong></p><ul class="pg-sg-list"><li><strong>[^<]+</strong> – [A-Z][a-z]+: ' \
 	    "$id: fragment: lessons as a list, each with its details"
 	unlike "$frag" '<table' "$id: fragment: no table"
-	page=$(cat "$O/$id/schoolgids.html")
+	page=$(cat "$D/schoolgids.html")
 	like "$page" '<table class="pg-sg-table"><caption>[^<]+</caption><thead><tr><th scope="col">Lesprogramma</th>' \
 	    "$id: page: lessons as a table with headers"
 	like "$page" '<td data-label="[A-Z][a-z]+">' "$id: page: cells labelled for the phone's cards"
@@ -61,16 +64,16 @@ for id in de-vlinder het-anker rivierencollege; do
 	# table where the fragment has a list
 	perl -0777 -pe 's/<(\/?)h2([ >])/<$1h1$2/g; s/<(\/?)h3([ >])/<$1h2$2/g; s/\n$//;
 	    s/<p class="pg-sg-caption">.*?<\/ul>/\n/g' \
-	    "$O/$id/schoolgids-fragment.html" >"$TMP/want"
+	    "$D/schoolgids-fragment.html" >"$TMP/want"
 	perl -0777 -pe 's/<table class="pg-sg-table">.*?<\/table>/\n/g' \
-	    "$O/$id/schoolgids.html" >"$TMP/page"
+	    "$D/schoolgids.html" >"$TMP/page"
 	perl -0777 -e 'open my $w, "<", $ARGV[0] or die; open my $p, "<", $ARGV[1] or die;
 	    my @w = grep { length } split /\n/, do { local $/; <$w> };
 	    my $p = do { local $/; <$p> };
 	    my @miss = grep { index($p, $_) < 0 } @w;
 	    exit(@w >= 2 && !@miss ? 0 : 1)' "$TMP/want" "$TMP/page"
 	ok $? "$id: the page holds the fragment's section"
-	md=$(cat "$O/$id/schoolgids.md")
+	md=$(cat "$D/schoolgids.md")
 	like "$md" "^## Sociale media" "$id: Markdown starts with the section title"
 	like "$md" "\| Lesprogramma \| " "$id: Markdown has the lessons table"
 done
@@ -93,39 +96,41 @@ like "$v" 'leest u op <a href="https://www.devlinder.example/protocol-sociale-me
 like "$v" "versie 2.1, vastgesteld op 24 juni 2025\." "version and adoption date"
 
 # het-anker: a draft whose values need escaping
-a=$(cat "$O/het-anker/schoolgids-fragment.html")
+A=$O/concept/het-anker
+a=$(cat "$A/schoolgids-fragment.html")
 like "$a" 'Obs "Het Anker" &lt;b&gt;&amp;amp;&lt;/b&gt; \*Zee\* \| Haven wil' "HTML: the name is text"
 like "$a" '<p class="pg-sg-mark"><strong>CONCEPT</strong> – dit protocol is nog niet vastgesteld.</p>' \
     "a draft's section carries the mark"
 like "$a" "versie 0.3 \(concept\)\." "draft version line"
-like "$(cat "$O/het-anker/schoolgids.md")" 'Obs "Het Anker" \\<b\\>\\&amp;\\</b\\> \\\*Zee\\\* \| Haven wil' \
+like "$(cat "$A/schoolgids.md")" 'Obs "Het Anker" \\<b\\>\\&amp;\\</b\\> \\\*Zee\\\* \| Haven wil' \
     "Markdown: the name is escaped"
-like "$(cat "$O/het-anker/schoolgids.md")" '\| Online \\\| veilig \\\*samen\\\* \| Bibliotheek \\<Noord\\> \| 6 \|' \
+like "$(cat "$A/schoolgids.md")" '\| Online \\\| veilig \\\*samen\\\* \| Bibliotheek \\<Noord\\> \| 6 \|' \
     "Markdown: table cells escaped"
 
 # rivierencollege: no tags, so the fallbacks
-r=$(cat "$O/rivierencollege/schoolgids-fragment.html")
+r=$(cat "$O/concept/rivierencollege/schoolgids-fragment.html")
 like "$r" "<li>Iedereen houdt zich online aan de gewone fatsoensnormen. \(artikel${NB}1.1\)</li>" \
     "fallback: articles for everyone"
 unlike "$r" "<li>Mobiele telefoons" "fallback: the phone rule is not also an agreement"
 like "$r" "<h3 id=\"sg-telefoon\">Mobiele telefoon</h3><p>Mobiele telefoons zijn in de les niet toegestaan, tenzij de docent" \
     "fallback: phone rule from the clause tagged telefoon-verbod"
-like "$(cat "$O/rivierencollege/schoolgids.html")" '<th scope="col">Leerjaar</th>' "secondary: Leerjaar column"
+like "$(cat "$O/concept/rivierencollege/schoolgids.html")" '<th scope="col">Leerjaar</th>' "secondary: Leerjaar column"
 like "$r" '<li><strong>[^<]+</strong> – (Door: [^;]+; )?Leerjaar: ' "secondary: Leerjaar in the fragment's list"
 like "$r" "melden online pesten bij hun teamleider\. \(artikel${NB}1\.5\)" "secondary: role words from the config"
 
 # protocol.json: parses, and its clause numbers are the protocol's
 for id in de-vlinder het-anker rivierencollege; do
+	D=$(text_dir "$O" "$id")
 	got=$(perl -MJSON::PP -e '
 	    local $/; open my $f, "<", $ARGV[0] or die; my $j = decode_json(<$f>);
 	    print join("\n", map { "$_->{id} " . ($_->{number} // "") } @{$j->{clauses}}), "\n";' \
-	    "$O/$id/protocol.json" 2>&1)
-	want=$(sed -n 's/^<!-- clause \([^ ]*\) *\([^ ]*\) -->$/\1 \2/p' "$O/$id/protocol.md")
+	    "$D/protocol.json" 2>&1)
+	want=$(sed -n 's/^<!-- clause \([^ ]*\) *\([^ ]*\) -->$/\1 \2/p' "$D/protocol.md")
 	is "$got" "$want" "$id: protocol.json clause ids and numbers match protocol.md"
 done
 name=$(perl -MJSON::PP -e 'local $/; open my $f, "<", $ARGV[0]; my $j = decode_json(<$f>);
     binmode STDOUT, ":utf8"; print $j->{school}{name}, "|", $j->{revision}{status}, "|",
-    ($j->{revision}{adopted} // "null"), "|", scalar @{$j->{revision}{approvals}}' "$O/het-anker/protocol.json")
+    ($j->{revision}{adopted} // "null"), "|", scalar @{$j->{revision}{approvals}}' "$A/protocol.json")
 is "$name" 'obs "Het Anker" <b>&amp;</b> *Zee* | Haven|concept|null|1' "protocol.json: values exact, null when unset"
 keys=$(perl -ne 'print "$1\n" if /^  "([a-z_]+)":/' "$O/de-vlinder/protocol.json" | tr '\n' ' ')
 is "$keys" "format format_version school title outline schoolyear generated revision sections clauses footnotes channels lessons " \
@@ -133,14 +138,21 @@ is "$keys" "format format_version school title outline schoolyear generated revi
 
 # the index
 idx=$(cat "$O/index.html")
-for id in de-vlinder het-anker rivierencollege; do
-	like "$idx" "<a href=\"$id/protocol.html\">" "index: links $id's protocol"
-	like "$idx" "<a href=\"$id/schoolgids.html\">" "index: links $id's schoolgids section"
+like "$idx" "<a href=\"de-vlinder/protocol.html\">" "index: links de-vlinder's protocol"
+like "$idx" "<a href=\"de-vlinder/schoolgids.html\">" "index: links de-vlinder's schoolgids section"
+like "$idx" "<a href=\"de-vlinder/versies.html\">" "index: links de-vlinder's archive page"
+for id in het-anker rivierencollege; do
+	like "$idx" "<li class=\"site-school-item\" id=\"$id\">" "index: lists $id (nothing adopted)"
+	unlike "$idx" "href=\"[^\"]*$id/" "index: no link to $id's draft"
+	[ ! -e "$O/$id" ]
+	ok $? "$id: nothing of its draft in the published tree"
 done
+unlike "$idx" "concept/" "index: never links the preview"
 like "$idx" '<h2 id="bestuur-rivierenland">Rivierenland Onderwijs</h2>.*<h2 id="bestuur-noorderlicht">Stichting Noorderlicht &amp; Zon</h2>' \
     "index: a section per board, by name"
 like "$idx" '<dt>Vastgesteld op</dt><dd><time datetime="2025-06-24">24 juni 2025</time></dd>' "index: adoption date"
-like "$idx" '<dt>Status</dt><dd><strong class="site-status-draft">ter instemming</strong></dd>' "index: status of a draft"
+like "$idx" '<dt>Status</dt><dd>in voorbereiding</dd>' "index: a school with nothing adopted is 'in voorbereiding'"
+unlike "$idx" "ter instemming|>0\.3<|Anker.{0,400}concept" "index: nothing of a draft's version or status"
 like "$idx" "<a href=\"de-vlinder/protocol.pdf\">" "index: links the PDF this build writes"
 like "$idx" "<a href=\"de-vlinder/schoolgids.pdf\">" "index: links the schoolgids PDF"
 
@@ -165,7 +177,7 @@ like "$err" "de-vlinder.lua:2: error: the schoolgids section of school 'de-vlind
 like "$err" "school 'de-vlinder' shows 5 of its 9 core agreements to stay within 400 words" "agreements trimmed to 5 first"
 [ ! -e "$L/out/de-vlinder/schoolgids.html" ]
 ok $? "too many words: the school is not written"
-[ -s "$L/out/rivierencollege/schoolgids.html" ] && [ -s "$L/out/index.html" ]
+[ -s "$L/out/concept/rivierencollege/schoolgids.html" ] && [ -s "$L/out/index.html" ]
 ok $? "too many words: --keep-going writes the others and the index"
 unlike "$(cat "$L/out/index.html")" 'de-vlinder/' "the index leaves out a school that failed"
 
@@ -177,7 +189,7 @@ run build --root "$F" --templates "$TMP/short" --out "$TMP/short-out" rivierenco
 is "$rc" 0 "too few words: the build goes on"
 like "$err" "warning: the schoolgids section of school 'rivierencollege' has [0-9]+ words \(want at least 150\)" \
     "too few words: a warning"
-[ -s "$TMP/short-out/rivierencollege/schoolgids.html" ]
+[ -s "$TMP/short-out/concept/rivierencollege/schoolgids.html" ]
 ok $? "too few words: the section is written"
 
 # the real project: sections written, and the index
@@ -187,10 +199,16 @@ is "$rc" 0 "the project builds"
 for s in "$P"/schools/*/*.lua; do
 	id=$(basename "$s" .lua)
 	[ "$id" = board ] && continue
-	n=$(html_words "$P/out/$id/schoolgids-fragment.html")
+	D=$(text_dir "$P/out" "$id")
+	n=$(html_words "$D/schoolgids-fragment.html")
 	[ "$n" -ge 150 ] && [ "$n" -le 400 ]
 	ok $? "project $id: schoolgids section has 150-400 words ($n)"
-	like "$(cat "$P/out/index.html")" "href=\"$id/schoolgids.html\"" "project $id: in the index"
+	if [ "$D" = "$P/out/$id" ]; then
+		like "$(cat "$P/out/index.html")" "href=\"$id/schoolgids.html\"" "project $id: in the index"
+	else
+		like "$(cat "$P/out/index.html")" "id=\"$id\">.{0,300}in voorbereiding" \
+		    "project $id: in the index, in voorbereiding"
+	fi
 done
 
 done_testing

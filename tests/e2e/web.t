@@ -38,8 +38,10 @@ sed -i 's/version = "1.0", status = "vastgesteld"/version = "1.1", status = "con
 sed -i 's/op een respectvolle manier/respectvol/' "$R/clauses/afspraken/respect.md"
 sed -i '/medewerkers.prive/d' "$R/clauses/outlines/po-test.outline"
 run build --root "$R" --templates "$TOP/templates"
-is "$rc:$(ls "$R/out/de-linde/diff-1.0-1.1.html" 2>&1)" "0:$R/out/de-linde/diff-1.0-1.1.html" \
-    "the revisions fixture builds, with a redline"
+is "$rc:$(ls "$R/out/concept/de-linde/diff-1.0-1.1.html" 2>&1)" "0:$R/out/concept/de-linde/diff-1.0-1.1.html" \
+    "the revisions fixture builds, with a redline (in the preview of drafts)"
+[ -s "$R/out/de-linde/versies.html" ]
+ok $? "... and the archive page of its adopted versions"
 run diff --collapse de-linde 1.0 --root "$R" --templates "$TOP/templates" --out "$R/out-collapsed"
 is "$rc" 0 "a collapsed redline"
 

@@ -302,7 +302,7 @@ test_site(void)
 	    "class=\"visually-hidden\">: Wijzigingen 2.0 \xE2\x86\x92 2.1"
 	    "</span></a>)", "site: the redline's PDF, named for a screen "
 	    "reader");
-	STR_HAS(h, "Eerdere versies", "site: history heading");
+	STR_HAS(h, "Vastgestelde versies", "site: history heading");
 	OK(strstr(h, "de-vlinder/diff-") == NULL, "site: no history without "
 	    "the hook");
 	STR_HAS(h, "obs \"Het Anker\" &lt;b&gt;&amp;amp;&lt;/b&gt;",
@@ -310,6 +310,59 @@ test_site(void)
 	OK(strstr(h, "<b>") == NULL, "site: no markup from values");
 	site_free(s);
 	buf_free(&out);
+	doc_free(a);
+	doc_free(b);
+}
+
+/* A school with nothing adopted: listed, its draft neither shown nor linked. */
+static void
+test_pending(void)
+{
+	static const char *const files[] = { "protocol.html", "protocol.pdf" };
+	struct document *a = assemble("de-vlinder"), *b = assemble("het-anker");
+	struct site *s, *t;
+	struct buf out = { 0 }, recs = { 0 }, again = { 0 };
+	const char *h, *li, *end;
+	char *item = NULL;
+
+	if (a == NULL || b == NULL) {
+		OK(0, "pending: fixtures assemble");
+		doc_free(a);
+		doc_free(b);
+		return;
+	}
+	s = site_new(files, 2);
+	site_add(s, a, NULL, 0);
+	site_add_pending(s, b);		/* het-anker: 0.3, concept */
+	INT_EQ(site_render(s, &out), 0, "pending: renders");
+	h = buf_str(&out);
+	if ((li = strstr(h, "id=\"het-anker\"")) != NULL &&
+	    (end = strstr(li, "</li>")) != NULL)
+		item = xstrndup(li, (size_t)(end - li));
+	OK(item != NULL, "pending: the school is listed");
+	STR_HAS(item ? item : "", "in voorbereiding",
+	    "pending: as 'in voorbereiding'");
+	OK(item != NULL && strstr(item, "0.3") == NULL &&
+	    strstr(item, "concept") == NULL && strstr(item, "Versie") == NULL,
+	    "pending: no version or status of its draft");
+	OK(strstr(h, "het-anker/") == NULL, "pending: no link into its "
+	    "folder (no draft is linked)");
+	OK(strstr(h, "de-vlinder/protocol.html") != NULL &&
+	    strstr(h, "de-vlinder/versies.html") != NULL, "pending: an "
+	    "adopted school links its protocol and its archive page");
+	site_records(s, &recs);
+	t = site_new(files, 2);
+	INT_EQ(site_add_records(t, buf_str(&recs), recs.len), 0,
+	    "pending: its record reads back");
+	site_records(t, &again);
+	STR_EQ(buf_str(&again), buf_str(&recs), "pending: the same record "
+	    "again");
+	free(item);
+	site_free(s);
+	site_free(t);
+	buf_free(&out);
+	buf_free(&recs);
+	buf_free(&again);
 	doc_free(a);
 	doc_free(b);
 }
@@ -363,17 +416,23 @@ test_records(void)
 	/* escapes, NULL fields, malformed lines */
 	buf_reset(&one);
 	buf_puts(&one, "x\tna\\tme\\nwith \\\\ b\tbrd\tBoard\tT\t1.0\t"
-	    "concept\t\\-\t\\-\t\\-\t1\t0\n"
+	    "concept\t\\-\t\\-\t\\-\t2\t0\n"
 	    "too\tfew\n\n"
+	    "z\tn\tb\tB\tT\t1.1\tconcept\t\\-\t\\-\t\\-\t1\t0\n"
 	    "y\tn\tb\tB\tT\t1.0\tconcept\t\\-\t\\-\t\\-\t0\t1\t"
 	    "1.0\tvastgesteld\t\\-\t\\-\t\\-\t\\-\n");
 	INT_EQ(site_add_records(t, buf_str(&one), one.len), -1,
 	    "records: a malformed line is reported");
-	INT_EQ((int)site_count(t), 3, "records: ... and skipped, the others read");
+	INT_EQ((int)site_count(t), 3, "records: ... and skipped (an older "
+	    "build's draft line too), the others read");
+	buf_reset(&again);
+	site_record(t, "z", &again);
+	STR_EQ(buf_str(&again), "", "records: a line of a draft shown as "
+	    "published (an older build's) is not read");
 	buf_reset(&again);
 	site_record(t, "x", &again);
 	STR_EQ(buf_str(&again), "x\tna\\tme\\nwith \\\\ b\tbrd\tBoard\tT\t"
-	    "1.0\tconcept\t\\-\t\\-\t\\-\t1\t0\n",
+	    "1.0\tconcept\t\\-\t\\-\t\\-\t2\t0\n",
 	    "records: tab, newline, backslash and NULL survive");
 	buf_reset(&h2);
 	site_render(t, &h2);
@@ -407,6 +466,7 @@ main(void)
 	test_fallbacks();
 	test_site();
 	test_records();
+	test_pending();
 	config_free(&cfg);
 	library_free(&lib);
 	page_cache_free();

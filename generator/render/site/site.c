@@ -24,7 +24,7 @@ struct site_entry {
 	char			*adopted;
 	char			*review;
 	char			*schoolyear;
-	int			 draft;
+	int			 pending;	/* nothing adopted yet */
 	struct site_revision	*revs;
 	size_t			 nrevs;
 };
@@ -174,9 +174,27 @@ site_add(struct site *s, const struct document *d, struct site_revision *revs,
 	e->adopted = dup_or_null(m->adopted);
 	e->review = dup_or_null(m->review);
 	e->schoolyear = dup_or_null(m->schoolyear);
-	e->draft = m->draft;
+	e->pending = 0;
 	e->revs = revs;
 	e->nrevs = nrevs;
+	index_last(s);
+}
+
+void
+site_add_pending(struct site *s, const struct document *d)
+{
+	const struct doc_meta *m = &d->meta;
+	struct site_entry *e = entry_new(s);
+
+	/* who, never what: no version, status or date of the draft */
+	e->id = xstrdup(m->school_id);
+	e->name = xstrdup(m->school);
+	e->board_id = xstrdup(m->board_id);
+	e->board = xstrdup(m->board);
+	e->title = xstrdup(m->title);
+	e->version = xstrdup("");
+	e->status = xstrdup("");
+	e->pending = 1;
 	index_last(s);
 }
 
@@ -245,7 +263,7 @@ rec_entry(struct buf *b, const struct site_entry *e)
 	rec_field(b, e->adopted);
 	rec_field(b, e->review);
 	rec_field(b, e->schoolyear);
-	rec_field(b, e->draft ? "1" : "0");
+	rec_field(b, e->pending ? "2" : "0");
 	snprintf(num, sizeof(num), "%zu", e->nrevs);
 	rec_field(b, num);
 	for (i = 0; i < e->nrevs; i++) {
@@ -344,7 +362,11 @@ rec_parse(struct site_entry *e, const char *p, const char *end)
 	e->schoolyear = rec_take(&p, end, &ok);
 	draft = rec_take(&p, end, &ok);
 	nrevs = rec_take(&p, end, &ok);
-	e->draft = draft != NULL && strcmp(draft, "1") == 0;
+	/* "2": nothing adopted; "1" (a draft shown as published) is an
+	   older build's record: malformed, so the school is built again */
+	e->pending = draft != NULL && strcmp(draft, "2") == 0;
+	if (draft == NULL || (strcmp(draft, "0") != 0 && !e->pending))
+		ok = 0;
 	n = nrevs != NULL ? strtoul(nrevs, &x, 10) : 0;
 	if (nrevs == NULL || *x != '\0' || n > 10000)
 		ok = 0;
@@ -474,17 +496,16 @@ render_facts(xmlNodePtr item, const struct site_entry *e)
 {
 	xmlNodePtr dl = h_el(item, "dl", "site-facts"), dd;
 
+	if (e->pending) {
+		fact(dl, tr("meta.status"), tr("site.pending"));
+		h_el_text(item, "p", "site-pending", tr("site.pending.note"));
+		return;
+	}
 	fact(dl, tr("meta.version"), e->version);
-	h_el_text(dl, "dt", NULL, tr("meta.status"));
-	dd = h_el(dl, "dd", NULL);
-	if (e->draft)
-		h_el_text(dd, "strong", "site-status-draft",
-		    trx("status", e->status));
-	else
-		h_text(dd, trx("status", e->status));
+	fact(dl, tr("meta.status"), trx("status", e->status));
 	h_el_text(dl, "dt", NULL, tr("site.adopted"));
 	dd = h_el(dl, "dd", NULL);
-	if (e->adopted != NULL && !e->draft)
+	if (e->adopted != NULL)
 		time_el(dd, e->adopted);
 	else
 		h_text(dd, tr("site.not-adopted"));
@@ -501,19 +522,26 @@ render_links(xmlNodePtr item, const struct site *s, const struct site_entry *e)
 {
 	xmlNodePtr ul = NULL, a;
 	struct buf key = { 0 }, href = { 0 };
-	const char *label;
+	const char *label, *file;
 	size_t i;
 
-	for (i = 0; i < s->nlinks; i++) {
+	if (e->pending)
+		return;		/* a draft is never linked from here */
+	for (i = 0; i <= s->nlinks; i++) {
+		/* the outputs, then the archive of every adopted version */
+		file = i < s->nlinks ? s->links[i] : "versies.html";
 		buf_reset(&key);
-		buf_printf(&key, "site.file.%s", s->links[i]);
+		if (i < s->nlinks)
+			buf_printf(&key, "site.file.%s", file);
+		else
+			buf_puts(&key, "site.archive");
 		label = tr(buf_str(&key));
 		if (ul == NULL) {
 			ul = h_el(item, "ul", "site-links");
 			h_attr(ul, "aria-label", tr("site.links"));
 		}
 		buf_reset(&href);
-		buf_printf(&href, "%s/%s", e->id, s->links[i]);
+		buf_printf(&href, "%s/%s", e->id, file);
 		a = h_link(h_el(ul, "li", NULL), buf_str(&href), label);
 		/* a screen reader's list of links names the school too */
 		buf_reset(&key);

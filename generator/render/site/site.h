@@ -6,6 +6,7 @@
 
 struct buf;
 struct document;
+struct doc_step;
 
 /*
  * One earlier (or pending) revision of a school's protocol.  (A field added
@@ -33,12 +34,19 @@ struct site;
  */
 struct site	*site_new(const char *const *files, size_t nfiles);
 /*
- * Record a school whose outputs were written (copies what it needs of d),
+ * Record a school whose outputs were written (copies what it needs of d,
+ * the version in force: out/<id>/ holds it, and versies.html its archive),
  * with its revisions, newest first (0: none, no history is shown); the
  * array becomes the index's.
  */
 void		 site_add(struct site *, const struct document *d,
 		    struct site_revision *revs, size_t nrevs);
+/*
+ * Record a school that has adopted nothing yet: listed as "in
+ * voorbereiding", with no version, date or link (its draft is published
+ * only in the preview tree).
+ */
+void		 site_add_pending(struct site *, const struct document *d);
 /* Forget school id (when it is listed). */
 void		 site_remove(struct site *, const char *id);
 size_t		 site_count(const struct site *);
@@ -62,5 +70,31 @@ int		 site_deps(void (*fn)(void *, const char *), void *arg);
 /* Render out/index.html.  Return 0, or -1 after reporting. */
 int		 site_render(const struct site *, struct buf *out);
 void		 site_free(struct site *);
+
+/*
+ * One adopted version on a school's archive page (out/<id>/versies.html),
+ * paths relative to out/<id>/.  Dates are ISO, or NULL when not recorded.
+ */
+struct site_version {
+	const char	*version;
+	const struct doc_step *steps;	/* its approval steps, as frozen */
+	size_t		 nsteps;
+	const char	*effective;
+	const char	*html;		/* "protocol.html", "versie-1.0/protocol.html" */
+	const char	*pdf;
+	const char	*diff;		/* redline against the version before, or NULL */
+	const char	*diff_pdf;
+	const char	*prev;		/* the version before, or NULL */
+	int		 in_force;
+};
+
+/*
+ * The archive page of a school (archive.c): d is the version in force; v
+ * its adopted versions, newest first, with their dates, documents and the
+ * redline against the version before each.  Return 0, or -1 after
+ * reporting.
+ */
+int		 site_archive_render(const struct document *d,
+		    const struct site_version *v, size_t n, struct buf *out);
 
 #endif
