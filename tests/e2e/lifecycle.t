@@ -167,9 +167,9 @@ is "$rc" 0 "klimop: a draft may carry a value still to be filled"
 like "$err" "schools/onbekend-bestuur/board.lua:[0-9]+: warning: 'name' in board \(naam van het schoolbestuur\) is still to be filled" \
     "klimop: ... with a warning at the board's line"
 run build --root "$P" --templates "$TOP/templates" --out "$TMP/pending" klimop
-like "$(cat "$TMP/pending/klimop/protocol.md")" "\[nog in te vullen: naam van het schoolbestuur\]" \
+like "$(cat "$TMP/pending/concept/klimop/protocol.md")" "\[nog in te vullen: naam van het schoolbestuur\]" \
     "klimop: the draft prints the gap, not an invented name"
-unlike "$(cat "$TMP/pending/klimop/protocol.md" "$TMP/pending/klimop/protocol.json")" "Schoolbestuur van" \
+unlike "$(cat "$TMP/pending/concept/klimop/protocol.md" "$TMP/pending/concept/klimop/protocol.json")" "Schoolbestuur van" \
     "klimop: no stand-in name"
 set_status "$P/schools/onbekend-bestuur/klimop.lua" vastgesteld MR
 run check --root "$P" --templates "$TOP/templates" klimop

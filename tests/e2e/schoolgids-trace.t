@@ -10,8 +10,8 @@ NB=$(printf '\302\240')	# the no-break space before an article number
 TRACE="perl $TOP/tests/e2e/sgtrace.pl"
 STR=$TOP/templates/nl.strings
 
-trace_dir() {	# trace_dir OUT NAME: every schoolgids.md under OUT
-	for sg in "$1"/*/schoolgids.md; do
+trace_dir() {	# trace_dir OUT NAME: every schoolgids.md under OUT, published or draft
+	for sg in "$1"/*/schoolgids.md "$1"/concept/*/schoolgids.md; do
 		[ -f "$sg" ] || continue
 		id=$(basename "$(dirname "$sg")")
 		t=$($TRACE "$sg" "$(dirname "$sg")/protocol.md" "$STR" 2>&1)
@@ -26,7 +26,7 @@ run build --out "$TMP/out"
 is "$rc" 0 "the project builds"
 for f in $(find "$TOP/schools" -name '*.lua' ! -name board.lua ! -name defaults.lua | sort); do
 	id=$(basename "$f" .lua)
-	[ -s "$TMP/out/$id/schoolgids.md" ]
+	[ -s "$(text_dir "$TMP/out" "$id")/schoolgids.md" ]
 	ok $? "$id: schoolgids.md written"
 done
 trace_dir "$TMP/out" project
@@ -36,11 +36,11 @@ for fx in $(cd "$TOP/tests/fixtures" && ls); do
 	[ -d "$TOP/tests/fixtures/$fx/schools" ] || continue
 	F=$(fixture "$fx")
 	run build -k --root "$F" --templates "$TOP/templates" --out "$F/out"
-	n=$(ls "$F"/out/*/schoolgids.md 2>/dev/null | wc -l)
+	n=$(ls "$F"/out/*/schoolgids.md "$F"/out/concept/*/schoolgids.md 2>/dev/null | wc -l)
 	if [ "$n" -eq 0 ]; then	# a project whose tests adopt it first
 		as_drafts "$F"
 		run build -k --root "$F" --templates "$TOP/templates" --out "$F/out"
-		n=$(ls "$F"/out/*/schoolgids.md 2>/dev/null | wc -l)
+		n=$(ls "$F"/out/*/schoolgids.md "$F"/out/concept/*/schoolgids.md 2>/dev/null | wc -l)
 	fi
 	[ "$n" -gt 0 ]
 	ok $? "fixture $fx: $n schoolgids sections written"
@@ -48,7 +48,7 @@ for fx in $(cd "$TOP/tests/fixtures" && ls); do
 done
 
 # The checker itself: what it must refuse.
-B=$TMP/out/de-bron
+B=$(text_dir "$TMP/out" de-bron)
 cp "$B/schoolgids.md" "$TMP/sg.md"
 printf '\nDe regels van de school gelden ook online: wat op school niet mag, mag op internet ook niet.\n' >>"$TMP/sg.md"
 t=$($TRACE "$TMP/sg.md" "$B/protocol.md" "$STR")
@@ -93,12 +93,12 @@ unlike "$sg" "wat op school niet mag|Geen reactie betekent|jonger dan 16|intrekk
     "de-bron: no stock rules, no consent age"
 like "$sg" "Er worden geen herkenbare foto’s van leerlingen" "de-bron: its own photo rule"
 like "$sg" "privé-Facebookpagina’s. \(artikel${NB}5\.6\)" "de-bron: with its article"
-Q=$(cat "$TMP/out/quadraam/schoolgids.md")
+Q=$(cat "$(text_dir "$TMP/out" quadraam)/schoolgids.md")
 unlike "$Q" "### Mobiele telefoon" "quadraam: no phone part over a rule that names no phone"
 like "$Q" "tijdens de lessen of daaraan" "quadraam: its lessons rule is an agreement"
 like "$Q" "^Volgens de AVG kan een gegeven toestemming altijd weer worden ingetrokken\.$" \
     "quadraam: withdrawal as a fact of the AVG"
-K=$(cat "$TMP/out/klimop/schoolgids.md")
+K=$(cat "$(text_dir "$TMP/out" klimop)/schoolgids.md")
 like "$K" "### Mobiele telefoon" "klimop: its phone rule has its part"
 like "$K" "telefoon in de klas te gebruiken. \(artikel${NB}2\.3\)" "klimop: with its article"
 
