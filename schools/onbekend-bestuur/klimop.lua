@@ -3,6 +3,7 @@
 school {
   name = "obs Klimop",
   short = "Klimop",
+  title = "Protocol sociale media obs Klimop Vlaardingen",
   place = "Vlaardingen",
   params = {
     ouderapp = "Klasbord",

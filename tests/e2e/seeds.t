@@ -82,6 +82,7 @@ sub school_vars {
 sub bind_text {
 	my ($t, $vars) = @_;
 	$t =~ s/\[\^[a-z0-9.-]+\]//g;
+	$t =~ s/\{\{[?!][^}]*\}\}//g;
 	$t =~ s/\[([^\]]*)\]\((?:<[^>]*>|[^)]*)\)/$1/g;
 	$t =~ s{\{\{\s*([a-z0-9._-]+)(\|cap)?\s*\}\}}{
 		my $v = $1 eq 'channels' || $1 eq 'lessons' ? '' :
