@@ -63,7 +63,7 @@ defaults {
     { id = "halt-online-veiligheid", name = "Online veiligheid", by = "Halt",
       groups = "7-8", level = "po vo",
       source = "https://www.halt.nl/", checked = "2026-11-01" },
-    { id = "sociale-media-training", name = "Sociale-mediatraining",
+    { id = "sociale-media-training", name = "Socialemediatraining",
       groups = "6-8", level = "po" },
   },
 }

@@ -10,6 +10,6 @@ board {
   outline = "vo-quadraam",
   params = {
     beheerde_platformen = "itslearning en Office 365",
-    socialemediabeleid = "het socialemediabeleid van Quadraam (versie mei 2014)",
+    socialemediabeleid = "het socialemediabeleid Quadraam (versie mei 2014)",
   },
 }
