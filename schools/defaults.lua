@@ -19,6 +19,8 @@ defaults {
       directie = "directie",
       contactpersoon = "leerkracht",
       groep = "groep",
+      hij = "hij",                -- pronouns for a person: the 'hij' form
+      zijn = "zijn",              -- (De Bron's readability footnote), or "hij/zij"
     },
     vo = {
       leraar = "docent",
@@ -28,6 +30,8 @@ defaults {
       directie = "directie",
       contactpersoon = "teamleider",
       groep = "leerjaar",
+      hij = "hij",
+      zijn = "zijn",
     },
   },
 

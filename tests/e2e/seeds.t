@@ -1,11 +1,14 @@
 #!/usr/bin/perl
 # The seed protocols, sentence by sentence, against what the library makes
-# of them: each seed school's generated protocol must hold at least 98% of
-# its seed's sentences, the clause library as a whole at least 99% of all
-# seeds' sentences.  "Holds" means: after normalisation (case, whitespace,
-# quotes, punctuation, list numbering) and after applying
-# clauses/CORRECTIONS.tsv to the seed, some span of the text is within 10%
-# of the sentence's characters (Levenshtein).  See docs/SOURCES.md.
+# of them.  Each raw seed sentence must be in its school's generated
+# protocol exactly (after normalisation: case, whitespace, quotes,
+# punctuation, list numbering), or its block, with the rows of
+# clauses/CORRECTIONS.tsv applied, must be there exactly: then the sentence
+# is reported as changed, with the reasons of those rows.  Nothing else may
+# differ.  The clause library as a whole must hold at least 99% of all
+# seeds' corrected article and heading sentences within 10% (Levenshtein).
+# Every correction must match its seed and name the defect it fixes.
+# See docs/SOURCES.md.
 use strict;
 use warnings;
 use utf8;
@@ -231,6 +234,17 @@ my @bad = grep { !$clause{ $_->{clause} } &&
     $_->{clause} !~ /^(?:\*|(?:config|outline):[a-z0-9._-]+)$/ } @corr;
 ok(!@bad, 'every correction names a clause (or *, config:KEY, outline:NAME)') or
     diag(map { "$_->{at}: unknown clause '$_->{clause}'" } @bad);
+# Every correction is a defect fix: its reason starts with its kind.
+my $KINDS = qr/^(?:OCR error|typo|spelling|grammar|punctuation|term|outdated(?: name)?|placeholder|name|fact|reference|layout|artefact|duplicate)\b/;
+my @nokind = grep { $_->{why} !~ $KINDS } @corr;
+ok(!@nokind, 'every correction says which defect it fixes (OCR error, typo, ' .
+    'spelling, grammar, punctuation, term, outdated, placeholder, name, fact, ' .
+    'reference, layout, artefact, duplicate)') or
+    diag(map { "$_->{at}: $_->{why}" } @nokind);
+my @merged = grep { $_->{why} =~ /\bone clause (?:with|for)\b/ } @corr;
+ok(!@merged, 'no correction changes a seed to share a clause with another ' .
+    '(use a variant or a parameter)') or
+    diag(map { "$_->{at}: $_->{why}" } @merged);
 my @noseed = grep { !$SCHOOL{ $_->{seed} } } @corr;
 ok(!@noseed, 'every correction names a seed') or
     diag(map { "$_->{at}: unknown seed '$_->{seed}'" } @noseed);
