@@ -3,7 +3,6 @@
 school {
   name = "obs Klimop",
   short = "Klimop",
-  title = "Protocol sociale media obs Klimop Vlaardingen",
   place = "Vlaardingen",
   params = {
     ouderapp = "Klasbord",
