@@ -67,7 +67,7 @@ defaults {
     { id = "halt-online-veiligheid", name = "Online veiligheid", by = "Halt",
       groups = "7-8", level = "po vo",
       source = "https://www.halt.nl/", checked = "2026-11-01" },
-    { id = "sociale-media-training", name = "Socialemediatraining",
+    { id = "sociale-media-training", name = "Socialemedia\u{AD}training",  -- Taalunie spelling; a soft hyphen lets a narrow table break it
       groups = "6-8", level = "po" },
   },
 }
