@@ -25,7 +25,7 @@ static const struct command {
 	{ "build",	0, -1, 1, build_or_dump },
 	{ "check",	0, -1, 0, cmd_check },
 	{ "clauses",	0, 0, 0, cmd_clauses },
-	{ "adopt",	1, 1, 0, cmd_adopt },
+	{ "adopt",	1, -1, 0, cmd_adopt },
 	{ "diff",	2, 3, 0, cmd_diff },
 	{ "impact",	0, 0, 0, cmd_impact },
 };

@@ -463,6 +463,48 @@ check_future_steps(const struct document *d, const char *today,
 	}
 }
 
+/*
+ * A value still to be filled ({ pending = ... }) prints as a visible gap:
+ * a draft may carry one, a vastgesteld text may not.  And a board named
+ * after its own school ("Schoolbestuur van obs Klimop") is a stand-in.
+ */
+static void
+check_pending(const struct document *d, struct check_result *r)
+{
+	const struct school *s = d->school;
+	const struct pending *p[2] = { &s->board->pending, &s->pending };
+	const char *name = s->board->name, *at;
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		if (p[i]->what == NULL)
+			continue;
+		if (strcmp(s->rev.status, "vastgesteld") == 0) {
+			diag_error(p[i]->loc.file, p[i]->loc.line, "%s is still "
+			    "to be filled, and a vastgesteld protocol cannot "
+			    "print a gap: give the value, or keep version %s a "
+			    "draft (\"concept\")", p[i]->what, s->rev.version);
+			r->errors++;
+		} else {
+			diag_warn(p[i]->loc.file, p[i]->loc.line, "%s is "
+			    "still to be filled: the draft prints '[nog in te "
+			    "vullen: ...]' in its place", p[i]->what);
+			r->warnings++;
+		}
+	}
+	if (s->board->pending.what == NULL &&
+	    (at = strcasestr(name, "bestuur van ")) != NULL &&
+	    strcasecmp(at + strlen("bestuur van "), s->name) == 0) {
+		const struct cval *v = cval_get(s->board->tree, "name");
+		struct loc at_name = v != NULL ? v->loc : s->board->loc;
+		diag_error(at_name.file, at_name.line, "the board's "
+		    "name '%s' is made of its school's name, a stand-in: give "
+		    "the board's real name, or mark it as still to be filled: "
+		    "name = { pending = \"naam van het schoolbestuur\" }", name);
+		r->errors++;
+	}
+}
+
 /* ------------------------------------------------------------------ */
 /* 8. Links                                                             */
 
@@ -668,6 +710,7 @@ check_document(const struct document *d, const struct config *c,
 	check_approvals(d, r);
 	check_dates(d, date_today(), r);
 	check_future_steps(d, date_today(), r);
+	check_pending(d, r);
 	check_terms(d, &u, r);
 	check_links(d, r);
 	check_phones(d, &u, r);

@@ -54,6 +54,15 @@ void	check_consent_age(const struct document *d, const struct units *u,
 void	check_roles(const struct document *d, const struct units *u,
 	    struct check_result *r);
 
+struct library;
+/*
+ * Spell-check the clause library (titles and bodies) against the Dutch
+ * dictionary (hunspell-nl) and the project's word list wordlist (one word
+ * a line; a missing file is an empty list).  Report each unknown word at
+ * its line; return the number of errors.
+ */
+int	check_spelling(const struct library *lib, const char *wordlist);
+
 /*
  * Report the findings of d's schoolgids section (built with the document)
  * through diag().  Return the number of errors.

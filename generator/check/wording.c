@@ -343,38 +343,78 @@ check_other_names(const struct document *d, const struct units *u,
 /* ------------------------------------------------------------------ */
 /* 7. Outdated terms                                                    */
 
+/*
+ * The line of file, from line on, where term starts (the unit's text is
+ * collapsed, its line that of the paragraph's first); line when the term
+ * is split over lines or the file is not a clause's.
+ */
+static int
+term_line(const char *file, int line, const char *term)
+{
+	struct buf b = { 0 };
+	char *l, *next;
+	int n = 1, at = line;
+
+	if (file == NULL || file_read(file, &b) == -1 || b.data == NULL) {
+		buf_free(&b);
+		return line;
+	}
+	for (l = b.data; l != NULL; l = next, n++) {
+		if ((next = strchr(l, '\n')) != NULL)
+			*next++ = '\0';
+		if (n >= line && find_word(l, term) != NULL) {
+			at = n;
+			break;
+		}
+	}
+	buf_free(&b);
+	return at;
+}
+
 void
 check_terms(const struct document *d, const struct units *u,
     struct check_result *r)
 {
+	/* error: the old term says something else today (a closed platform,
+	   a repealed law, another organisation); warning: only its name */
 	static const struct {
 		const char *term, *advice;
+		int error;
 	} terms[] = {
-		{ "Hyves", "Hyves closed in 2013: name current platforms" },
-		{ "Bureau Halt", "the organisation is now called 'Halt'" },
-		{ "Media Masters", "the game is called 'MediaMasters'" },
-		{ "wet op de privacy", "the law is the AVG (Algemene "
-		    "Verordening Gegevensbescherming)" },
+		{ "Hyves", "Hyves closed in 2013; name the platforms pupils "
+		    "use today", 1 },
+		{ "Bureau Halt", "the organisation is now called 'Halt'; write "
+		    "'Halt'", 1 },
+		{ "Media Masters", "the game is called 'MediaMasters'", 0 },
+		{ "wet op de privacy", "there is no such law; write 'de AVG "
+		    "(Algemene Verordening Gegevensbescherming)'", 1 },
 		{ "Wet bescherming persoonsgegevens", "the Wbp was replaced "
-		    "by the AVG in 2018" },
+		    "by the AVG in 2018; write 'de AVG (Algemene Verordening "
+		    "Gegevensbescherming)'", 1 },
 		{ "online identifier", "AVG art. 4(1) says 'online "
-		    "identificator'" },
+		    "identificator'", 0 },
 	};
 	size_t i, k;
 
 	for (i = 0; i < u->n; i++) {
 		const char *t = u->v[i].text;
-		for (k = 0; k < sizeof(terms) / sizeof(terms[0]); k++)
-			if (find_word(t, terms[k].term) != NULL) {
-				diag_warn(u->v[i].file, u->v[i].line,
-				    "outdated term '%s': %s (school '%s')",
-				    terms[k].term, terms[k].advice,
-				    d->meta.school_id);
+		for (k = 0; k < sizeof(terms) / sizeof(terms[0]); k++) {
+			if (find_word(t, terms[k].term) == NULL)
+				continue;
+			diag(terms[k].error ? DIAG_ERROR : DIAG_WARNING,
+			    u->v[i].file, term_line(u->v[i].file,
+			    u->v[i].line, terms[k].term), "outdated term "
+			    "'%s': %s (school '%s')", terms[k].term,
+			    terms[k].advice, d->meta.school_id);
+			if (terms[k].error)
+				r->errors++;
+			else
 				r->warnings++;
-			}
+		}
 		const char *tw = find_word(t, "Twitter");
 		if (tw != NULL && find_word(t, "X") == NULL) {
-			diag_warn(u->v[i].file, u->v[i].line, "outdated term "
+			diag_warn(u->v[i].file, term_line(u->v[i].file,
+			    u->v[i].line, "Twitter"), "outdated term "
 			    "'Twitter': the platform is now called X; write "
 			    "'X (voorheen Twitter)' (school '%s')",
 			    d->meta.school_id);

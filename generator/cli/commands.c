@@ -25,6 +25,12 @@ cmd_check(struct run *r, int argc, char **argv)
 	cli_load(r);
 	if ((schools = select_schools(r, argc, argv, &n)) == NULL)
 		return 1;
+	/* the library's Dutch, once: its clauses serve every school */
+	{
+		char *words = xasprintf("%s/woorden.txt", r->clauses_dir);
+		check_spelling(&r->lib, words);
+		free(words);
+	}
 	for (i = 0; i < n; i++) {
 		/* the checks, and frozen revisions must verify */
 		struct school_run sr = { .stages = STAGE_CHECK |
@@ -51,17 +57,29 @@ one_school(struct run *r, const char *id)
 	return s;
 }
 
+/*
+ * Freeze each school named (loaded once): every one that passes is
+ * adopted, a refusal does not stop the others; exit 1 if any was refused.
+ */
 int
 cmd_adopt(struct run *r, int argc, char **argv)
 {
-	struct school_run sr = { .stages = STAGE_ADOPT | STAGE_CHECK };
 	const struct school *s;
-	int rc;
+	int i, rc = 0;
 
 	if ((s = one_school(r, argv[0])) == NULL)
 		return 1;
-	rc = pipeline_school(r, s, &sr) == 0 ? 0 : 1;
-	pipeline_free(&sr);
+	for (i = 0; i < argc; i++) {
+		struct school_run sr = { .stages = STAGE_ADOPT | STAGE_CHECK };
+		if (i > 0 && (s = config_school(&r->cfg, argv[i])) == NULL) {
+			diag_error(NULL, 0, "unknown school '%s'", argv[i]);
+			rc = 1;
+			continue;
+		}
+		if (pipeline_school(r, s, &sr) != 0)
+			rc = 1;
+		pipeline_free(&sr);
+	}
 	return rc;
 }
 

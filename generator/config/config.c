@@ -103,6 +103,7 @@ load_school(struct config *c, struct board *b, const char *file,
 	s->merged = cval_merge(b->defaults, t);
 	s->merged->loc = t->loc;
 	config_read_school(&r, &c->national, s, s->merged);
+	s->pending = r.pending;
 	cval_free(t);
 	if (r.errors > 0) {
 		/* keep nothing half-read */
@@ -143,6 +144,7 @@ load_board(struct config *c, const char *root, const char *id)
 	b->path = xstrdup(path);
 	b->tree = t;
 	config_read_board(&r, b, t);
+	b->pending = r.pending;
 	c->boards = xreallocarray(c->boards, c->nboards + 1,
 	    sizeof(*c->boards));
 	c->boards[c->nboards++] = b;
@@ -278,6 +280,7 @@ free_school(struct school *s)
 	free(s->protocol_url);
 	free(s->title);
 	free(s->schoolyear);
+	free(s->pending.what);
 	cval_free(s->merged);
 	free(s);
 }
@@ -301,6 +304,7 @@ config_free(struct config *c)
 		free(b->path);
 		free(b->name);
 		free(b->short_name);
+		free(b->pending.what);
 		cval_free(b->defaults);
 		cval_free(b->tree);
 		free(b);

@@ -128,6 +128,16 @@ struct national {
 	struct cval	*tree;
 };
 
+/*
+ * A value still to be filled: name = { pending = "what is missing" }.  It
+ * prints as "[nog in te vullen: what]"; a draft may carry one (with a
+ * warning), a vastgesteld revision may not (check.c).
+ */
+struct pending {
+	char		*what;		/* "'name' in board: naam van ..." */
+	struct loc	 loc;
+};
+
 struct board {
 	char		*id;		/* folder name */
 	char		*dir;		/* schools/<id> */
@@ -140,6 +150,7 @@ struct board {
 	struct cval	*defaults;	/* school keys given by the board */
 	struct cval	*tree;
 	struct loc	 loc;
+	struct pending	 pending;	/* what=NULL: nothing to be filled */
 };
 
 struct school {
@@ -170,6 +181,7 @@ struct school {
 	struct var	*vars;		/* sorted by name */
 	size_t		 nvars;
 	struct cval	*merged;	/* board defaults + school file */
+	struct pending	 pending;	/* what=NULL: nothing to be filled */
 };
 
 struct config {
@@ -238,7 +250,8 @@ struct cval	*cval_merge(const struct cval *base, const struct cval *over);
 
 /* Counts the errors found while reading one file's fields. */
 struct config_reader {
-	int	errors;
+	int		 errors;
+	struct pending	 pending;	/* the first one read, if any */
 };
 
 typedef int (*config_validator)(const char *);
@@ -258,6 +271,8 @@ const char	*config_type_name(const struct cval *);
 char		*config_get_text(struct config_reader *, const struct cval *map,
 		    const char *key, const char *ctx, int required,
 		    config_validator ok, const char *what);
+/* A text that stands in for a value ("[naam]", "XXX", "nog in te vullen"). */
+int		 config_looks_standin(const char *);
 /* Check v is a list (an empty table counts); report otherwise. */
 int		 config_want_list(struct config_reader *, const struct cval *v,
 		    const char *key, const char *ctx);

@@ -227,6 +227,9 @@ config_type_name(const struct cval *v)
  * Return a copy of the text at map[key], or NULL when absent or wrong.
  * what names the check for messages ("an ISO date (YYYY-MM-DD)").
  */
+static char	*pending_text(struct config_reader *, const struct cval *,
+		    const char *, const char *);
+
 char *
 config_get_text(struct config_reader *r, const struct cval *map,
     const char *key, const char *ctx, int required, config_validator ok,
@@ -242,6 +245,8 @@ config_get_text(struct config_reader *r, const struct cval *map,
 		}
 		return NULL;
 	}
+	if (v->type == CV_MAP)
+		return pending_text(r, v, key, ctx);
 	if (v->type != CV_STRING) {
 		diag_error(v->loc.file, v->loc.line, "'%s' in %s must be text, "
 		    "not %s", key, ctx, config_type_name(v));
@@ -260,7 +265,63 @@ config_get_text(struct config_reader *r, const struct cval *map,
 		r->errors++;
 		return NULL;
 	}
+	if (config_looks_standin(v->str)) {
+		diag_error(v->loc.file, v->loc.line, "'%s' in %s looks like a "
+		    "stand-in, not a real value: '%s'; give the real value, or "
+		    "mark it as still to be filled: %s = { pending = \"what is "
+		    "missing\" }", key, ctx, v->str, key);
+		r->errors++;
+		return NULL;
+	}
 	return xstrdup(v->str);
+}
+
+/*
+ * Words and shapes of a value nobody filled in: a bracketed name as the
+ * seeds have ("[naam onderwijsinstelling]"), XXX, TODO, "nog in te vullen".
+ */
+int
+config_looks_standin(const char *s)
+{
+	static const char *const words[] = { "xxx", "todo", "tbd", "n.t.b.",
+	    "nog in te vullen", "nog invullen", "in te vullen", "invullen",
+	    "naam onderwijsinstelling", "naam van de school", "[naam",
+	    "<naam", "...", "\xE2\x80\xA6", NULL };
+	size_t i, n = strlen(s);
+
+	if (n >= 2 && ((s[0] == '[' && s[n - 1] == ']') ||
+	    (s[0] == '<' && s[n - 1] == '>')))
+		return 1;
+	for (i = 0; words[i] != NULL; i++)
+		if (strcasestr(s, words[i]) != NULL)
+			return 1;
+	return 0;
+}
+
+/*
+ * key = { pending = "what is missing" }: the text the documents print in
+ * its place, and the first such value remembered for the status check.
+ */
+static char *
+pending_text(struct config_reader *r, const struct cval *v, const char *key,
+    const char *ctx)
+{
+	const struct cval *w = cval_get(v, "pending");
+
+	if (v->nitems != 1 || w == NULL || w->type != CV_STRING ||
+	    *w->str == '\0') {
+		diag_error(v->loc.file, v->loc.line, "'%s' in %s must be text, "
+		    "or { pending = \"what is missing\" } for a value still to "
+		    "be filled, not %s", key, ctx, config_type_name(v));
+		r->errors++;
+		return NULL;
+	}
+	if (r->pending.what == NULL) {
+		r->pending.what = xasprintf("'%s' in %s (%s)", key, ctx,
+		    w->str);
+		r->pending.loc = w->loc;
+	}
+	return xasprintf("[nog in te vullen: %s]", w->str);
 }
 
 int

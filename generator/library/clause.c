@@ -17,6 +17,10 @@
 static const char *const audiences[] = { "alle", "medewerkers",
     "medewerkers-werk", "medewerkers-prive", "leerlingen", "ouders", NULL };
 
+/* The parts of the schoolgids section a clause can feed (docs/FORMATS.md). */
+const char *const clause_schoolgids_parts[] = { "doel", "kanalen",
+    "afspraak", "foto", "telefoon", "lessen", "melden", NULL };
+
 static int
 in_set(const char *w, const char *const *set)
 {
@@ -233,15 +237,38 @@ fm_tags(struct clause *c, const char *val, int line)
 	char **w;
 	size_t n = library_split_words(val, &w), i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		if (!config_valid_id(w[i])) {
 			diag_error(c->path, line, "tag '%s' must match "
 			    "[a-z0-9-]+", w[i]);
 			library_free_words(w, n);
 			return -1;
 		}
+		if (str_starts(w[i], "schoolgids")) {
+			diag_error(c->path, line, "tag '%s' is no longer read: "
+			    "say which schoolgids part the clause feeds with "
+			    "'schoolgids: %s'", w[i],
+			    strcmp(w[i], "schoolgids-telefoon") == 0 ?
+			    "telefoon" : strcmp(w[i], "schoolgids-foto") == 0 ?
+			    "foto" : "afspraak");
+			library_free_words(w, n);
+			return -1;
+		}
+	}
 	c->tags = w;
 	c->ntags = n;
+	return 0;
+}
+
+static int
+fm_schoolgids(struct clause *c, const char *val, int line)
+{
+	if (!in_set(val, clause_schoolgids_parts)) {
+		diag_error(c->path, line, "schoolgids '%s' must be one of doel, "
+		    "kanalen, afspraak, foto, telefoon, lessen, melden", val);
+		return -1;
+	}
+	c->schoolgids = xstrdup(val);
 	return 0;
 }
 
@@ -254,6 +281,7 @@ static const struct {
 	{ "kind", fm_kind }, { "audience", fm_audience },
 	{ "level", fm_level }, { "sources", fm_sources },
 	{ "variant-of", fm_variant }, { "tags", fm_tags },
+	{ "schoolgids", fm_schoolgids },
 };
 enum { FM_ID = 1u << 0, FM_TITLE = 1u << 1, FM_SECTION = 1u << 2,
     FM_AUDIENCE = 1u << 4 };
@@ -470,6 +498,7 @@ clause_free(struct clause *c)
 	free(c->section);
 	free(c->audience);
 	free(c->variant_of);
+	free(c->schoolgids);
 	free(c->path);
 	for (i = 0; i < c->nsources; i++) {
 		free(c->sources[i].seed);

@@ -18,6 +18,8 @@ struct source_ref {
 	char	*article;	/* "A.5", "4.5", "inleiding-2" */
 };
 
+extern const char *const clause_schoolgids_parts[];
+
 struct clause {
 	char		*id;
 	char		*title;
@@ -31,6 +33,8 @@ struct clause {
 	size_t		 nsources;
 	char		**tags;
 	size_t		 ntags;
+	char		*schoolgids;	/* NULL or the schoolgids part it feeds:
+					   one of clause_schoolgids_parts */
 	char		*body;		/* the CommonMark text */
 	int		 body_line;	/* file line of the body's first line */
 	int		 id_line;	/* file line of the id: key */

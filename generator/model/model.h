@@ -242,6 +242,28 @@ struct schoolgids {
 struct schoolgids *schoolgids_build(const struct document *);
 void		 schoolgids_free(struct schoolgids *);
 
+/*
+ * Inside model/ only (schoolgids_clauses.c, for schoolgids.c): text taken
+ * from the school's clauses.  sg_standalone copies a paragraph or list
+ * with footnote references dropped and references kept as text;
+ * sg_first_paragraph is the clause's first paragraph (NULL if none);
+ * sg_add_ref appends " (artikel 5.3)", " (hoofdstuk 9)" or " (bijlage 2)"
+ * (before a final colon); sg_following_list copies the list right after
+ * the first paragraph (NULL if none); sg_fed stores in out the blocks
+ * whose clause feeds part ("schoolgids: PART"; unmarked, a clause that
+ * prints {{channels}} or {{lessons}} feeds kanalen or lessen), in order, and counts
+ * them; sg_mentions says whether the text holds one of the (lower-case)
+ * words.
+ */
+cmark_node	*sg_standalone(cmark_node *);
+cmark_node	*sg_first_paragraph(const struct doc_block *);
+void		 sg_add_ref(const struct document *, cmark_node *,
+		    const struct doc_block *);
+cmark_node	*sg_following_list(const struct doc_block *);
+size_t		 sg_fed(const struct document *, const char *,
+		    const struct doc_block **);
+int		 sg_mentions(cmark_node *, const char *const *);
+
 /* The section as plain text, blocks separated by newlines (for counting). */
 void		 schoolgids_text(const struct schoolgids *, struct buf *out);
 /* Words in UTF-8 text: runs of non-space holding a letter or digit. */

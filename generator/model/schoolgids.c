@@ -9,19 +9,18 @@
 #include "model/model.h"
 #include "base/base.h"
 
-/* Tags a clause carries to be used here (docs/FORMATS.md). */
-#define TAG_AGREEMENT	"schoolgids"
-#define TAG_PHONE	"schoolgids-telefoon"
+/*
+ * A clause feeds a part with its front matter key "schoolgids:" (see
+ * docs/FORMATS.md); a protocol without a phone rule marked so may still
+ * have a clause tagged as forbidding phones.
+ */
 #define TAG_PHONE_ALT	"telefoon-verbod"
-#define TAG_PHOTO	"schoolgids-foto"
 
 struct sg_build {
 	const struct document	*d;
 	struct schoolgids	*sg;
-	const char		*app;		/* name of the first app channel */
 	const char		*strings;	/* nl.strings path, for messages */
-	const struct doc_block	*phone;
-	const struct doc_block	*photo;
+	const struct doc_block	**pick;		/* scratch: nblocks + 1 */
 	size_t			 max_agreements;
 	size_t			 candidates;	/* agreements there were */
 };
@@ -174,9 +173,7 @@ fill_value(struct sg_build *b, cmark_node *para, const struct placeholder *ph)
 	else if (strcmp(ph->name, "adopted") == 0 && m->adopted != NULL) {
 		date_format_nl(m->adopted, &v);
 		add_value(para, buf_str(&v), 0);
-	} else if (strcmp(ph->name, "app") == 0 && b->app != NULL)
-		add_value(para, b->app, ph->cap);
-	else if (strcmp(ph->name, "protocol.link") == 0) {
+	} else if (strcmp(ph->name, "protocol.link") == 0) {
 		shown = display_url(b->sg->protocol_href);
 		add_link(para, b->sg->protocol_href, shown);
 		free(shown);
@@ -242,60 +239,6 @@ fill_para(struct sg_build *b, cmark_node *doc, const char *key)
 /* ------------------------------------------------------------------ */
 /* Text taken from clauses.                                             */
 
-/* Replace a node by its children. */
-static void
-unwrap(cmark_node *n)
-{
-	cmark_node *c;
-
-	while ((c = cmark_node_first_child(n)) != NULL)
-		cmark_node_insert_before(n, c);
-	cmark_node_free(n);
-}
-
-/*
- * A copy of a clause's first paragraph fit to stand alone: footnote
- * references dropped, references into the protocol kept as text.
- * NULL when the clause has no paragraph.
- */
-static cmark_node *
-first_paragraph(const struct doc_block *blk)
-{
-	cmark_node *n, *copy, **drop = NULL, **flat = NULL;
-	size_t ndrop = 0, nflat = 0, dcap = 0, fcap = 0, i;
-	cmark_iter *it;
-
-	for (n = cmark_node_first_child(blk->tree); n != NULL;
-	    n = cmark_node_next(n))
-		if (cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH)
-			break;
-	if (n == NULL)
-		return NULL;
-	copy = tree_clone(n);
-	it = cmark_iter_new(copy);
-	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
-		n = cmark_iter_get_node(it);
-		if (cmark_iter_get_event_type(it) != CMARK_EVENT_ENTER)
-			continue;
-		if (doc_footnote_ref(n) > 0) {
-			ARRAY_RESERVE(drop, ndrop, dcap);
-			drop[ndrop++] = n;
-		} else if (cmark_node_get_type(n) == CMARK_NODE_LINK &&
-		    cmark_node_get_url(n)[0] == '#') {
-			ARRAY_RESERVE(flat, nflat, fcap);
-			flat[nflat++] = n;
-		}
-	}
-	cmark_iter_free(it);
-	for (i = 0; i < ndrop; i++)
-		cmark_node_free(drop[i]);
-	for (i = nflat; i > 0; i--)
-		unwrap(flat[i - 1]);
-	free(drop);
-	free(flat);
-	return copy;
-}
-
 static int
 block_line(const struct doc_block *blk)
 {
@@ -303,150 +246,187 @@ block_line(const struct doc_block *blk)
 	    blk->clause->body_line;
 }
 
+/* The clause's first paragraph with its place; NULL (and a finding) if none. */
+static cmark_node *
+cited(struct sg_build *b, const struct doc_block *blk)
+{
+	cmark_node *n = sg_first_paragraph(blk), *p;
+
+	if (n == NULL) {
+		finding(b->sg, DIAG_WARNING, blk->clause->path, block_line(blk),
+		    "clause %s has no paragraph to show in the schoolgids "
+		    "section", blk->clause->id);
+		return NULL;
+	}
+	p = sg_standalone(n);
+	sg_add_ref(b->d, p, blk);
+	return p;
+}
+
+/*
+ * A part is titled by what it holds: a clause fed into it must say so
+ * (a phone part that never names a phone is the wrong part).
+ */
+static int
+fits(struct sg_build *b, const struct doc_block *blk, cmark_node *para,
+    const char *title_key, const char *const *words)
+{
+	if (sg_mentions(para, words))
+		return 1;
+	finding(b->sg, DIAG_ERROR, blk->clause->path, blk->clause->id_line,
+	    "clause %s feeds the schoolgids part '%s' but never mentions "
+	    "'%s': mark it for the part it is about ('schoolgids: afspraak' "
+	    "for a general rule)", blk->clause->id, tr(title_key), words[0]);
+	return 0;
+}
+
 /* ------------------------------------------------------------------ */
-/* The parts.                                                           */
+/* The parts.  Each is left out when the school has no clause for it.   */
 
 static void
 part_purpose(struct sg_build *b)
 {
-	fill_para(b, add_tree(add_part(b->sg, "sg-doel", NULL)), "sg.purpose");
+	cmark_node *p;
+
+	if (sg_fed(b->d, "doel", b->pick) > 0 &&
+	    (p = cited(b, b->pick[0])) != NULL)
+		cmark_node_append_child(add_tree(add_part(b->sg, "sg-doel",
+		    NULL)), p);
 }
 
+/* The channels as the protocol lists them, with the list's lead. */
 static void
 part_channels(struct sg_build *b)
 {
-	const struct document *d = b->d;
-	cmark_node *doc, *list, *p;
-	char *shown;
-	size_t i;
+	cmark_node *doc, *p, *list;
 
-	if (d->nchannels == 0) {
-		finding(b->sg, DIAG_WARNING, d->school->path, d->school->loc.line,
-		    "school '%s' lists no channels: its schoolgids section "
-		    "has no part on them", d->meta.school_id);
+	if (sg_fed(b->d, "kanalen", b->pick) == 0 ||
+	    (p = cited(b, b->pick[0])) == NULL)
 		return;
-	}
 	doc = add_tree(add_part(b->sg, "sg-kanalen", "sg.channels.title"));
-	fill_para(b, doc, "sg.channels.lead");
-	list = add_node(doc, CMARK_NODE_LIST);
-	cmark_node_set_list_type(list, CMARK_BULLET_LIST);
-	cmark_node_set_list_tight(list, 1);
-	for (i = 0; i < d->nchannels; i++) {
-		const struct channel *c = &d->channels[i];
-		p = add_node(add_node(list, CMARK_NODE_ITEM),
-		    CMARK_NODE_PARAGRAPH);
-		add_text(p, c->name);
-		if (c->url == NULL)
-			continue;
-		add_text(p, ": ");
-		shown = display_url(c->url);
-		add_link(p, c->url, shown);
-		free(shown);
-	}
+	cmark_node_append_child(doc, p);
+	if ((list = sg_following_list(b->pick[0])) != NULL)
+		cmark_node_append_child(doc, list);
 }
 
-/* May blk be a core agreement when none is tagged? */
+/* May blk be a core agreement when none is marked?  (Not a phone rule.) */
 static int
-fallback_agreement(const struct sg_build *b, const struct doc_block *blk)
+fallback_agreement(const struct doc_block *blk)
 {
 	const char *a = blk->clause->audience;
 
-	return blk->kind == CLAUSE_ARTICLE && blk != b->phone &&
-	    blk != b->photo && (strcmp(a, "alle") == 0 ||
-	    strcmp(a, "leerlingen") == 0 || strcmp(a, "ouders") == 0);
+	return blk->kind == CLAUSE_ARTICLE && blk->clause->schoolgids == NULL &&
+	    !has_tag(blk->clause, TAG_PHONE_ALT) &&
+	    (strcmp(a, "alle") == 0 || strcmp(a, "leerlingen") == 0 ||
+	    strcmp(a, "ouders") == 0);
 }
 
 static void
 part_agreements(struct sg_build *b)
 {
 	const struct document *d = b->d;
-	const struct doc_block **pick;
-	cmark_node *doc, *list, *item, *p;
-	size_t i, n = 0, tagged = 0;
-	char ref[64];
+	const struct doc_block **pick = b->pick;
+	cmark_node *list = NULL, *p;
+	size_t i, n, tagged;
 
-	pick = xcalloc(d->nblocks + 1, sizeof(*pick));
-	for (i = 0; i < d->nblocks; i++)
-		if (has_tag(d->blocks[i].clause, TAG_AGREEMENT))
-			pick[tagged++] = &d->blocks[i];
-	n = tagged;
+	n = tagged = sg_fed(d, "afspraak", pick);
 	if (tagged == 0)
 		for (i = 0; i < d->nblocks; i++)
-			if (fallback_agreement(b, &d->blocks[i]))
+			if (fallback_agreement(&d->blocks[i]))
 				pick[n++] = &d->blocks[i];
 	if (tagged > SG_MAX_AGREEMENTS)
 		finding(b->sg, DIAG_WARNING, pick[SG_MAX_AGREEMENTS]->clause->path,
-		    0, "%zu clauses of school '%s' are tagged '%s'; its "
-		    "schoolgids section shows the first %d", tagged,
-		    d->meta.school_id, TAG_AGREEMENT, SG_MAX_AGREEMENTS);
+		    0, "%zu clauses of school '%s' are marked 'schoolgids: "
+		    "afspraak'; its schoolgids section shows the first %d",
+		    tagged, d->meta.school_id, SG_MAX_AGREEMENTS);
 	b->candidates = n;
 	if (n > b->max_agreements)
 		n = b->max_agreements;
-	if (n > 0) {
-		doc = add_tree(add_part(b->sg, "sg-afspraken",
-		    "sg.agreements.title"));
-		fill_para(b, doc, "sg.agreements.lead");
-		list = add_node(doc, CMARK_NODE_LIST);
-		cmark_node_set_list_type(list, CMARK_BULLET_LIST);
-		cmark_node_set_list_tight(list, 1);
-	}
 	for (i = 0; i < n; i++) {
-		if ((p = first_paragraph(pick[i])) == NULL) {
-			finding(b->sg, DIAG_WARNING, pick[i]->clause->path,
-			    block_line(pick[i]), "clause %s has no paragraph "
-			    "to show in the schoolgids section",
-			    pick[i]->clause->id);
+		if ((p = cited(b, pick[i])) == NULL)
 			continue;
+		if (list == NULL) {
+			cmark_node *doc = add_tree(add_part(b->sg,
+			    "sg-afspraken", "sg.agreements.title"));
+			fill_para(b, doc, "sg.agreements.lead");
+			list = add_node(doc, CMARK_NODE_LIST);
+			cmark_node_set_list_type(list, CMARK_BULLET_LIST);
+			cmark_node_set_list_tight(list, 1);
 		}
-		item = add_node(list, CMARK_NODE_ITEM);
-		cmark_node_append_child(item, p);
-		if (pick[i]->kind == CLAUSE_ARTICLE) {
-			snprintf(ref, sizeof(ref), " (%s %s)", tr("ref.article"),
-			    pick[i]->number);
-			add_text(p, ref);
-		}
+		cmark_node_append_child(add_node(list, CMARK_NODE_ITEM), p);
 		b->sg->nagreements++;
 	}
 	if (b->sg->nagreements < SG_MIN_AGREEMENTS)
 		finding(b->sg, DIAG_WARNING, d->outline_path, 0, "the "
 		    "schoolgids section of school '%s' has %zu core "
-		    "agreement%s (want %d to %d): tag clauses '%s'",
-		    d->meta.school_id, b->sg->nagreements,
+		    "agreement%s (want %d to %d): mark clauses 'schoolgids: "
+		    "afspraak'", d->meta.school_id, b->sg->nagreements,
 		    b->sg->nagreements == 1 ? "" : "s", SG_MIN_AGREEMENTS,
-		    SG_MAX_AGREEMENTS, TAG_AGREEMENT);
-	free(pick);
+		    SG_MAX_AGREEMENTS);
 }
 
+/*
+ * Every clause of a part with the part's title, or none; NULL when no
+ * clause fits.  Then the labelled legal facts the part may add.
+ */
+static cmark_node *
+part_of_clauses(struct sg_build *b, const struct doc_block **pick, size_t n,
+    const char *id, const char *title_key, const char *const *words)
+{
+	cmark_node *doc = NULL, *p;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if ((p = cited(b, pick[i])) == NULL)
+			continue;
+		if (words != NULL && !fits(b, pick[i], p, title_key, words)) {
+			cmark_node_free(p);
+			continue;
+		}
+		if (doc == NULL)
+			doc = add_tree(add_part(b->sg, id, title_key));
+		cmark_node_append_child(doc, p);
+	}
+	return doc;
+}
+
+static const char *const photo_words[] = { "foto", "film", "beeld",
+    "opname", NULL };
+static const char *const phone_words[] = { "telefoon", NULL };
+static const char *const age_words[] = { "16 jaar", NULL };
+
+/*
+ * The school's photo rules; then, as facts of the law: for a secondary
+ * school (its pupils turn 16) whose rules do not say it, who consents at
+ * which age; and that consent can be withdrawn.
+ */
 static void
 part_photos(struct sg_build *b)
 {
-	cmark_node *doc, *p;
+	cmark_node *doc;
 
-	doc = add_tree(add_part(b->sg, "sg-fotos", "sg.photos.title"));
-	if (b->photo != NULL && (p = first_paragraph(b->photo)) != NULL)
-		cmark_node_append_child(doc, p);
-	else
-		fill_para(b, doc, "sg.photos.intro");
-	p = fill_para(b, doc, "sg.photos.consent");
-	add_text(p, " ");
-	fill(b, p, b->app != NULL ? "sg.photos.withdraw.app" :
-	    "sg.photos.withdraw");
+	doc = part_of_clauses(b, b->pick, sg_fed(b->d, "foto", b->pick),
+	    "sg-fotos", "sg.photos.title", photo_words);
+	if (doc == NULL)
+		return;
+	if (b->d->meta.level == LEVEL_VO && !sg_mentions(doc, age_words))
+		fill_para(b, doc, "sg.fact.consent-age");
+	fill_para(b, doc, "sg.fact.withdraw");
 }
 
 static void
 part_phone(struct sg_build *b)
 {
-	cmark_node *p;
+	size_t n = sg_fed(b->d, "telefoon", b->pick);
 
-	if (b->phone == NULL || (p = first_paragraph(b->phone)) == NULL) {
+	if (n == 0 && (b->pick[0] = first_tagged(b->d, TAG_PHONE_ALT)) != NULL)
+		n = 1;
+	if (n == 0 || part_of_clauses(b, b->pick, n, "sg-telefoon",
+	    "sg.phone.title", phone_words) == NULL)
 		finding(b->sg, DIAG_WARNING, b->d->outline_path, 0, "the "
-		    "protocol of school '%s' has no phone rule for its "
-		    "schoolgids section: tag the clause '%s'",
-		    b->d->meta.school_id, TAG_PHONE);
-		return;
-	}
-	cmark_node_append_child(add_tree(add_part(b->sg, "sg-telefoon",
-	    "sg.phone.title")), p);
+		    "protocol of school '%s' has no phone rule (a clause "
+		    "marked 'schoolgids: telefoon'): its schoolgids section "
+		    "has no part on phones", b->d->meta.school_id);
 }
 
 /* "7-8" → "7–8" */
@@ -503,35 +483,48 @@ lessons_table(const struct document *d)
 	return t;
 }
 
+/*
+ * The clauses on lessons; one that prints the school's lesson list
+ * ({{lessons}}) has it shown as a table after its lead.
+ */
 static void
 part_lessons(struct sg_build *b)
 {
-	struct sg_part *part;
+	const struct doc_block **pick = b->pick;
+	size_t i, n = sg_fed(b->d, "lessen", pick);
+	struct sg_part *part = NULL;
+	cmark_node *doc, *p;
 
-	if (b->d->nlessons == 0) {
-		finding(b->sg, DIAG_WARNING, b->d->school->path,
-		    b->d->school->loc.line, "school '%s' lists no lesson "
-		    "programmes: its schoolgids section has no part on them",
-		    b->d->meta.school_id);
-		return;
+	for (i = 0; i < n; i++) {
+		if ((p = cited(b, pick[i])) == NULL)
+			continue;
+		if (part == NULL)
+			part = add_part(b->sg, "sg-lessen", "sg.lessons.title");
+		cmark_node_append_child(doc = add_tree(part), p);
+		if (strstr(pick[i]->clause->body, "{{lessons}}") != NULL &&
+		    b->d->nlessons > 0) {
+			part->blocks = xreallocarray(part->blocks,
+			    part->nblocks + 1, sizeof(*part->blocks));
+			part->blocks[part->nblocks].tree = NULL;
+			part->blocks[part->nblocks].table =
+			    lessons_table(b->d);
+			part->nblocks++;
+		} else if ((p = sg_following_list(pick[i])) != NULL)
+			cmark_node_append_child(doc, p);
 	}
-	part = add_part(b->sg, "sg-lessen", "sg.lessons.title");
-	part->blocks = xreallocarray(part->blocks, part->nblocks + 1,
-	    sizeof(*part->blocks));
-	part->blocks[part->nblocks].tree = NULL;
-	part->blocks[part->nblocks].table = lessons_table(b->d);
-	part->nblocks++;
 }
 
+/* Whom to tell, as the protocol says; then the inspectorate, as a fact. */
 static void
-part_contact(struct sg_build *b)
+part_report(struct sg_build *b)
 {
-	cmark_node *doc = add_tree(add_part(b->sg, "sg-contact",
-	    "sg.contact.title"));
+	cmark_node *doc;
 
-	fill_para(b, doc, "sg.contact.text");
-	/* the part ends with the inspector's number */
-	fill_para(b, doc, "sg.contact.inspector");
+	doc = part_of_clauses(b, b->pick, sg_fed(b->d, "melden", b->pick),
+	    "sg-melden", "sg.report.title", NULL);
+	if (doc == NULL)
+		doc = add_tree(add_part(b->sg, "sg-melden", "sg.report.title"));
+	fill_para(b, doc, "sg.fact.inspector");
 }
 
 static void
@@ -585,19 +578,9 @@ build(const struct document *d, size_t max_agreements, size_t *candidates)
 	struct sg_build b = { .d = d, .sg = sg,
 	    .max_agreements = max_agreements };
 	struct buf t = { 0 };
-	size_t i;
 
 	b.strings = xstrdup(text_path());
-	for (i = 0; i < d->nchannels && b.app == NULL; i++)
-		if (strcmp(d->channels[i].type, "app") == 0) {
-			buf_printf(&t, "sg.app.%s", d->channels[i].kind);
-			if ((b.app = tr_maybe(buf_str(&t))) == NULL)
-				b.app = d->channels[i].name;
-			buf_reset(&t);
-		}
-	if ((b.phone = first_tagged(d, TAG_PHONE)) == NULL)
-		b.phone = first_tagged(d, TAG_PHONE_ALT);
-	b.photo = first_tagged(d, TAG_PHOTO);
+	b.pick = xcalloc(d->nblocks + 1, sizeof(*b.pick));
 	sg->meta = &d->meta;
 	sg->title = xstrdup(tr("sg.title"));
 	if (d->meta.draft) {
@@ -611,7 +594,7 @@ build(const struct document *d, size_t max_agreements, size_t *candidates)
 	part_photos(&b);
 	part_phone(&b);
 	part_lessons(&b);
-	part_contact(&b);
+	part_report(&b);
 	part_protocol(&b);
 	sg->version_line = string_of(&b, strcmp(d->meta.status,
 	    "vastgesteld") == 0 && d->meta.adopted != NULL ? "sg.version" :
@@ -620,6 +603,7 @@ build(const struct document *d, size_t max_agreements, size_t *candidates)
 	sg->words = schoolgids_count_words(buf_str(&t));
 	buf_free(&t);
 	free((char *)b.strings);
+	free(b.pick);
 	*candidates = b.candidates;
 	return sg;
 }
@@ -648,11 +632,22 @@ schoolgids_build(const struct document *d)
 		    "%zu core agreements to stay within %d words",
 		    d->meta.school_id, sg->nagreements, candidates,
 		    SG_MAX_WORDS);
-	if (sg->words < SG_MIN_WORDS || sg->words > SG_MAX_WORDS)
+	/*
+	 * Too long is an error: a schoolgids has no room for it.  Too short
+	 * is a warning: the section says only what the protocol says, and a
+	 * short protocol gives a short section.
+	 */
+	if (sg->words > SG_MAX_WORDS)
 		finding(sg, DIAG_ERROR, d->school->path, d->school->loc.line,
 		    "the schoolgids section of school '%s' has %zu words "
-		    "(want %d to %d)", d->meta.school_id, sg->words,
-		    SG_MIN_WORDS, SG_MAX_WORDS);
+		    "(at most %d): mark fewer clauses 'schoolgids: ...'",
+		    d->meta.school_id, sg->words, SG_MAX_WORDS);
+	else if (sg->words < SG_MIN_WORDS)
+		finding(sg, DIAG_WARNING, d->school->path, d->school->loc.line,
+		    "the schoolgids section of school '%s' has %zu words "
+		    "(want at least %d): mark more of its clauses "
+		    "'schoolgids: ...'", d->meta.school_id, sg->words,
+		    SG_MIN_WORDS);
 	return sg;
 }
 

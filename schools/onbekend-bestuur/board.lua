@@ -1,8 +1,9 @@
 -- Seed 004 (obs Klimop, Vlaardingen) does not name its board.  This folder
--- stands in for it until the name is known; nothing in Klimop's protocol
--- text uses the board's name.
+-- stands in for it until the name is known: the name is marked as still to
+-- be filled, so the documents print the gap instead of an invented name,
+-- and Klimop stays a draft until it is given.
 board {
-  name = "Schoolbestuur van obs Klimop",
+  name = { pending = "naam van het schoolbestuur" },
   type = "po",
   outline = "po-klimop",
 }

@@ -59,6 +59,9 @@ for st in concept ter-instemming vastgesteld; do
 	# the walk re-decides every school's status: the shipped frozen copies
 	# belong to the shipped statuses, so a vastgesteld text is adopted anew
 	rm -rf "$P"/schools/*/*/revisions
+	# a vastgesteld text has no gaps: the values still to be filled get one
+	[ "$st" = vastgesteld ] &&
+	    perl -pi -e 's/\{ pending = "[^"]*" \}/"Stichting Proef"/' "$P"/schools/*/*.lua
 	for f in "$P"/schools/*/*.lua; do
 		[ "$(basename "$f")" = board.lua ] || set_status "$f" "$st" "$(council "$f")"
 	done
@@ -144,6 +147,25 @@ run check --root "$F" --templates "$TOP/templates"
 is "$rc" 1 "check: a consent after today is an error"
 like "$err" "de-eik.lua:18: error: the consent \(instemming\) by MR is dated 2026-01-12, after today \(2025-11-21\)" \
     "check: the consent's line"
+
+# --- a value still to be filled -------------------------------------------
+P=$(project)
+run check --root "$P" --templates "$TOP/templates" klimop
+is "$rc" 0 "klimop: a draft may carry a value still to be filled"
+like "$err" "schools/onbekend-bestuur/board.lua:[0-9]+: warning: 'name' in board \(naam van het schoolbestuur\) is still to be filled" \
+    "klimop: ... with a warning at the board's line"
+run build --root "$P" --templates "$TOP/templates" --out "$TMP/pending" klimop
+like "$(cat "$TMP/pending/klimop/protocol.md")" "\[nog in te vullen: naam van het schoolbestuur\]" \
+    "klimop: the draft prints the gap, not an invented name"
+unlike "$(cat "$TMP/pending/klimop/protocol.md" "$TMP/pending/klimop/protocol.json")" "Schoolbestuur van" \
+    "klimop: no stand-in name"
+set_status "$P/schools/onbekend-bestuur/klimop.lua" vastgesteld MR
+run check --root "$P" --templates "$TOP/templates" klimop
+like "$err" "board.lua:[0-9]+: error: 'name' in board \(naam van het schoolbestuur\) is still to be filled, and a vastgesteld protocol cannot print a gap" \
+    "klimop: vastgesteld with a gap is an error"
+run adopt --root "$P" --templates "$TOP/templates" klimop
+is "$rc:$(ls "$P/schools/onbekend-bestuur/klimop/revisions" 2>/dev/null)" "1:" \
+    "klimop: ... and adopt refuses it, writing nothing"
 
 # --- the redline from an adopted text to a draft ------------------------------
 P=$(project)

@@ -30,8 +30,44 @@ render_table(xmlNodePtr parent, const struct sg_table *t)
 			    t->cells[r * t->ncols + c]);
 			if (c == 0)
 				h_attr(cell, "scope", "row");
+			else	/* a phone shows the rows as cards (site.css) */
+				h_attr(cell, "data-label", t->head[c]);
 		}
 	}
+}
+
+/*
+ * The same table as a list, for the fragment: a CMS page has none of our
+ * styles, and a table of four columns scrolls sideways on a phone.  The
+ * caption leads; each row is an item, its first cell in bold, the others
+ * as "Head: value", empty cells left out.
+ */
+static void
+render_table_list(xmlNodePtr parent, const struct sg_table *t)
+{
+	xmlNodePtr list, item;
+	struct buf b = { 0 };
+	const char *v;
+	size_t r, c;
+
+	h_el_text(h_el(parent, "p", "pg-sg-caption"), "strong", NULL,
+	    t->caption);
+	list = h_el(parent, "ul", "pg-sg-list");
+	for (r = 0; r < t->nrows; r++) {
+		item = h_el(list, "li", NULL);
+		h_el_text(item, "strong", NULL, t->cells[r * t->ncols]);
+		buf_reset(&b);
+		for (c = 1; c < t->ncols; c++) {
+			v = t->cells[r * t->ncols + c];
+			if (v == NULL || *v == '\0')
+				continue;
+			buf_printf(&b, "%s%s: %s", b.len ? "; " : " \xE2\x80\x93 ",
+			    t->head[c], v);
+		}
+		if (b.len)
+			h_text(item, buf_str(&b));
+	}
+	buf_free(&b);
 }
 
 static void
@@ -48,7 +84,8 @@ heading(xmlNodePtr parent, int level, const char *id, const char *text)
  * part, its title a heading of the given level and the parts one below.
  */
 static void
-render_section(xmlNodePtr parent, const struct schoolgids *sg, int level)
+render_section(xmlNodePtr parent, const struct schoolgids *sg, int level,
+    int fragment)
 {
 	xmlNodePtr sec, p;
 	size_t i, j;
@@ -70,6 +107,8 @@ render_section(xmlNodePtr parent, const struct schoolgids *sg, int level)
 		for (j = 0; j < part->nblocks; j++) {
 			if (part->blocks[j].tree != NULL)
 				html_cmark(sec, part->blocks[j].tree, NULL, 0);
+			else if (fragment)
+				render_table_list(sec, part->blocks[j].table);
 			else
 				render_table(sec, part->blocks[j].table);
 		}
@@ -122,7 +161,7 @@ schoolgids_html(const struct document *d, struct buf *out)
 		h_el_text(slot, "p", "site-school", buf_str(&b));
 	}
 	if ((slot = page_slot(p, "main")) != NULL)
-		render_section(slot, sg, 1);
+		render_section(slot, sg, 1, 0);
 	if ((slot = page_slot(p, "footer")) != NULL)
 		render_footer(slot);
 	page_serialize(p, out);
@@ -133,7 +172,8 @@ schoolgids_html(const struct document *d, struct buf *out)
 
 /*
  * The section alone, headings from <h2>, no styles: what a school pastes
- * into a CMS or includes in its schoolgids page.
+ * into a CMS or includes in its schoolgids page.  Tables become lists, so
+ * it reflows at any width without a stylesheet.
  */
 int
 schoolgids_fragment(const struct document *d, struct buf *out)
@@ -145,7 +185,7 @@ schoolgids_fragment(const struct document *d, struct buf *out)
 	xmlOutputBufferPtr ob;
 
 	xmlDocSetRootElement(doc, root);
-	render_section(root, sg, 2);
+	render_section(root, sg, 2, 1);
 	ob = xmlOutputBufferCreateBuffer(xb,
 	    xmlFindCharEncodingHandler("UTF-8"));
 	htmlNodeDumpFormatOutput(ob, doc, xmlFirstElementChild(root), "UTF-8",
