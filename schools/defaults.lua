@@ -19,6 +19,8 @@ defaults {
       directie = "directie",
       contactpersoon = "leerkracht",
       groep = "groep",
+      hij = "hij",                -- pronouns for a person: the 'hij' form
+      zijn = "zijn",              -- (De Bron's readability footnote), or "hij/zij"
     },
     vo = {
       leraar = "docent",
@@ -28,6 +30,8 @@ defaults {
       directie = "directie",
       contactpersoon = "teamleider",
       groep = "leerjaar",
+      hij = "hij",
+      zijn = "zijn",
     },
   },
 
@@ -63,7 +67,7 @@ defaults {
     { id = "halt-online-veiligheid", name = "Online veiligheid", by = "Halt",
       groups = "7-8", level = "po vo",
       source = "https://www.halt.nl/", checked = "2026-11-01" },
-    { id = "sociale-media-training", name = "Sociale-mediatraining",
+    { id = "sociale-media-training", name = "Socialemedia\u{AD}training",  -- Taalunie spelling; a soft hyphen lets a narrow table break it
       groups = "6-8", level = "po" },
   },
 }

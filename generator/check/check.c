@@ -644,6 +644,10 @@ check_contradictions(const struct document *d, struct check_result *r)
 		    "social media in lessons" },
 		{ "geen-fotos", "fotos-met-toestemming", "one article forbids "
 		    "photos of pupils, another allows them with consent" },
+		{ "geen-fotos", "fotos-toestemming-ouders", "one article "
+		    "forbids recognisable photos of pupils, another asks "
+		    "parents' consent to publish recordings: say whether that "
+		    "consent covers their children" },
 	};
 	const struct doc_block *a, *b;
 	const struct school *s = d->school;

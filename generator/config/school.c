@@ -573,6 +573,7 @@ build_vars(struct school *s, const struct national *n, const struct cval *m)
 	    "GMR" : "MR", s->rev.loc);
 	add_var(s, &cap, "revision.version", s->rev.version, s->rev.loc);
 	add_var(s, &cap, "revision.status", s->rev.status, s->rev.loc);
+	add_var(s, &cap, "revision.scope", s->rev.scope, s->rev.loc);
 	add_date_var(s, &cap, "revision.review", s->rev.review, s->rev.loc);
 	add_date_var(s, &cap, "revision.effective", s->rev.effective,
 	    s->rev.loc);
@@ -609,6 +610,19 @@ build_vars(struct school *s, const struct national *n, const struct cval *m)
 			    v->items[i]->loc);
 			free(name);
 		}
+	/* channel.<kind>: the channel's name, for each channel the school
+	 * lists, so a clause can name a platform only where it is used */
+	for (i = 0; i < s->nchannels; i++) {
+		size_t j;
+		name = xasprintf("channel.%s", s->channels[i].kind);
+		for (j = 0; j < s->nvars; j++)
+			if (strcmp(s->vars[j].name, name) == 0)
+				break;
+		if (j == s->nvars)
+			add_var(s, &cap, name, s->channels[i].name,
+			    s->channels[i].loc);
+		free(name);
+	}
 	if (s->nvars > 1)
 		qsort(s->vars, s->nvars, sizeof(*s->vars), var_cmp);
 }

@@ -17,7 +17,8 @@ static const char *const fixed_names[] = {
 	"school.name", "school.short", "school.place", "school.website",
 	"school.protocol_url", "board.name", "board.short", "inspector.phone",
 	"inspector.hours", "council", "schoolyear", "revision.version",
-	"revision.status", "revision.review", "revision.effective",
+	"revision.status", "revision.scope", "revision.review",
+	"revision.effective",
 	"revision.consent.date", "revision.consent.body",
 	"revision.adoption.date", "revision.adoption.body",
 	"channels", "lessons", NULL,
@@ -38,7 +39,8 @@ placeholder_known(const char *name)
 		if (strcmp(*p, name) == 0)
 			return 1;
 	return (str_starts(name, "role.") && name[5] != '\0') ||
-	    (str_starts(name, "params.") && name[7] != '\0');
+	    (str_starts(name, "params.") && name[7] != '\0') ||
+	    (str_starts(name, "channel.") && name[8] != '\0');
 }
 
 int

@@ -588,6 +588,7 @@ fill_meta(struct document *d, const struct school *s, const struct outline *o)
 	m->school_id = s->id;
 	m->school = s->name;
 	m->school_short = s->short_name;
+	m->place = s->place;
 	m->board = s->board->name;
 	m->board_id = s->board->id;
 	m->level = s->level;

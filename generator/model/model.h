@@ -51,6 +51,7 @@ struct doc_meta {
 	const char	*school_id;
 	const char	*school;	/* school name */
 	const char	*school_short;
+	const char	*place;		/* the school's place, or NULL */
 	const char	*board;		/* board name */
 	const char	*board_id;
 	enum level	 level;

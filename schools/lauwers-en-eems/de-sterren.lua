@@ -5,5 +5,6 @@
 school {
   name = "n.b.s. de Sterren",
   short = "de Sterren",
+  roles = { hij = "hij/zij", zijn = "zijn/haar" },   -- as the seed writes
   revision = { version = "1.0", status = "concept" },
 }

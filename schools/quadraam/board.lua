@@ -8,8 +8,9 @@ board {
   author = "Projectgroep AVG",
   maintainer = "Secr. CvB",
   outline = "vo-quadraam",
+  roles = { hij = "hij/zij", zijn = "zijn/haar" },   -- as the seed writes
   params = {
     beheerde_platformen = "itslearning en Office 365",
-    socialemediabeleid = "het socialemediabeleid van Quadraam (versie mei 2014)",
+    socialemediabeleid = "het socialemediabeleid Quadraam (versie mei 2014)",
   },
 }

@@ -130,7 +130,8 @@ sub load_index {
 }
 
 # clauses/CORRECTIONS.tsv: clause, seed, from, to, why.  "\n" in to
-# starts a new block.
+# starts a new block.  The seed may name the lines its row is limited to
+# ("002:80-93": blocks starting there); a from of "*" is the whole block.
 sub load_corrections {
 	my ($path) = @_;
 	my @rows;
@@ -143,8 +144,12 @@ sub load_corrections {
 		    scalar(@f) . "\n" if @f != 5;
 		die "$path:$n: empty 'from' or 'why'\n"
 		    if $f[2] eq '' || $f[4] eq '';
-		push @rows, { clause => $f[0], seed => $f[1], from => $f[2],
-		    to => $f[3], why => $f[4], at => "$path:$n", used => 0 };
+		my ($seed, $lines) = ($f[1], undef);
+		$lines = [ $2, $3 ] if $f[1] =~ /^(\d{3}):(\d+)-(\d+)$/ &&
+		    ($seed = $1);
+		push @rows, { clause => $f[0], seed => $seed, lines => $lines,
+		    from => $f[2], to => $f[3], why => $f[4], at => "$path:$n",
+		    used => 0 };
 	}
 	return @rows;
 }
@@ -158,6 +163,13 @@ sub apply_corrections {
 	for my $c (grep { $_->{seed} eq $seed } @$corr) {
 		my $to = $c->{to};
 		for my $b (@out) {
+			next if $c->{lines} && ($b->{line} < $c->{lines}[0] ||
+			    $b->{line} > $c->{lines}[1]);
+			if ($c->{from} eq '*') {
+				$c->{used}++;
+				$b->{text} = $to;
+				next;
+			}
 			my $k = () = $b->{text} =~ /\Q$c->{from}\E/g;
 			next unless $k;
 			$c->{used} += $k;
@@ -291,14 +303,45 @@ sub best {
 	return 1 - $best / $m;
 }
 
-# Smallest edit distance between p and any substring of t.
+# The span of the text closest to normalised sentence s ('' when none).
+sub closest {
+	my ($self, $s) = @_;
+	my $m = length $s;
+	return '' if $m == 0;
+	my ($bd, $bspan) = ($m + 1, '');
+	my %votes;
+	for my $w (words_at($s)) {
+		for my $p (@{ $self->{at}{ $w->[0] } // [] }) {
+			$votes{ int(($p - $w->[1]) / 16) }++;
+		}
+	}
+	my @cand = (sort { $votes{$b} <=> $votes{$a} || $a <=> $b }
+	    keys %votes)[0 .. 5];
+	my $slack = int($m * 0.15) + 24;
+	for my $b (grep { defined } @cand) {
+		my $from = $b * 16 - $slack;
+		$from = 0 if $from < 0;
+		my $span = substr($self->{t}, $from, $m + 2 * $slack + 16);
+		my ($d, $end) = semiglobal($s, $span);
+		next unless $d < $bd;
+		my ($d2, $rend) = semiglobal(scalar reverse($s),
+		    scalar reverse(substr($span, 0, $end)));
+		($bd, $bspan) = ($d, substr($span, $end - $rend, $rend));
+	}
+	return $bspan;
+}
+
+# Smallest edit distance between p and any substring of t (and, in list
+# context, where the best substring ends).
 sub semiglobal {
 	my ($p, $t) = @_;
 	my @p = split //, $p;
 	my $m = @p;
 	my @col = (0 .. $m);
 	my $best = $m;
+	my ($end, $k) = (0, 0);
 	for my $tc (split //, $t) {
+		$k++;
 		my @new = (0);
 		for my $i (1 .. $m) {
 			my $v = $col[$i - 1] + ($p[$i - 1] eq $tc ? 0 : 1);
@@ -307,9 +350,9 @@ sub semiglobal {
 			$new[$i] = $v;
 		}
 		@col = @new;
-		$best = $col[$m] if $col[$m] < $best;
+		($best, $end) = ($col[$m], $k) if $col[$m] < $best;
 	}
-	return $best;
+	return wantarray ? ($best, $end) : $best;
 }
 
 package Seeds;

@@ -70,10 +70,10 @@ cmp -s "$TMP/before" "$TMP/after"
 ok $? "... and rewrites no file"
 
 # 3. one clause edited: exactly the schools that use it
-want=$(users alle.fatsoensnormen)
-like "$want" "^de-sterren quadraam sonsbeek-college $" "alle.fatsoensnormen is used by three schools of two boards"
+want=$(users sancties.rechtspositionele-maatregelen)
+like "$want" "^de-sterren quadraam sonsbeek-college $" "sancties.rechtspositionele-maatregelen is used by three schools of two boards"
 later
-printf '\nVoor deze toets aangevuld.\n' >>"$P/clauses/alle/fatsoensnormen.md"
+printf '\nVoor deze toets aangevuld.\n' >>"$P/clauses/sancties/rechtspositionele-maatregelen.md"
 snapshot before
 render
 is "$rc" 0 "clause edited: exit 0"

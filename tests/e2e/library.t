@@ -46,4 +46,25 @@ done
 [ "$n" -ge 2 ]
 ok $? "at least two example schools beside the seeds ($n)"
 
+# A platform is named as the school's own only where the school has it: De
+# Bron (a Facebook page) says "op Facebook", De Wegwijzer (none) does not.
+run build --root "$TOP" --out "$TMP/pf" de-bron de-wegwijzer
+is "$rc" 0 "de-bron, de-wegwijzer: build"
+grep -q "geplaatst op Facebook en andere sociale media" "$TMP/pf/de-bron/protocol.md"
+ok $? "de-bron: its Facebook page is named in the photo rule"
+grep -q "op Facebook\|Facebookpagina" "$TMP/pf/de-wegwijzer/protocol.md"
+is "$?" 1 "de-wegwijzer: no Facebook where it has none"
+grep -q "geplaatst op sociale media" "$TMP/pf/de-wegwijzer/protocol.md"
+ok $? "de-wegwijzer: the neutral phrase instead"
+
+# Quadraam's protocol is board-wide and says so; Sonsbeek College, a school
+# adopting the same outline, speaks of itself.
+run build --root "$TOP" --out "$TMP/sc" quadraam sonsbeek-college
+text=$(tr -s ' \n' '  ' <"$TMP/sc/quadraam/protocol.md")
+for w in "positief imago van Quadraam en haar scholen" "bij Quadraam en haar scholen betrokken" "missie en visie van Quadraam en haar scholen" "deel uitmaken van Quadraam"; do
+	like "$text" "$w" "quadraam: '$w'"
+done
+unlike "$(tr -s ' \n' '  ' <"$TMP/sc/sonsbeek-college/protocol.md")" "Sonsbeek College en haar scholen" \
+    "sonsbeek-college: no 'en haar scholen' for a school"
+
 done_testing

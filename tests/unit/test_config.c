@@ -168,6 +168,13 @@ test_validation(void)
 		STR_EQ(config_var(s, "board.name")->value, "Stichting Voorbeeld",
 		    "board name");
 		INT_EQ(s->level, LEVEL_PO, "level from the board type");
+		STR_EQ(config_var(s, "revision.scope")->value, "school",
+		    "revision.scope of a school");
+		OK(config_var(s, "channel.klasbord") != NULL &&
+		    strcmp(config_var(s, "channel.klasbord")->value,
+		    "Klasbord") == 0, "channel.<kind>: the channel's name");
+		OK(config_var(s, "channel.facebook") == NULL,
+		    "channel.<kind>: none for a channel the school lacks");
 	}
 	config_free(&c);
 

@@ -215,6 +215,8 @@ render_header(xmlNodePtr header, const struct doc_meta *m)
 		h_el_text(header, "p", "kicker", m->board);
 	h_el_text(header, "h1", NULL, m->title);
 	buf_puts(&b, m->school);
+	if (m->place != NULL)
+		buf_printf(&b, ", %s", m->place);
 	if (m->schoolyear != NULL)
 		buf_printf(&b, " \xC2\xB7 %s %s", tr("meta.schoolyear.short"),
 		    m->schoolyear);

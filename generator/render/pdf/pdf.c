@@ -85,7 +85,8 @@ link_add(struct render *r, int internal, const char *target)
 
 /*
  * Lines [first, first + n) as units at x.  The first and last two lines
- * of a paragraph stay together: no widows, no orphans.
+ * of a paragraph stay together: no widows, no orphans; a line that ends in
+ * a broken word stays with the next, so no page ends in half a word.
  */
 static void
 emit_lines(struct render *r, size_t first, size_t n, double x, double size,
@@ -103,6 +104,8 @@ emit_lines(struct render *r, size_t first, size_t n, double x, double size,
 		u->before = k == 0 ? before : 0;
 		u->keep = n >= 2 && (k == 0 || k + 2 == n);
 		if (k + 1 == n && keep_last)
+			u->keep = 1;
+		if (k + 1 < n && r->store.line[first + k].hyphenated)
 			u->keep = 1;
 	}
 }

@@ -214,6 +214,8 @@ title_block(struct render *r, const struct doc_meta *m)
 		pdf_title_line(r, "P", m->board, FACE_REGULAR, 11, 14, MUTED, 0);
 	pdf_title_line(r, "H1", m->title, FACE_BOLD, 24, 30, ACCENT, 2);
 	buf_puts(&b, m->school);
+	if (m->place != NULL)
+		buf_printf(&b, ", %s", m->place);
 	if (m->schoolyear != NULL)
 		buf_printf(&b, " \xC2\xB7 %s %s", tr("meta.schoolyear.short"),
 		    m->schoolyear);
