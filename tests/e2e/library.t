@@ -50,7 +50,7 @@ ok $? "at least two example schools beside the seeds ($n)"
 # Bron (a Facebook page) says "op Facebook", De Wegwijzer (none) does not.
 run build --root "$TOP" --out "$TMP/pf" de-bron de-wegwijzer
 is "$rc" 0 "de-bron, de-wegwijzer: build"
-grep -q "geplaatst op Facebook en andere sociale media" "$TMP/pf/de-bron/protocol.md"
+grep -q "geplaatst op Facebook en andere sociale media" "$TMP/pf/concept/de-bron/protocol.md"
 ok $? "de-bron: its Facebook page is named in the photo rule"
 grep -q "op Facebook\|Facebookpagina" "$TMP/pf/de-wegwijzer/protocol.md"
 is "$?" 1 "de-wegwijzer: no Facebook where it has none"
