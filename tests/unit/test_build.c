@@ -176,6 +176,7 @@ test_run(void)
 	struct fake f = { .crash_at = -1 };
 	struct buf e1 = { 0 }, e3 = { 0 }, r1 = { 0 };
 	char d1[64];
+	size_t failed;
 
 	INT_EQ(run(&f, 20, 1, 1, &e1), 2, "run, 1 process: two schools fail");
 	STR_EQ(f.done, "abcdefgHijklmNopqrst", "run, 1 process: done in order");
@@ -191,8 +192,12 @@ test_run(void)
 
 	INT_EQ(run(&f, 20, 1, 0, &e1), 1, "run, no keep-going: one failure");
 	STR_EQ(f.done, "abcdefgH", "run, no keep-going: stops at it");
-	INT_EQ(run(&f, 20, 3, 0, &e3), 1, "run, no keep-going, 3 processes: "
-	    "one failure");
+	/* a school already handed to a worker before the failure was read
+	   runs to its end: under load school 13 may be one, so its failure
+	   counts too; what must hold is that it stops */
+	failed = run(&f, 20, 3, 0, &e3);
+	OK(failed == 1 || failed == 2, "run, no keep-going, 3 processes: "
+	    "the failure, and at most the other already running");
 	OK(strncmp(f.done, "abcdefgH", 8) == 0 && f.ndone < 20,
 	    "run, no keep-going, 3 processes: no school started after it");
 
