@@ -309,6 +309,10 @@ revset_site_list(const struct document *d, const struct revset *s,
 		r[i].version = xstrdup(e->version);
 		r[i].status = xstrdup(e->status);
 		r[i].date = e->adopted ? xstrdup(e->adopted) : NULL;
+		/* the newest is the version in force, the others archived */
+		r[i].text = i == 0 ? xasprintf("%s/protocol.html",
+		    d->meta.school_id) : xasprintf("%s/versie-%s/protocol.html",
+		    d->meta.school_id, e->version);
 		if (e->diff != NULL) {
 			r[i].href = xasprintf("%s/%s", d->meta.school_id,
 			    e->diff);

@@ -155,6 +155,13 @@ ok $? "5: the preview is empty again"
 idx=$(cat "$O/index.html")
 like "$idx" '<dt>Versie</dt><dd>1.1</dd>' "5: the index shows 1.1"
 like "$idx" '<time datetime="2026-03-20">20 maart 2026</time>' "5: ... adopted on 20 March 2026"
+like "$idx" '<th scope="row">1.1</th>.*?<a href="de-linde/protocol.html">Tekst' \
+    "5: the index's table links 1.1's text, in force"
+like "$idx" '<th scope="row">1.0</th>.*?<a href="de-linde/versie-1.0/protocol.html">Tekst' \
+    "5: ... and 1.0's, archived"
+for l in $(printf '%s' "$idx" | grep -o 'href="de-linde/[^"]*"' | sed 's/href="//; s/"$//'); do
+	[ -e "$O/$l" ] || ok 1 "5: the index's link $l resolves"
+done
 snap pub-1.1
 
 # --- 6. 1.2 started -----------------------------------------------------------

@@ -420,7 +420,7 @@ test_records(void)
 	    "too\tfew\n\n"
 	    "z\tn\tb\tB\tT\t1.1\tconcept\t\\-\t\\-\t\\-\t1\t0\n"
 	    "y\tn\tb\tB\tT\t1.0\tconcept\t\\-\t\\-\t\\-\t0\t1\t"
-	    "1.0\tvastgesteld\t\\-\t\\-\t\\-\t\\-\n");
+	    "1.0\tvastgesteld\t\\-\t\\-\t\\-\t\\-\t\\-\n");
 	INT_EQ(site_add_records(t, buf_str(&one), one.len), -1,
 	    "records: a malformed line is reported");
 	INT_EQ((int)site_count(t), 3, "records: ... and skipped (an older "

@@ -273,6 +273,7 @@ rec_entry(struct buf *b, const struct site_entry *e)
 		rec_field(b, e->revs[i].href);
 		rec_field(b, e->revs[i].label);
 		rec_field(b, e->revs[i].pdf);
+		rec_field(b, e->revs[i].text);
 	}
 	buf_putc(b, '\n');
 }
@@ -382,6 +383,7 @@ rec_parse(struct site_entry *e, const char *p, const char *end)
 			e->revs[i].href = rec_take(&p, end, &ok);
 			e->revs[i].label = rec_take(&p, end, &ok);
 			e->revs[i].pdf = rec_take(&p, end, &ok);
+			e->revs[i].text = rec_take(&p, end, &ok);
 		}
 	}
 	if (p <= end)
@@ -436,6 +438,7 @@ site_revisions_free(struct site_revision *r, size_t n)
 		free(r[i].href);
 		free(r[i].label);
 		free(r[i].pdf);
+		free(r[i].text);
 	}
 	free(r);
 }
@@ -598,6 +601,15 @@ render_history(xmlNodePtr item, const struct site_entry *e)
 		if (r->date != NULL)
 			time_el(td, r->date);
 		td = h_el(row, "td", NULL);
+		if (r->text != NULL) {
+			xmlNodePtr a = h_link(td, r->text, tr("site.history.text"));
+			char *hidden = xasprintf(" %s %s, %s", tr("meta.version"),
+			    r->version, e->name);
+			h_el_text(a, "span", "visually-hidden", hidden);
+			free(hidden);
+			if (r->href != NULL)
+				h_text(td, "; ");
+		}
 		if (r->href != NULL)
 			h_link(td, r->href, r->label ? r->label : r->href);
 		if (r->pdf != NULL)

@@ -20,6 +20,9 @@ struct site_revision {
 	char	*href;		/* relative to out/: "de-bron/diff-1.0-1.1.html", or NULL */
 	char	*label;		/* link text for href, or NULL */
 	char	*pdf;		/* the same redline as a PDF, or NULL */
+	char	*text;		/* its published text, relative to out/:
+				   "de-bron/protocol.html" (in force) or
+				   "de-bron/versie-1.0/protocol.html", or NULL */
 };
 
 /* Free an array of n revisions and every string it holds. */
