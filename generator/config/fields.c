@@ -151,8 +151,8 @@ config_valid_key(const char *s)
 /* ------------------------------------------------------------------ */
 /* Reading validated fields                                             */
 
-static size_t
-edit_distance(const char *a, const char *b)
+size_t
+config_edit_distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b), i, j, best;
 	size_t *row;
@@ -194,7 +194,7 @@ config_check_keys(struct config_reader *r, const struct cval *map,
 		for (a = allowed; *a != NULL; a++) {
 			if (strcmp(*a, k) == 0)
 				break;
-			if (near == NULL && edit_distance(*a, k) <= 2)
+			if (near == NULL && config_edit_distance(*a, k) <= 2)
 				near = *a;
 		}
 		if (*a != NULL)

@@ -191,6 +191,10 @@ struct revdoc {
 	size_t		 nclauses;
 	struct rev_clause *notes;	/* footnotes, in number order */
 	size_t		 nnotes;
+	const char	*rationale;	/* "rationale:" (toelichting), or NULL */
+	struct rev_pair	*whys;		/* "clause_rationale: ID = TEXT": key
+					   the clause id, sorted by it */
+	size_t		 nwhys;
 	int		 draft;		/* the current text, not a frozen file */
 };
 
@@ -212,6 +216,13 @@ struct revdoc	*revdoc_draft(const struct document *d);
 void		 revdoc_free(struct revdoc *);
 /* The value of front-matter key (first occurrence), or NULL. */
 const char	*revdoc_meta(const struct revdoc *, const char *key);
+/* The rationale r gives for clause id ("clause_rationale:"), or NULL. */
+const char	*revdoc_why(const struct revdoc *r, const char *id);
+
+/* Internal to the frozen format (frozen.c writes, frozen_read.c reads). */
+extern const char *const rev_kind_names[];	/* by enum clause_kind */
+/* SHA-256 (hex, 65 bytes) of a frozen text without its "hash:" line. */
+void		 rev_content_hash(const char *text, size_t len, char out[65]);
 
 /*
  * An approval step of a revision's front matter: "step: BODY ACT DATE"
