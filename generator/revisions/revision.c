@@ -255,6 +255,18 @@ revset_free(struct revset *s)
 	memset(s, 0, sizeof(*s));
 }
 
+const struct revdoc *
+revset_before(const struct revset *s, const char *version)
+{
+	size_t i;
+
+	for (i = s->nfrozen; i > 0; i--)
+		if (revision_version_cmp(s->frozen[i - 1].rev->version,
+		    version) < 0)
+			return s->frozen[i - 1].rev;
+	return NULL;
+}
+
 int
 revset_check(const struct document *d, const struct revset *s)
 {
@@ -264,6 +276,8 @@ revset_check(const struct document *d, const struct revset *s)
 
 	if (s->errors > 0)
 		return s->errors;
+	if (revision_rationale_check(d, revset_before(s, d->meta.version)) > 0)
+		return 1;
 	for (i = 0; i < s->nfrozen; i++)
 		if (strcmp(s->frozen[i].rev->version, d->meta.version) == 0)
 			break;
@@ -386,6 +400,17 @@ revision_adopt(const struct document *d)
 	struct revdoc *r;
 	int rc = 1;
 
+	{	/* the rationale names clauses of this or the last revision */
+		struct revset set;
+		int bad = revset_load(d, &set) > 0 ||
+		    revision_rationale_check(d, revset_before(&set,
+		    rev->version)) > 0;
+		revset_free(&set);
+		if (bad) {
+			free(path);
+			return 1;
+		}
+	}
 	revision_render(d, &text);
 	if (file_read(path, &old) == 0) {
 		if (old.len == text.len && memcmp(old.data, text.data,

@@ -250,6 +250,7 @@ clause_entry(xmlNodePtr parent, const struct redline *rl,
 	    "clause-body");
 	blocks(rc->kind == CLAUSE_ITEM ? h_el(body, "li", NULL) : body,
 	    &c->text);
+	dh_clause_why(div, c);
 	cause_note(div, rl, c);
 	buf_free(&b);
 }
@@ -425,7 +426,7 @@ consent_cell(xmlNodePtr row, const struct redline *rl,
 
 static void
 summary_row(xmlNodePtr tbody, const struct redline *rl,
-    const struct rl_clause *c)
+    const struct rl_clause *c, int whys)
 {
 	struct buf b = { 0 };
 	xmlNodePtr row, td;
@@ -446,7 +447,24 @@ summary_row(xmlNodePtr tbody, const struct redline *rl,
 	h_el_text(h_el(row, "td", NULL), "code", NULL,
 	    (c->new ? c->new : c->old)->id);
 	consent_cell(row, rl, c);
+	if (whys)
+		h_el_text(row, "td", "why", c->why ? c->why : "\xE2\x80\x94");
 	buf_free(&b);
+}
+
+/* Does a clause the table lists carry a rationale (a column for it)? */
+static int
+listed_whys(const struct redline *rl)
+{
+	size_t i;
+
+	for (i = 0; i < rl->nclauses; i++)
+		if (rl_listed(&rl->clauses[i]) && rl->clauses[i].why != NULL)
+			return 1;
+	for (i = 0; i < rl->nnotes; i++)
+		if (rl_listed(&rl->notes[i]) && rl->notes[i].why != NULL)
+			return 1;
+	return 0;
 }
 
 static void
@@ -468,15 +486,17 @@ summary(xmlNodePtr main, const struct redline *rl)
 {
 	static const char *const cols[] = { "diff.col.now", "diff.col.was",
 	    "diff.col.change", "diff.col.title", "diff.col.id",
-	    "diff.col.consent" };
+	    "diff.col.consent", "diff.col.why" };
 	const struct rl_counts *k = &rl->count;
 	xmlNodePtr sec, ul, tbody = NULL;
+	int whys = listed_whys(rl);
 	size_t i, j;
 
 	sec = h_el(main, "section", "diff-summary");
 	h_attr(sec, "aria-labelledby", "samenvatting");
 	h_attr(h_el_text(sec, "h2", NULL, tr("diff.summary")), "id",
 	    "samenvatting");
+	dh_rationale(sec, rl);
 	if (k->added + k->removed + k->changed + k->moved + k->by_config == 0) {
 		h_el_text(sec, "p", NULL, tr("diff.nochange"));
 		return;
@@ -495,16 +515,16 @@ summary(xmlNodePtr main, const struct redline *rl)
 				continue;
 			if (tbody == NULL)
 				tbody = table(sec, "tabel-onderdelen",
-				    tr("diff.table.clauses"), cols, 6);
-			summary_row(tbody, rl, e->c);
+				    tr("diff.table.clauses"), cols, 6 + whys);
+			summary_row(tbody, rl, e->c, whys);
 		}
 	for (i = 0; i < rl->nnotes; i++) {
 		if (!rl_listed(&rl->notes[i]))
 			continue;
 		if (tbody == NULL)
 			tbody = table(sec, "tabel-onderdelen",
-			    tr("diff.table.clauses"), cols, 6);
-		summary_row(tbody, rl, &rl->notes[i]);
+			    tr("diff.table.clauses"), cols, 6 + whys);
+		summary_row(tbody, rl, &rl->notes[i], whys);
 	}
 }
 
@@ -662,6 +682,7 @@ diffhtml_render(const struct redline *rl, int collapse, struct buf *out)
 		for (i = 0; i < rl->nsections; i++)
 			section_block(sec, rl, &rl->sections[i], i, collapse);
 		notes_block(sec, rl, collapse);
+		dh_decision(slot, rl);
 	}
 	if ((slot = page_slot(p, "footer")) != NULL) {
 		buf_reset(&b);
