@@ -120,11 +120,17 @@ rl_decision_item(const struct redline *rl, const struct rl_clause *c,
 		buf_puts(b, tr(c->by_config ? "diff.item.config" :
 		    "diff.item.changed"));
 	if (moved) {
+		struct buf was = { 0 }, now = { 0 };
 		if (c->change != RL_SAME)
 			buf_printf(b, " %s ", tr("diff.item.and"));
-		buf_printf(b, "%s, %s ", tr("diff.item.moved"),
-		    tr("diff.item.was"));
-		rl_label(rl->from, c->old, b);
+		buf_puts(b, tr("diff.item.moved"));
+		rl_label(rl->from, c->old, &was);
+		rl_label(rl->to, c->new, &now);
+		if (strcmp(buf_str(&was), buf_str(&now)) != 0)
+			buf_printf(b, ", %s %s", tr("diff.item.was"),
+			    buf_str(&was));
+		buf_free(&was);
+		buf_free(&now);
 	}
 	buf_putc(b, ')');
 }
