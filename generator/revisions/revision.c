@@ -255,6 +255,23 @@ revset_free(struct revset *s)
 	memset(s, 0, sizeof(*s));
 }
 
+/* Does the config give the rationale r was frozen with? */
+static int
+same_rationale(const struct revision *rev, const struct revdoc *r)
+{
+	size_t i;
+
+	if ((rev->rationale == NULL) != (r->rationale == NULL) ||
+	    (rev->rationale != NULL && strcmp(rev->rationale,
+	    r->rationale) != 0) || rev->nnotes != r->nwhys)
+		return 0;
+	for (i = 0; i < rev->nnotes; i++)
+		if (strcmp(rev->notes[i].clause, r->whys[i].key) != 0 ||
+		    strcmp(rev->notes[i].text, r->whys[i].value) != 0)
+			return 0;
+	return 1;
+}
+
 const struct revdoc *
 revset_before(const struct revset *s, const char *version)
 {
@@ -291,6 +308,10 @@ revset_check(const struct document *d, const struct revset *s)
 		    "never changes: undo the change, or make it a new "
 		    "revision (raise revision.version, status \"concept\")",
 		    id, d->meta.version, s->frozen[i].path);
+		if (!same_rationale(&d->school->rev, s->frozen[i].rev))
+			diag_note(loc->file, loc->line, "its rationale "
+			    "(revision.rationale, clause_rationale) is not the "
+			    "one adopted: it was adopted with the revision");
 		return 1;
 	}
 	if (strcmp(d->meta.status, "vastgesteld") == 0) {

@@ -96,6 +96,8 @@ cp "$school" "$TMP/school.bak"
 sed -i 's/Ook geluidsopnamen vallen/Ook geluidsopnamen en stemmen vallen/' "$school"
 pg build --out "$TMP/built"
 is "$rc" 1 "build: another rationale under the adopted version is an error (it was adopted with the text)"
+like "$err" "$school:[0-9]+: note: its rationale \(revision.rationale, clause_rationale\) is not the one adopted: it was adopted with the revision" \
+    "build: and says the rationale is what differs"
 cp "$TMP/school.bak" "$school"
 
 # --- checks ----------------------------------------------------------------------
