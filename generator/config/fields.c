@@ -179,6 +179,31 @@ config_edit_distance(const char *a, const char *b)
 	return best;
 }
 
+/*
+ * Dutch words a board office may write for an English key: suggested when
+ * the key is allowed here and no spelling is near.
+ */
+static const char *const synonyms[][2] = {
+	{ "toelichting", "rationale" },
+	{ "motivering", "rationale" },
+	{ "toelichting_per_clausule", "clause_rationale" },
+	{ "toelichting_per_artikel", "clause_rationale" },
+};
+
+static const char *
+synonym(const char *k, const char *const *allowed)
+{
+	const char *const *a;
+	size_t i;
+
+	for (i = 0; i < sizeof(synonyms) / sizeof(synonyms[0]); i++)
+		if (strcmp(synonyms[i][0], k) == 0)
+			for (a = allowed; *a != NULL; a++)
+				if (strcmp(*a, synonyms[i][1]) == 0)
+					return *a;
+	return NULL;
+}
+
 /* Report keys of map not in allowed; suggest a near one. */
 void
 config_check_keys(struct config_reader *r, const struct cval *map,
@@ -199,6 +224,8 @@ config_check_keys(struct config_reader *r, const struct cval *map,
 		}
 		if (*a != NULL)
 			continue;
+		if (near == NULL)
+			near = synonym(k, allowed);
 		if (near != NULL)
 			diag_error(map->items[i]->loc.file,
 			    map->items[i]->loc.line, "unknown key '%s' in %s "
