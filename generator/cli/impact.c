@@ -201,6 +201,9 @@ council_report(FILE *out, const struct document *d, const struct redline *rl)
 		    "and new consent are needed\n", version, adopted ? "" :
 		    " (vastgesteld, not yet adopted)");
 		changes = 1;
+	} else if (strcmp(status, "vervallen") == 0) {
+		fprintf(out, "  in force: none; version %s is vervallen\n",
+		    version);
 	} else {
 		if (force != NULL)
 			fprintf(out, "  in force: version %s, unchanged; only "
