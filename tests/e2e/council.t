@@ -25,11 +25,10 @@ like "$h" '<div class="rationale"><h3 id="toelichting">Toelichting</h3><p>Deze v
     "page: the revision's toelichting, white space collapsed, at the top of the summary"
 like "$h" '<h2 id="samenvatting">Samenvatting</h2><div class="rationale">' \
     "page: the toelichting comes first in the summary"
-like "$h" '<th scope="col">Toelichting</th>' "page: the clause table has a Toelichting column"
-like "$h" '<code>afspraken.fotos</code></td><td>hele MR</td><td class="why">Ook geluidsopnamen vallen onder de toestemming.</td>' \
-    "page: a clause's rationale in its row"
-like "$h" '<code>afspraken.pesten</code></td><td>hele MR</td><td class="why">—</td>' \
-    "page: a row without one has a dash"
+like "$h" '<th scope="row"><a href="#afspraken.fotos">Foto.s en video.s</a><span class="row-why"><strong>Toelichting:</strong> Ook geluidsopnamen vallen onder de toestemming.</span></th>' \
+    "page: a clause's rationale in its summary row, under its title"
+unlike "$h" '<a href="#afspraken.pesten">Online pesten</a><span class="row-why">' \
+    "page: a row without one has none"
 like "$h" 'id="afspraken.fotos">.*</div><p class="clause-why"><strong>Toelichting:</strong> Ook geluidsopnamen vallen onder de toestemming.</p>' \
     "page: the rationale under the clause's text"
 like "$h" 'id="vervallen-medewerkers.prive">.*<p class="clause-why"><strong>Toelichting:</strong> Dit staat al in de gedragscode van het bestuur.</p>' \

@@ -426,7 +426,7 @@ consent_cell(xmlNodePtr row, const struct redline *rl,
 
 static void
 summary_row(xmlNodePtr tbody, const struct redline *rl,
-    const struct rl_clause *c, int whys)
+    const struct rl_clause *c)
 {
 	struct buf b = { 0 };
 	xmlNodePtr row, td;
@@ -443,29 +443,14 @@ summary_row(xmlNodePtr tbody, const struct redline *rl,
 	td = h_el(row, "th", NULL);
 	h_attr(td, "scope", "row");
 	h_link(td, href, (c->new ? c->new : c->old)->title);
+	dh_row_why(td, c);
 	free(href);
 	h_el_text(h_el(row, "td", NULL), "code", NULL,
 	    (c->new ? c->new : c->old)->id);
 	consent_cell(row, rl, c);
-	if (whys)
-		h_el_text(row, "td", "why", c->why ? c->why : "\xE2\x80\x94");
 	buf_free(&b);
 }
 
-/* Does a clause the table lists carry a rationale (a column for it)? */
-static int
-listed_whys(const struct redline *rl)
-{
-	size_t i;
-
-	for (i = 0; i < rl->nclauses; i++)
-		if (rl_listed(&rl->clauses[i]) && rl->clauses[i].why != NULL)
-			return 1;
-	for (i = 0; i < rl->nnotes; i++)
-		if (rl_listed(&rl->notes[i]) && rl->notes[i].why != NULL)
-			return 1;
-	return 0;
-}
 
 static void
 count_item(xmlNodePtr ul, const char *cls, const char *key, size_t n)
@@ -486,10 +471,9 @@ summary(xmlNodePtr main, const struct redline *rl)
 {
 	static const char *const cols[] = { "diff.col.now", "diff.col.was",
 	    "diff.col.change", "diff.col.title", "diff.col.id",
-	    "diff.col.consent", "diff.col.why" };
+	    "diff.col.consent" };
 	const struct rl_counts *k = &rl->count;
 	xmlNodePtr sec, ul, tbody = NULL;
-	int whys = listed_whys(rl);
 	size_t i, j;
 
 	sec = h_el(main, "section", "diff-summary");
@@ -515,16 +499,16 @@ summary(xmlNodePtr main, const struct redline *rl)
 				continue;
 			if (tbody == NULL)
 				tbody = table(sec, "tabel-onderdelen",
-				    tr("diff.table.clauses"), cols, 6 + whys);
-			summary_row(tbody, rl, e->c, whys);
+				    tr("diff.table.clauses"), cols, 6);
+			summary_row(tbody, rl, e->c);
 		}
 	for (i = 0; i < rl->nnotes; i++) {
 		if (!rl_listed(&rl->notes[i]))
 			continue;
 		if (tbody == NULL)
 			tbody = table(sec, "tabel-onderdelen",
-			    tr("diff.table.clauses"), cols, 6 + whys);
-		summary_row(tbody, rl, &rl->notes[i], whys);
+			    tr("diff.table.clauses"), cols, 6);
+		summary_row(tbody, rl, &rl->notes[i]);
 	}
 }
 

@@ -36,6 +36,19 @@ dh_clause_why(xmlNodePtr parent, const struct rl_clause *c)
 	h_text(p, c->why);
 }
 
+void
+dh_row_why(xmlNodePtr cell, const struct rl_clause *c)
+{
+	xmlNodePtr span;
+
+	if (c->why == NULL)
+		return;
+	span = h_el(cell, "span", "row-why");
+	h_el_text(span, "strong", NULL, tr("diff.rationale.clause"));
+	h_text(span, " ");
+	h_text(span, c->why);
+}
+
 /* "Datum: ………  Handtekening: ………" and the chair's name, to fill in. */
 static void
 signature(xmlNodePtr parent)
