@@ -173,6 +173,70 @@ school_report(FILE *out, const char *id, const struct redline *rl)
 	return 1;
 }
 
+/*
+ * For the council: does the text in force change (a new version and new
+ * consent are needed), or only a draft; and who consents to the changed
+ * clauses.  Return 1 when the text in force changes.
+ */
+static int
+council_report(FILE *out, const struct document *d, const struct redline *rl)
+{
+	const char *status = d->meta.status, *version = d->meta.version;
+	const struct revdoc *force = NULL;
+	struct revset set;
+	struct buf b = { 0 };
+	size_t i, j;
+	int adopted = 0, changes = 0;
+
+	revset_load(d, &set);
+	for (i = set.nfrozen; i > 0 && force == NULL; i--) {
+		const char *st = revdoc_meta(set.frozen[i - 1].rev, "status");
+		if (st != NULL && strcmp(st, "vastgesteld") == 0)
+			force = set.frozen[i - 1].rev;
+	}
+	for (i = 0; i < set.nfrozen; i++)
+		adopted |= strcmp(set.frozen[i].rev->version, version) == 0;
+	if (strcmp(status, "vastgesteld") == 0) {
+		fprintf(out, "  in force: version %s%s changes: a new version "
+		    "and new consent are needed\n", version, adopted ? "" :
+		    " (vastgesteld, not yet adopted)");
+		changes = 1;
+	} else if (strcmp(status, "vervallen") == 0) {
+		fprintf(out, "  in force: none; version %s is vervallen\n",
+		    version);
+	} else {
+		if (force != NULL)
+			fprintf(out, "  in force: version %s, unchanged; only "
+			    "the draft %s (%s) changes", force->version,
+			    version, status);
+		else
+			fprintf(out, "  in force: none adopted; only the draft "
+			    "%s (%s) changes", version, status);
+		if (strcmp(status, "ter-instemming") == 0)
+			fputs(", which is before the council: it must see the "
+			    "new text", out);
+		fputc('\n', out);
+	}
+	for (i = 0; i < rl->nbodies; i++) {
+		const struct rl_body *bd = &rl->bodies[i];
+		fprintf(out, "%s %s (", i == 0 ? "  consent:" : ";",
+		    rl_body_text(rl, bd->consent, "short"));
+		for (j = 0; j < bd->nclauses; j++) {
+			const struct rl_clause *c = bd->clauses[j];
+			buf_reset(&b);
+			rl_label(c->new ? rl->to : rl->from, c->new ? c->new :
+			    c->old, &b);
+			fprintf(out, "%s%s", j ? ", " : "", buf_str(&b));
+		}
+		fputc(')', out);
+	}
+	if (rl->nbodies > 0)
+		fputc('\n', out);
+	buf_free(&b);
+	revset_free(&set);
+	return changes;
+}
+
 int
 impact_report(const struct config *cfg, const struct library *old,
     const struct library *now, FILE *out)
@@ -180,7 +244,7 @@ impact_report(const struct config *cfg, const struct library *old,
 	struct document *a, *b;
 	struct revdoc *ra, *rb;
 	struct redline *rl;
-	size_t i, changed = 0;
+	size_t i, changed = 0, in_force = 0;
 	int rc = 0;
 
 	for (i = 0; i < cfg->nschools; i++) {
@@ -199,7 +263,10 @@ impact_report(const struct config *cfg, const struct library *old,
 		ra = revdoc_draft(a);
 		rb = revdoc_draft(b);
 		rl = redline_build(ra, rb);
-		changed += school_report(out, s->id, rl);
+		if (school_report(out, s->id, rl)) {
+			changed++;
+			in_force += council_report(out, b, rl);
+		}
 		redline_free(rl);
 		revdoc_free(ra);
 		revdoc_free(rb);
@@ -208,5 +275,9 @@ impact_report(const struct config *cfg, const struct library *old,
 	}
 	fprintf(out, "%zu of %zu school%s change%s\n", changed, cfg->nschools,
 	    cfg->nschools == 1 ? "" : "s", changed == 1 ? "s" : "");
+	if (in_force > 0)
+		fprintf(out, "%zu of them change%s the text in force: a new "
+		    "version and new consent are needed\n", in_force,
+		    in_force == 1 ? "s" : "");
 	return rc;
 }

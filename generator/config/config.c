@@ -262,6 +262,7 @@ free_school(struct school *s)
 	free(s->rev.effective);
 	free(s->rev.review);
 	free(s->rev.replaces);
+	config_rationale_clear(&s->rev);
 	for (i = 0; i < s->nvars; i++) {
 		free(s->vars[i].name);
 		free(s->vars[i].value);

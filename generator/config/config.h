@@ -93,6 +93,13 @@ struct placement {
 	struct loc	 loc;
 };
 
+/* revision.clause_rationale: why one clause changed, for the council. */
+struct clause_note {
+	char		*clause;	/* clause id */
+	char		*text;		/* one line, white space collapsed */
+	struct loc	 loc;
+};
+
 struct revision {
 	char		*version;
 	char		*status;	/* concept ter-instemming vastgesteld vervallen */
@@ -102,6 +109,10 @@ struct revision {
 	char		*replaces;	/* version or NULL */
 	struct approval	*approvals;
 	size_t		 napprovals;
+	char		*rationale;	/* why this revision (toelichting), one
+					   line, white space collapsed; or NULL */
+	struct clause_note *notes;	/* per clause, sorted by clause id */
+	size_t		 nnotes;
 	struct loc	 loc;
 };
 
@@ -257,6 +268,8 @@ struct config_reader {
 typedef int (*config_validator)(const char *);
 
 int		 config_valid_key(const char *);
+/* Levenshtein distance of two short strings (99 when one is long). */
+size_t		 config_edit_distance(const char *, const char *);
 int		 config_valid_date(const char *);
 int		 config_valid_month_or_date(const char *);
 int		 config_valid_schoolyear(const char *);
@@ -288,6 +301,10 @@ void		 config_read_board(struct config_reader *, struct board *,
 void		 config_read_school(struct config_reader *,
 		    const struct national *, struct school *,
 		    const struct cval *merged);
+/* revision.rationale and revision.clause_rationale (rationale.c). */
+void		 config_read_rationale(struct config_reader *,
+		    struct revision *, const struct cval *revision);
+void		 config_rationale_clear(struct revision *);
 void		 config_channel_clear(struct channel *);
 void		 config_lesson_clear(struct lesson *);
 void		 config_placement_clear(struct placement *);

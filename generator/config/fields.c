@@ -151,8 +151,8 @@ config_valid_key(const char *s)
 /* ------------------------------------------------------------------ */
 /* Reading validated fields                                             */
 
-static size_t
-edit_distance(const char *a, const char *b)
+size_t
+config_edit_distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b), i, j, best;
 	size_t *row;
@@ -179,6 +179,31 @@ edit_distance(const char *a, const char *b)
 	return best;
 }
 
+/*
+ * Dutch words a board office may write for an English key: suggested when
+ * the key is allowed here and no spelling is near.
+ */
+static const char *const synonyms[][2] = {
+	{ "toelichting", "rationale" },
+	{ "motivering", "rationale" },
+	{ "toelichting_per_clausule", "clause_rationale" },
+	{ "toelichting_per_artikel", "clause_rationale" },
+};
+
+static const char *
+synonym(const char *k, const char *const *allowed)
+{
+	const char *const *a;
+	size_t i;
+
+	for (i = 0; i < sizeof(synonyms) / sizeof(synonyms[0]); i++)
+		if (strcmp(synonyms[i][0], k) == 0)
+			for (a = allowed; *a != NULL; a++)
+				if (strcmp(*a, synonyms[i][1]) == 0)
+					return *a;
+	return NULL;
+}
+
 /* Report keys of map not in allowed; suggest a near one. */
 void
 config_check_keys(struct config_reader *r, const struct cval *map,
@@ -194,11 +219,13 @@ config_check_keys(struct config_reader *r, const struct cval *map,
 		for (a = allowed; *a != NULL; a++) {
 			if (strcmp(*a, k) == 0)
 				break;
-			if (near == NULL && edit_distance(*a, k) <= 2)
+			if (near == NULL && config_edit_distance(*a, k) <= 2)
 				near = *a;
 		}
 		if (*a != NULL)
 			continue;
+		if (near == NULL)
+			near = synonym(k, allowed);
 		if (near != NULL)
 			diag_error(map->items[i]->loc.file,
 			    map->items[i]->loc.line, "unknown key '%s' in %s "

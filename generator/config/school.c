@@ -438,7 +438,8 @@ read_revision(struct config_reader *r, struct revision *rev,
     const struct cval *v)
 {
 	static const char *const keys[] = { "version", "status", "scope",
-	    "approvals", "effective", "review", "replaces", NULL };
+	    "approvals", "effective", "review", "replaces", "rationale",
+	    "clause_rationale", NULL };
 	static const char *const akeys[] = { "body", "act", "date", NULL };
 	const struct cval *a;
 	char *scope;
@@ -462,6 +463,7 @@ read_revision(struct config_reader *r, struct revision *rev,
 	    config_valid_month_or_date, "an ISO date (YYYY-MM-DD or YYYY-MM)");
 	rev->replaces = config_get_text(r, v, "replaces", "revision", 0,
 	    config_valid_version, "a version number");
+	config_read_rationale(r, rev, v);
 	if ((a = cval_get(v, "approvals")) == NULL ||
 	    !config_want_list(r, a, "approvals", "revision"))
 		return;

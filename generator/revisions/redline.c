@@ -424,6 +424,7 @@ redline_build(const struct revdoc *from, const struct revdoc *to)
 	merge_entries(rl);
 	count(rl, rl->clauses, rl->nclauses);
 	count(rl, rl->notes, rl->nnotes);
+	rl_council(rl);
 	for (i = 0; i < from->nclauses; i++)
 		tokens_free(&a.tok[i]);
 	for (i = 0; i < from->nnotes; i++)
@@ -459,6 +460,7 @@ redline_free(struct redline *rl)
 
 	if (rl == NULL)
 		return;
+	rl_council_free(rl);
 	clauses_free(rl->clauses, rl->nclauses);
 	clauses_free(rl->notes, rl->nnotes);
 	for (i = 0; i < rl->nsections; i++) {
@@ -583,6 +585,8 @@ dump_clause(const struct redline *rl, const struct rl_entry *e,
 	for (i = 0; i < c->ncauses; i++)
 		buf_printf(out, " <%s>", rl->causes[c->causes[i]].what);
 	buf_putc(out, '\n');
+	if (c->why != NULL)
+		buf_printf(out, "      why: %s\n", c->why);
 	if (c->change == RL_SAME)
 		return;
 	for (i = 0; i < c->text.nblocks; i++)
@@ -603,6 +607,8 @@ redline_dump(const struct redline *rl, struct buf *out)
 	buf_printf(out, "counts: new %zu, removed %zu, changed %zu, moved %zu, "
 	    "by config %zu\n", k->added, k->removed, k->changed, k->moved,
 	    k->by_config);
+	if (rl->rationale != NULL)
+		buf_printf(out, "rationale: %s\n", rl->rationale);
 	buf_puts(out, "causes:\n");
 	for (i = 0; i < rl->ncauses; i++) {
 		const struct rl_cause *u = &rl->causes[i];

@@ -255,6 +255,35 @@ revset_free(struct revset *s)
 	memset(s, 0, sizeof(*s));
 }
 
+/* Does the config give the rationale r was frozen with? */
+static int
+same_rationale(const struct revision *rev, const struct revdoc *r)
+{
+	size_t i;
+
+	if ((rev->rationale == NULL) != (r->rationale == NULL) ||
+	    (rev->rationale != NULL && strcmp(rev->rationale,
+	    r->rationale) != 0) || rev->nnotes != r->nwhys)
+		return 0;
+	for (i = 0; i < rev->nnotes; i++)
+		if (strcmp(rev->notes[i].clause, r->whys[i].key) != 0 ||
+		    strcmp(rev->notes[i].text, r->whys[i].value) != 0)
+			return 0;
+	return 1;
+}
+
+const struct revdoc *
+revset_before(const struct revset *s, const char *version)
+{
+	size_t i;
+
+	for (i = s->nfrozen; i > 0; i--)
+		if (revision_version_cmp(s->frozen[i - 1].rev->version,
+		    version) < 0)
+			return s->frozen[i - 1].rev;
+	return NULL;
+}
+
 int
 revset_check(const struct document *d, const struct revset *s)
 {
@@ -264,6 +293,8 @@ revset_check(const struct document *d, const struct revset *s)
 
 	if (s->errors > 0)
 		return s->errors;
+	if (revision_rationale_check(d, revset_before(s, d->meta.version)) > 0)
+		return 1;
 	for (i = 0; i < s->nfrozen; i++)
 		if (strcmp(s->frozen[i].rev->version, d->meta.version) == 0)
 			break;
@@ -277,6 +308,10 @@ revset_check(const struct document *d, const struct revset *s)
 		    "never changes: undo the change, or make it a new "
 		    "revision (raise revision.version, status \"concept\")",
 		    id, d->meta.version, s->frozen[i].path);
+		if (!same_rationale(&d->school->rev, s->frozen[i].rev))
+			diag_note(loc->file, loc->line, "its rationale "
+			    "(revision.rationale, clause_rationale) is not the "
+			    "one adopted: it was adopted with the revision");
 		return 1;
 	}
 	if (strcmp(d->meta.status, "vastgesteld") == 0) {
@@ -393,6 +428,17 @@ revision_adopt(const struct document *d)
 	struct revdoc *r;
 	int rc = 1;
 
+	{	/* the rationale names clauses of this or the last revision */
+		struct revset set;
+		int bad = revset_load(d, &set) > 0 ||
+		    revision_rationale_check(d, revset_before(&set,
+		    rev->version)) > 0;
+		revset_free(&set);
+		if (bad) {
+			free(path);
+			return 1;
+		}
+	}
 	revision_render(d, &text);
 	if (file_read(path, &old) == 0) {
 		if (old.len == text.len && memcmp(old.data, text.data,

@@ -191,6 +191,10 @@ struct revdoc {
 	size_t		 nclauses;
 	struct rev_clause *notes;	/* footnotes, in number order */
 	size_t		 nnotes;
+	const char	*rationale;	/* "rationale:" (toelichting), or NULL */
+	struct rev_pair	*whys;		/* "clause_rationale: ID = TEXT": key
+					   the clause id, sorted by it */
+	size_t		 nwhys;
 	int		 draft;		/* the current text, not a frozen file */
 };
 
@@ -212,6 +216,13 @@ struct revdoc	*revdoc_draft(const struct document *d);
 void		 revdoc_free(struct revdoc *);
 /* The value of front-matter key (first occurrence), or NULL. */
 const char	*revdoc_meta(const struct revdoc *, const char *key);
+/* The rationale r gives for clause id ("clause_rationale:"), or NULL. */
+const char	*revdoc_why(const struct revdoc *r, const char *id);
+
+/* Internal to the frozen format (frozen.c writes, frozen_read.c reads). */
+extern const char *const rev_kind_names[];	/* by enum clause_kind */
+/* SHA-256 (hex, 65 bytes) of a frozen text without its "hash:" line. */
+void		 rev_content_hash(const char *text, size_t len, char out[65]);
 
 /*
  * An approval step of a revision's front matter: "step: BODY ACT DATE"
@@ -298,6 +309,9 @@ struct revset {
 	int		 errors;
 };
 
+/* The latest frozen revision of s before version, or NULL. */
+const struct revdoc *revset_before(const struct revset *s,
+		    const char *version);
 /* Load s for d; return the number of errors reported (s->errors). */
 int		 revset_load(const struct document *d, struct revset *s);
 void		 revset_free(struct revset *);
@@ -369,6 +383,8 @@ struct rl_clause {
 	size_t		*causes;	/* indexes into redline.causes */
 	size_t		 ncauses;
 	enum rl_consent	 consent;
+	const char	*why;		/* the new revision's rationale for
+					   this clause, or NULL */
 	struct mtext	 text;		/* to show: marks inside if changed */
 };
 
@@ -405,6 +421,17 @@ struct rl_counts {
 	size_t		 added, removed, changed, moved, by_config;
 };
 
+/*
+ * One part of the council that consents (the decision block): the
+ * clauses of its audience that changed, in the text's order, then the
+ * footnotes.
+ */
+struct rl_body {
+	enum rl_consent	 consent;
+	const struct rl_clause **clauses;
+	size_t		 nclauses;
+};
+
 struct redline {
 	const struct revdoc *from, *to;
 	struct rl_clause *clauses;	/* merged document order */
@@ -416,6 +443,10 @@ struct redline {
 	struct rl_cause	*causes;
 	size_t		 ncauses;
 	struct rl_counts count;
+	const char	*rationale;	/* the new revision's, or NULL */
+	struct rl_body	 bodies[2];	/* who consents: the whole council
+					   first, then its staff section */
+	size_t		 nbodies;	/* 0: no clause changed */
 };
 
 /*
@@ -449,5 +480,35 @@ void		 rl_value_causes(struct redline *);
 void		 rl_list_causes(struct redline *, const char *list,
 		    const char *uses);
 void		 rl_section_causes(struct redline *);
+
+/*
+ * For the council (council.c): the rationale of the new revision and of
+ * each clause, and who consents to which changed clauses.
+ */
+void		 rl_council(struct redline *);
+void		 rl_council_free(struct redline *);
+/* Is the revision board-wide (GMR) rather than the school's (MR)? */
+int		 rl_board(const struct redline *);
+/*
+ * A string of the consenting body: tr("diff.body.<whole|staff>.<mr|gmr>
+ * .<part>"), part "short" ("hele MR"), "name" ("de medezeggenschapsraad
+ * (MR)"), "subject" or "title".
+ */
+const char	*rl_body_text(const struct redline *, enum rl_consent,
+		    const char *part);
+/*
+ * One changed clause as the decision lists it: "artikel 2.1 Respect
+ * (gewijzigd)"; a removed one by its old number and version.
+ */
+void		 rl_decision_item(const struct redline *,
+		    const struct rl_clause *, struct buf *);
+/*
+ * The rationale of d's revision, against prev (the adopted revision
+ * before it, or NULL): report an error at its line for a clause_rationale
+ * whose clause is in neither d nor prev, and a warning for one whose
+ * clause did not change.  Return the number of errors.
+ */
+int		 revision_rationale_check(const struct document *d,
+		    const struct revdoc *prev);
 
 #endif

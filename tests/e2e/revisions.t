@@ -201,11 +201,17 @@ pi impact
 is "$rc" 0 "impact: exit 0"
 is "$out" "de-linde: 1 change
   changed         artikel 2.4    afspraken.klachten (Klachten en incidenten)
-1 of 1 school changes" "impact: the school and the clause (a clause no school uses changes nothing)"
+  in force: version 1.0 (vastgesteld, not yet adopted) changes: a new version and new consent are needed
+  consent: hele MR (artikel 2.4)
+1 of 1 school changes
+1 of them changes the text in force: a new version and new consent are needed" "impact: the school and the clause (a clause no school uses changes nothing)"
 pi impact --against "$TMP/oldlib"
 is "$out" "de-linde: 1 change
   changed         artikel 2.4    afspraken.klachten (Klachten en incidenten)
-1 of 1 school changes" "impact --against DIR: the same answer from two folders"
+  in force: version 1.0 (vastgesteld, not yet adopted) changes: a new version and new consent are needed
+  consent: hele MR (artikel 2.4)
+1 of 1 school changes
+1 of them changes the text in force: a new version and new consent are needed" "impact --against DIR: the same answer from two folders"
 pi impact --against "$TMP/no-such-dir"
 is "$rc" 1 "impact --against a missing folder: exit 1"
 pi build --against x

@@ -33,7 +33,8 @@ is "$rc" 0 "the fixture project builds"
 # Redlines (tests/e2e/revisions.t has the rest): 1.0 adopted, then edited.
 R=$(fixture revisions)
 run adopt de-linde --root "$R" --templates "$TOP/templates"
-sed -i 's/version = "1.0", status = "vastgesteld"/version = "1.1", status = "concept"/' \
+# (with a rationale for the council: the toelichting, a column and a note)
+sed -i 's/version = "1.0", status = "vastgesteld"/version = "1.1", status = "concept", rationale = "Korter en duidelijker geformuleerd; het artikel over privé-accounts vervalt.", clause_rationale = { ["afspraken.respect"] = "Dezelfde afspraak in minder woorden.", ["medewerkers.prive"] = "Dit staat al in de gedragscode van het bestuur." }/' \
     "$R/schools/noord/de-linde.lua"
 sed -i 's/op een respectvolle manier/respectvol/' "$R/clauses/afspraken/respect.md"
 sed -i '/medewerkers.prive/d' "$R/clauses/outlines/po-test.outline"

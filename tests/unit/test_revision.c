@@ -1,6 +1,7 @@
 /*
  * Unit tests: approval steps through frozen revisions (any body, every act,
- * any date), the redline's steps and the site's adoption date.
+ * any date), the redline's steps and the site's adoption date; the
+ * rationale for the council, written and read back.
  */
 #include "tap.h"
 
@@ -249,6 +250,126 @@ test_round_trip(void)
 	buf_free(&page);
 }
 
+/*
+ * The rationale for the council through a frozen revision: white space
+ * (line breaks, tabs, runs) collapsed once in the config, then written on
+ * one line and read back exactly; diacritics, ':' and ' = ' in the text.
+ */
+static void
+test_rationale_round_trip(void)
+{
+	static const char *const why_all = "Versie 1.1: korter, en "
+	    "\xC3\xA9\xC3\xA9n artikel = \xE2\x80\x98pesten\xE2\x80\x99 apart.";
+	static const char *const why_fotos = "Ook geluidsopnamen; zie de AVG "
+	    "(art. 6).";
+	struct config cfg = { 0 };
+	struct library lib = { 0 };
+	struct buf text = { 0 }, again = { 0 };
+	struct document *d;
+	struct revdoc *r;
+	char *path;
+
+	fx_cleanup();	/* the last test's project */
+	fx_project("revisions");
+	path = xasprintf("%s/clauses", fx_root);
+	if (library_load(&lib, path) != 0) {
+		OK(0, "the revisions fixture's library loads");
+		free(path);
+		return;
+	}
+	free(path);
+	free(fx_write("schools/noord/de-linde.lua", "school {\n"
+	    "  name = \"basisschool De Linde\", short = \"De Linde\",\n"
+	    "  website = \"https://www.delinde.nl/\",\n"
+	    "  channels = { { kind = \"website\", "
+	    "url = \"https://www.delinde.nl/\" } },\n"
+	    "  revision = { version = \"1.1\", status = \"concept\", "
+	    "replaces = \"1.0\",\n"
+	    "    rationale = [[  Versie 1.1:\tkorter,\n   en \xC3\xA9\xC3\xA9n "
+	    "artikel =\n\xE2\x80\x98pesten\xE2\x80\x99  apart.\n]],\n"
+	    "    clause_rationale = {\n"
+	    "      [\"medewerkers.prive\"] = \"Staat in de gedragscode.\",\n"
+	    "      [\"afspraken.fotos\"] = [[Ook geluidsopnamen;\n zie de AVG "
+	    "(art. 6).]],\n"
+	    "    } } }\n"));
+	if ((d = assemble(&cfg, &lib)) == NULL) {
+		OK(0, "de-linde with a rationale assembles");
+		printf("# %s", buf_str(&msgs));
+		library_free(&lib);
+		return;
+	}
+	STR_EQ(d->school->rev.rationale, why_all,
+	    "config: the rationale's white space collapsed");
+	revision_render(d, &text);
+	STR_HAS(buf_str(&text), "\nreplaces: 1.0\n", "(the fixture's replaces)");
+	path = xasprintf("\nrationale: %s\nclause_rationale: afspraken.fotos = "
+	    "%s\nclause_rationale: medewerkers.prive = Staat in de "
+	    "gedragscode.\nchannel: ", why_all, why_fotos);
+	STR_HAS(buf_str(&text), path, "frozen: one line each, clauses sorted, "
+	    "before the values");
+	free(path);
+	r = revdoc_parse("1.1.md", buf_str(&text), text.len, 1);
+	OK(r != NULL, "frozen: reads back (hash verified)");
+	if (r != NULL) {
+		STR_EQ(r->rationale, why_all, "frozen: the rationale reads back "
+		    "exactly");
+		INT_EQ(r->nwhys, 2, "frozen: two clause rationales");
+		STR_EQ(revdoc_why(r, "afspraken.fotos"), why_fotos,
+		    "frozen: a clause's rationale reads back exactly, ' = ' and "
+		    "all");
+		STR_EQ(revdoc_why(r, "medewerkers.prive"), "Staat in de "
+		    "gedragscode.", "frozen: and the other");
+		OK(revdoc_why(r, "afspraken.respect") == NULL,
+		    "frozen: no rationale for the rest");
+	}
+	revdoc_free(r);
+	revision_render(d, &again);
+	OK(again.len == text.len && memcmp(again.data, text.data, text.len) ==
+	    0, "frozen: rendering again gives the same bytes");
+	doc_free(d);
+	config_free(&cfg);
+
+	/* without one: no such lines at all (older frozen files verify) */
+	write_school("1.1", "concept", (const char *const[5]){ NULL },
+	    (const char *const[5]){ NULL });
+	if ((d = assemble(&cfg, &lib)) != NULL) {
+		buf_reset(&text);
+		revision_render(d, &text);
+		OK(strstr(buf_str(&text), "rationale") == NULL,
+		    "frozen: no rationale, no rationale lines");
+		doc_free(d);
+	}
+	config_free(&cfg);
+	library_free(&lib);
+	buf_free(&text);
+	buf_free(&again);
+}
+
+/* A frozen clause_rationale line must be ID = TEXT, sorted. */
+static void
+test_bad_rationale(void)
+{
+	const char *bad = "---\nformat: protocolgen-revision 1\n"
+	    "version: 1.0\nclause_rationale: afspraken.fotos\n---\n\n";
+	const char *order = "---\nformat: protocolgen-revision 1\n"
+	    "version: 1.0\nclause_rationale: b.b = x\n"
+	    "clause_rationale: a.a = y\n---\n\n";
+	struct revdoc *r;
+
+	buf_reset(&msgs);
+	r = revdoc_parse("x.md", bad, strlen(bad), 0);
+	OK(r == NULL, "a clause_rationale without ' = TEXT' is refused");
+	STR_HAS(buf_str(&msgs), "x.md:4: error: expected 'clause_rationale: ID "
+	    "= TEXT'", "the message names the line and the form");
+	revdoc_free(r);
+	buf_reset(&msgs);
+	r = revdoc_parse("x.md", order, strlen(order), 0);
+	OK(r == NULL, "clause_rationale lines out of order are refused");
+	STR_HAS(buf_str(&msgs), "x.md:5: error: 'clause_rationale' lines are "
+	    "sorted by clause id, each once", "the message says why");
+	revdoc_free(r);
+}
+
 /* A malformed step line in a frozen file is reported with its line. */
 static void
 test_bad_step(void)
@@ -276,6 +397,8 @@ main(void)
 	}
 	test_step_parse();
 	test_round_trip();
+	test_rationale_round_trip();
+	test_bad_rationale();
 	test_bad_step();
 	fx_cleanup();
 	page_cache_free();

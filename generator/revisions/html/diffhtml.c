@@ -250,6 +250,7 @@ clause_entry(xmlNodePtr parent, const struct redline *rl,
 	    "clause-body");
 	blocks(rc->kind == CLAUSE_ITEM ? h_el(body, "li", NULL) : body,
 	    &c->text);
+	dh_clause_why(div, c);
 	cause_note(div, rl, c);
 	buf_free(&b);
 }
@@ -442,12 +443,14 @@ summary_row(xmlNodePtr tbody, const struct redline *rl,
 	td = h_el(row, "th", NULL);
 	h_attr(td, "scope", "row");
 	h_link(td, href, (c->new ? c->new : c->old)->title);
+	dh_row_why(td, c);
 	free(href);
 	h_el_text(h_el(row, "td", NULL), "code", NULL,
 	    (c->new ? c->new : c->old)->id);
 	consent_cell(row, rl, c);
 	buf_free(&b);
 }
+
 
 static void
 count_item(xmlNodePtr ul, const char *cls, const char *key, size_t n)
@@ -477,6 +480,7 @@ summary(xmlNodePtr main, const struct redline *rl)
 	h_attr(sec, "aria-labelledby", "samenvatting");
 	h_attr(h_el_text(sec, "h2", NULL, tr("diff.summary")), "id",
 	    "samenvatting");
+	dh_rationale(sec, rl);
 	if (k->added + k->removed + k->changed + k->moved + k->by_config == 0) {
 		h_el_text(sec, "p", NULL, tr("diff.nochange"));
 		return;
@@ -662,6 +666,7 @@ diffhtml_render(const struct redline *rl, int collapse, struct buf *out)
 		for (i = 0; i < rl->nsections; i++)
 			section_block(sec, rl, &rl->sections[i], i, collapse);
 		notes_block(sec, rl, collapse);
+		dh_decision(slot, rl);
 	}
 	if ((slot = page_slot(p, "footer")) != NULL) {
 		buf_reset(&b);

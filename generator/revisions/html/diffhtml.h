@@ -13,4 +13,20 @@ struct redline;
  */
 int	diffhtml_render(const struct redline *, int collapse, struct buf *out);
 
+/* ------------------------------------------------------------- internal */
+
+#include <libxml/tree.h>
+
+struct rl_clause;
+
+/* diffhtml_council.c: for the council. */
+/* The revision's rationale (toelichting), at the top of the summary. */
+void	dh_rationale(xmlNodePtr summary, const struct redline *);
+/* A clause's rationale in its summary row, under its title (as in the PDF). */
+void	dh_row_why(xmlNodePtr cell, const struct rl_clause *);
+/* A clause's rationale, under its text. */
+void	dh_clause_why(xmlNodePtr clause, const struct rl_clause *);
+/* The decision block: per consenting body its parts, date, signature. */
+void	dh_decision(xmlNodePtr main, const struct redline *);
+
 #endif

@@ -192,7 +192,15 @@ summary_row(struct rlx *x, struct table *t, const struct rl_clause *c)
 	rlx_words(&row[4], rc->id, FACE_REGULAR, TABLE_SIZE, MUTED, -1);
 	rlx_words(&row[5], consent(x->rl, c), FACE_REGULAR, TABLE_SIZE, INK,
 	    -1);
+	if (c->why != NULL) {	/* under the title: a row has six cells */
+		row[3].glue = row[3].hard = 1;
+		rlx_words(&row[3], tr("diff.rationale.clause"), FACE_BOLD,
+		    TABLE_SIZE, ACCENT, -1);
+		row[3].glue = 1;
+		rlx_words(&row[3], c->why, FACE_ITALIC, TABLE_SIZE, INK, -1);
+	}
 }
+
 
 /* "NIEUW 1 · VERVALLEN 1 · ...": each count after its badge. */
 static void
@@ -246,6 +254,7 @@ summary(struct rlx *x)
 	const struct rl_counts *k = &x->rl->count;
 
 	rlx_h2(x, "samenvatting", tr("diff.summary"));
+	rlx_rationale(x);
 	if (k->added + k->removed + k->changed + k->moved + k->by_config ==
 	    0) {
 		rlx_plain_para(x, tr("diff.nochange"), BODY_SIZE, BODY_LEAD,
@@ -539,6 +548,7 @@ layout(struct rlx *x)
 	summary(x);
 	causes(x);
 	rlx_text_part(x);
+	rlx_decision(x);
 }
 
 int

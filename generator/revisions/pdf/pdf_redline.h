@@ -3,7 +3,8 @@
 /*
  * PDF redline: a redline (revisions.h) as a tagged A4 PDF, laid out with
  * the building blocks of render/pdf.  pdf_redline.c holds the tables, the
- * front matter and the document; pdf_redline_inline.c the destinations,
+ * front matter and the document; pdf_redline_council.c the rationale and
+ * the decision block; pdf_redline_inline.c the destinations,
  * words, badges, marks and paragraphs they share (rlx_*); and
  * pdf_redline_text.c the text part with its sections and clauses.
  */
@@ -76,6 +77,14 @@ void	 rlx_plain_para(struct rlx *, const char *text, double size,
 	    double lead, unsigned rgb);
 /* A heading with its destination and bookmark. */
 void	 rlx_h2(struct rlx *, const char *id, const char *text);
+
+/* pdf_redline_council.c: for the council */
+/* The revision's rationale, at the top of the summary. */
+void	 rlx_rationale(struct rlx *);
+/* A clause's rationale, under its text. */
+void	 rlx_clause_why(struct rlx *, const struct rl_clause *);
+/* The decision block, on a page of its own: per body, parts and lines. */
+void	 rlx_decision(struct rlx *);
 
 /* pdf_redline_text.c */
 /* The text: every section with its clauses, then the footnotes. */

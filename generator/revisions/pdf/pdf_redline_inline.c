@@ -91,7 +91,7 @@ void
 rlx_dests_collect(struct rlx *x)
 {
 	static const char *const fixed[] = { "samenvatting", "was-wordt",
-	    "leeswijzer", "tekst", "voetnoten" };
+	    "leeswijzer", "tekst", "voetnoten", "besluit" };
 	const struct redline *rl = x->rl;
 	size_t i, k;
 

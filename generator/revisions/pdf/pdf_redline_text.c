@@ -173,6 +173,7 @@ clause_entry(struct rlx *x, const struct rl_clause *c)
 	if (c->change != RL_SAME || c->moved)
 		head_line(x, c);
 	text_blocks(x, &c->text);
+	rlx_clause_why(x, c);
 	cause_note(x, c);
 	if (item)
 		pdf_item_end(f);
