@@ -20,7 +20,7 @@ perl -0pi -e 's/(replaces = "1.0",)/$1\n    rationale = [[Deze versie voegt Inst
 pg diff de-linde 1.0
 is "$rc" 0 "diff with a rationale: exit 0"
 is "$err" "" "diff: no messages"
-h=$(cat "$P/out/de-linde/diff-1.0-1.1.html")
+h=$(cat "$P/out/concept/de-linde/diff-1.0-1.1.html")
 like "$h" '<div class="rationale"><h3 id="toelichting">Toelichting</h3><p>Deze versie voegt Instagram toe en maakt de afspraken korter.</p></div>' \
     "page: the revision's toelichting, white space collapsed, at the top of the summary"
 like "$h" '<h2 id="samenvatting">Samenvatting</h2><div class="rationale">' \
@@ -53,7 +53,7 @@ done > "$TMP/dangling"
 is "$(cat "$TMP/dangling")" "" "page: every link (the decision's too) has a target"
 
 # --- the PDF -------------------------------------------------------------------
-f=$P/out/de-linde/diff-1.0-1.1.pdf
+f=$P/out/concept/de-linde/diff-1.0-1.1.pdf
 t=$(flat "$f")
 like "$t" "Samenvatting Toelichting: Deze versie voegt Instagram toe en maakt de afspraken korter\." \
     "PDF: the toelichting at the top of the summary"
@@ -120,7 +120,7 @@ like "$err" "$school:$line: warning: the rationale for clause 'afspraken.fotos' 
 sed -i 's/status = "concept"/status = "concept", scope = "board"/' "$school"
 sed -i 's/^Online pesten nemen we/Online pesten nemen wij/' "$P/clauses/afspraken/pesten.md"
 pg diff de-linde 1.1
-like "$(cat "$P/out/de-linde/diff-1.1-1.2.html")" '<h3 id="besluit-1">Besluit van de gemeenschappelijke medezeggenschapsraad</h3>' \
+like "$(cat "$P/out/concept/de-linde/diff-1.1-1.2.html")" '<h3 id="besluit-1">Besluit van de gemeenschappelijke medezeggenschapsraad</h3>' \
     "Besluit: scope board, the GMR decides"
 pg diff de-linde 1.1 1.1
 like "$(cat "$P/out/de-linde/diff-1.1-1.1.html")" '<h2 id="besluit">Besluit</h2><p>De tekst van het protocol is niet gewijzigd: er zijn geen onderdelen ter instemming voorgelegd.</p>' \
