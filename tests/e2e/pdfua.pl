@@ -53,11 +53,12 @@ my $info = obj($o->{trailer}{value}{'/Info'}) || {};
 # --- the document -------------------------------------------------------
 rule('7.1-8', 'the catalogue has /Metadata', $cat->{'/Metadata'} ? () : ('none'));
 my $xmp = data($cat->{'/Metadata'}) // '';
+utf8::decode($xmp);
 rule('5-1', 'XMP says pdfuaid:part 1',
     $xmp =~ m{pdfuaid:part(?:>\s*1\s*<|="1")} ? () : ('no pdfuaid:part 1'));
 my ($dctitle) = $xmp =~ m{<dc:title>.*?<rdf:li[^>]*>([^<]+)</rdf:li>}s;
-rule('7.1-10', 'dc:title in the XMP', defined $dctitle && $dctitle =~ /\S/ ? () : ('none'));
-rule('7.1-9', 'Info /Title as dc:title',
+rule('7.1-9', 'dc:title in the XMP', defined $dctitle && $dctitle =~ /\S/ ? () : ('none'));
+rule('7.1-9-info', 'Info /Title as dc:title',
     !defined $dctitle || str($info->{'/Title'}) eq $dctitle ? () :
     ('"' . str($info->{'/Title'}) . '" vs "' . $dctitle . '"'));
 my $vp = obj($cat->{'/ViewerPreferences'}) || {};
