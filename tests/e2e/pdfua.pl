@@ -66,6 +66,7 @@ rule('7.1-10', '/ViewerPreferences /DisplayDocTitle true',
     ($vp->{'/DisplayDocTitle'} // '') eq 'true' || ($vp->{'/DisplayDocTitle'} // 0) eq '1' ? () : ('missing'));
 my $mark = obj($cat->{'/MarkInfo'}) || {};
 rule('6.2-1', '/MarkInfo /Marked true', $mark->{'/Marked'} ? () : ('missing'));
+rule('6.2-2', 'no /Suspects true', $mark->{'/Suspects'} ? ('suspects') : ());
 rule('7.2-34', 'the catalogue has /Lang', str($cat->{'/Lang'}) =~ /^[a-z]{2}(-[A-Z]{2})?$/ ? () : ('missing'));
 rule('7.16', 'not encrypted', $o->{trailer}{value}{'/Encrypt'} ? ('encrypted') : ());
 my $root = obj($cat->{'/StructTreeRoot'});
@@ -121,6 +122,8 @@ for my $el (@elems) {
 	$prev = $1;
 }
 rule('7.4.2-1', 'headings start at H1 and skip no level', @skip);
+my %h = map { ($_->{s} eq 'H' ? 'H' : 'Hn') => 1 } grep { $_->{s} =~ /^H[1-6]?$/ } @elems;
+rule('7.4.4-3', 'H and H1-H6 not mixed', $h{H} && $h{Hn} ? ('both') : ());
 
 # tables: rows and cells where they belong, every TH with a /Scope
 my (@cells, @scope);
@@ -151,7 +154,7 @@ sub pages { my ($r) = @_; my $n = obj($r) or return; if (($n->{'/Type'} // '') e
 pages($cat->{'/Pages'});
 
 my %paint = map { $_ => 1 } qw(Tj TJ ' " f F f* B B* b b* S s sh Do BI);
-my (@untagged, @orphan, @tabs, @alt, @annot, @fonts, %fontseen);
+my (@untagged, @orphan, @tabs, @alt, @annot, @fonts, %fontseen, @inart, @intag, @linkel);
 
 # tokens of a content stream: operators and the operands that matter
 sub content_ops {
@@ -195,6 +198,8 @@ for my $pi (0 .. $#pages) {
 		if ($k eq 'BMC' || $k eq 'BDC') {
 			my $mcid;
 			for my $i (0 .. $#$a) { $mcid = $a->[$i + 1] if $a->[$i] eq '/MCID'; }
+			push @inart, "page $n $a->[0]" if defined $mcid && grep { $_->[0] eq '/Artifact' } @stack;
+			push @intag, "page $n" if $a->[0] eq '/Artifact' && grep { defined $_->[1] } @stack;
 			push @stack, [$a->[0], $mcid];
 			if (defined $mcid && !$mcr{"$pr $mcid"}) {
 				push @orphan, "page $n MCID $mcid";
@@ -214,6 +219,7 @@ for my $pi (0 .. $#pages) {
 		next if ($a->{'/Subtype'} // '') =~ m{^/(Popup)$};
 		push @annot, "page $n $ar" unless $objr{$ar};
 		next unless ($a->{'/Subtype'} // '') eq '/Link';
+		push @linkel, "page $n $ar in $objr{$ar}{s}" if $objr{$ar} && $objr{$ar}{s} ne 'Link';
 		push @alt, "page $n $ar" if str($a->{'/Contents'}) !~ /\S/;
 	}
 	my $res = obj($p->{'/Resources'}) || {};
@@ -234,9 +240,12 @@ for my $pi (0 .. $#pages) {
 	}
 }
 rule('7.1-3', 'every content item tagged or an artifact', @untagged);
+rule('7.1-1', 'no artifact inside tagged content', @intag);
+rule('7.1-2', 'no tagged content inside an artifact', @inart);
 rule('7.1', 'every marked-content ID belongs to a structure element', @orphan);
 rule('7.18.3-1', 'pages with annotations have /Tabs /S', @tabs);
 rule('7.18.1-2', 'every annotation in the structure tree', @annot);
+rule('7.18.5-1', 'every link annotation in a Link element', @linkel);
 rule('7.18.5-2', 'every link annotation has /Contents', @alt);
 rule('7.21.4.1-1', 'fonts embedded, each with /ToUnicode', @fonts);
 

@@ -60,4 +60,16 @@ for r in 5-1 7.1-3 7.1-8 7.1-10 7.18.3-1 7.18.5-2; do
 done
 like "$out" "^ok 7.2-34 " "before.pdf had /Lang"
 
+# and fails a finished protocol with each fix taken out again (qpdf's QDF
+# form, edited, its offsets and lengths restored by fix-qdf)
+qpdf --qdf --object-streams=disable "$F/out/quadraam/protocol.pdf" \
+    "$TMP/m.qdf"
+grep -aEv '^ +(/Scope /(Row|Column)|/ID \(note-|/Tabs /S|/Contents [(<])' \
+    "$TMP/m.qdf" | sed 's,^/Artifact BMC$,/Span BMC,' | fix-qdf > "$TMP/m.pdf"
+out=$(perl "$HERE/pdfua.pl" "$TMP/m.pdf")
+is "$?" 1 "a protocol without the fixes fails the check"
+for r in 7.5-2 7.9-1 7.18.3-1 7.18.5-2 7.1-3; do
+	like "$out" "^fail $r " "without its fix: fails $r"
+done
+
 done_testing
