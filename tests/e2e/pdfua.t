@@ -2,7 +2,7 @@
 # PDF/UA-1 (ISO 14289-1) as far as it can be checked offline: every PDF
 # protocolgen writes (protocol, draft protocol with its CONCEPT mark,
 # schoolgids, redline) passes the machine-checkable rules of pdfua.pl;
-# a PDF written before they were met (tests/fixtures/pdfua/before.pdf, a
+# a PDF written before they were met (tests/pdfua/before.pdf, a
 # schoolgids of cairo with /Lang only) fails them.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/pdf.sh"
@@ -53,7 +53,7 @@ is "$rc" 0 "the redline 1.0 → 1.1"
 ua "$P/out/de-linde/diff-1.0-1.1.pdf" redline
 
 # the checker fails where the rules are not met
-out=$(perl "$HERE/pdfua.pl" "$TOP/tests/fixtures/pdfua/before.pdf")
+out=$(perl "$HERE/pdfua.pl" "$TOP/tests/pdfua/before.pdf")
 is "$?" 1 "a PDF from before PDF/UA fails the check"
 for r in 5-1 7.1-3 7.1-8 7.1-10 7.18.3-1 7.18.5-2; do
 	like "$out" "^fail $r " "before.pdf fails $r"

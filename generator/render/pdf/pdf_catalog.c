@@ -257,9 +257,13 @@ object(const struct fin *f, long num, const char **end)
 	stop = memmem(o, f->x.at - off - n, "endobj", 6);
 	if (stop == NULL)
 		return NULL;
-	e = memmem(o, (size_t)(stop - o), "stream", 6);
-	*end = e != NULL ? e : stop;
-	return skip_ws(o, *end);
+	/* a stream's data follows its dictionary; a string may say "stream" */
+	o = skip_ws(o, stop);
+	e = skip_value(o, stop, 0);
+	e = e != NULL ? skip_ws(e, stop) : stop;
+	*end = (size_t)(stop - e) >= 6 && memcmp(e, "stream", 6) == 0 ? e :
+	    stop;
+	return o;
 }
 
 /* A reference's target at value v of an object: its text, or NULL. */
