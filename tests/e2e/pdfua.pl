@@ -1,6 +1,6 @@
 #!/usr/bin/perl
-# The machine-checkable rules of PDF/UA-1 (ISO 14289-1, as the veraPDF
-# PDF/UA-1 profile numbers them) that apply to protocolgen's PDFs, read
+# The machine-checkable rules of PDF/UA-1 (ISO 14289-1; each named by its
+# clause and the number of veraPDF's matching test) that apply to protocolgen's PDFs, read
 # through `qpdf --json` with decoded streams.  Prints one line per rule,
 # "ok RULE what" or "fail RULE what: details", and exits 1 when one fails
 # (2 when qpdf cannot read the file).  docs/PDF.md lists the rules.

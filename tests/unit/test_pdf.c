@@ -394,6 +394,10 @@ test_artifacts(void)
 	INT_EQ(pdf_artifacts(in, strlen(in), &out), -1,
 	    "marked content inside a text object is refused");
 	buf_reset(&out);
+	in = "Q /P << /MCID 0 >> BDC\n(x)Tj\nEMC\n";
+	INT_EQ(pdf_artifacts(in, strlen(in), &out), -1,
+	    "marked content not on a line of its own is refused");
+	buf_reset(&out);
 	in = "/P << /MCID 0 >> BDC\n(x)Tj\n";
 	INT_EQ(pdf_artifacts(in, strlen(in), &out), -1,
 	    "unbalanced marked content is refused");

@@ -40,16 +40,15 @@ pdf_artifacts(const char *s, size_t len, struct buf *out)
 			continue;
 		l = s + i;
 		n = j - i;
-		if (l[0] == '/' && (ends_op(l, n, "BDC") || ends_op(l, n,
-		    "BMC"))) {
-			if (bt)
-				return -1;
+		if (ends_op(l, n, "BDC") || ends_op(l, n, "BMC")) {
+			if (bt || l[0] != '/')
+				return -1;	/* not on a line of its own */
 			if (run)
 				buf_puts(out, "EMC\n");
 			run = 0;
 			depth++;
-		} else if (n == 3 && memcmp(l, "EMC", 3) == 0) {
-			if (depth-- == 0)
+		} else if (ends_op(l, n, "EMC")) {
+			if (n != 3 || depth-- == 0)
 				return -1;
 		} else if (depth == 0 && n == 1 && (*l == 'q' || *l == 'Q')) {
 			if (run && !bt) {
