@@ -376,6 +376,64 @@ test_catalog(void)
 	buf_free(&orig);
 }
 
+/* A PDF of the objects obj[0..n) (numbered from 1), catalogue last. */
+static void
+objs_pdf(struct buf *b, const char *const *obj, size_t n)
+{
+	size_t off[16], i, x;
+
+	buf_reset(b);
+	buf_puts(b, "%PDF-1.5\n");
+	for (i = 0; i < n; i++) {
+		off[i] = b->len;
+		buf_printf(b, "%zu 0 obj\n%s\nendobj\n", i + 1, obj[i]);
+	}
+	x = b->len;
+	buf_printf(b, "xref\n0 %zu\n0000000000 65535 f \n", n + 1);
+	for (i = 0; i < n; i++)
+		buf_printf(b, "%010zu 00000 n \n", off[i]);
+	buf_printf(b, "trailer\n<< /Size %zu\n   /Root %zu 0 R\n>>\n"
+	    "startxref\n%zu\n%%%%EOF\n", n + 1, n, x);
+}
+
+static void
+test_links(void)
+{
+	static const char *const obj[] = {
+		"<< /Type /Pages /Kids [2 0 R] /Count 1 >>",
+		"<< /Type /Page % 1\n   /Parent 1 0 R /Annots [3 0 R 4 0 R 5 0 R] >>",
+		"<< /Type /Annot /Subtype /Link /Dest <666e2d31> /BS << /W 0 >>>>",
+		"<< /Type /Annot /Subtype /Link /A << /S /URI /URI "
+		    "(https://a.nl/livestream) >> >>",
+		"<< /Type /Annot /Subtype /Link /Dest (nergens) >>",
+		"<< /Type /Catalog /Pages 1 0 R >>",
+	};
+	struct pdf_alt_link v[] = {
+		{ "fn-1", "1" }, { "https://a.nl/livestream", "de stream " },
+	};
+	struct pdf_alt alt = { v, 2, 2 };
+	struct dev_info in = { .title = "T", .creator = "protocolgen",
+	    .date = "2025-11-21T00:00:00Z" };
+	struct buf b = { 0 };
+
+	if (text_load("templates/nl.strings") == -1)
+		return;
+	objs_pdf(&b, obj, sizeof(obj) / sizeof(obj[0]));
+	INT_EQ(pdf_finish(&b, "nl-NL", &in, &alt), 0, "links: finished");
+	/* "voetnoot 1", "de stream", "nergens" in UTF-16BE */
+	STR_HAS(buf_str(&b), "3 0 obj\n<< /Contents <FEFF0076006F00650074006E"
+	    "006F006F007400200031> /Type /Annot",
+	    "a footnote reference says 'voetnoot 1' (hex /Dest read)");
+	STR_HAS(buf_str(&b), "4 0 obj\n<< /Contents <FEFF0064006500200073007400"
+	    "7200650061006D>", "a URI link: the text drawn over it, trimmed");
+	STR_HAS(buf_str(&b), "5 0 obj\n<< /Contents <FEFF006E00650072006700650"
+	    "06E0073>", "a link with no text drawn: its target");
+	STR_HAS(buf_str(&b), "2 0 obj\n<< /Tabs /S /Type /Page % 1\n",
+	    "its page gets /Tabs /S");
+	OK(update_exact(&b), "and every offset of the update is exact");
+	buf_free(&b);
+}
+
 static void
 test_artifacts(void)
 {
@@ -518,6 +576,7 @@ main(void)
 	test_marked_hyphen();
 	test_catalog();
 	test_artifacts();
+	test_links();
 	test_paginate();
 	pdf_font_free();
 	hyph_free();

@@ -401,14 +401,27 @@ xmp(struct fin *f, long num, const char *lang, const struct dev_info *in)
 	buf_free(&x);
 }
 
-/* The bytes of the literal or hex string at v into b. */
+/* The bytes of the literal or hex string at v into b ("" when none). */
 static void
 string_bytes(struct buf *b, const char *v, const char *end)
 {
 	const char *p;
-	int n = 1, c;
+	int n = 1, c, k;
+	char hex[3] = { 0 };
 
 	buf_reset(b);
+	if (v != NULL && v < end && *v == '<') {
+		for (p = v + 1, k = 0; p < end && *p != '>'; p++) {
+			if (is_ws((unsigned char)*p))
+				continue;
+			hex[k++] = *p;
+			if (k == 2) {
+				buf_putc(b, (int)strtol(hex, NULL, 16));
+				k = 0;
+			}
+		}
+		return;
+	}
 	if (v == NULL || v >= end || *v != '(')
 		return;
 	for (p = v + 1; p < end; p++) {
@@ -418,11 +431,10 @@ string_bytes(struct buf *b, const char *v, const char *end)
 			    '\t' : *p;
 			if (*p >= '0' && *p <= '7') {
 				c = 0;
-				for (n = 0; n < 3 && p < end && *p >= '0' &&
-				    *p <= '7'; n++, p++)
+				for (k = 0; k < 3 && p < end && *p >= '0' &&
+				    *p <= '7'; k++, p++)
 					c = c * 8 + (*p - '0');
 				p--;
-				n = 1;
 			}
 			buf_putc(b, c);
 			continue;
