@@ -154,7 +154,21 @@ sub pages { my ($r) = @_; my $n = obj($r) or return; if (($n->{'/Type'} // '') e
 pages($cat->{'/Pages'});
 
 my %paint = map { $_ => 1 } qw(Tj TJ ' " f F f* B B* b b* S s sh Do BI);
-my (@untagged, @orphan, @tabs, @alt, @annot, @fonts, %fontseen, @inart, @intag, @linkel);
+my (@untagged, @orphan, @tabs, @alt, @annot, @fonts, %fontseen, @inart, @intag, @linkel, @truetype);
+
+# the (platform,encoding) pairs of a TrueType font program's cmap table
+sub ttf_cmaps {
+	my ($d) = @_;
+	return () if length $d < 12;
+	my $n = unpack('n', substr($d, 4, 2));
+	for my $i (0 .. $n - 1) {
+		my ($tag, undef, $off) = unpack('a4NN', substr($d, 12 + 16 * $i, 16));
+		next unless $tag eq 'cmap';
+		my $nt = unpack('n', substr($d, $off + 2, 2));
+		return map { join(',', unpack('nn', substr($d, $off + 4 + 8 * $_, 4))) } 0 .. $nt - 1;
+	}
+	return ();
+}
 
 # tokens of a content stream: operators and the operands that matter
 sub content_ops {
@@ -237,6 +251,17 @@ for my $pi (0 .. $#pages) {
 		push @fonts, "$name not embedded" unless ($f->{'/Subtype'} // '') eq '/Type3' ||
 		    $fd->{'/FontFile'} || $fd->{'/FontFile2'} || $fd->{'/FontFile3'};
 		push @fonts, "$name without /ToUnicode" unless $f->{'/ToUnicode'};
+		next unless ($f->{'/Subtype'} // '') eq '/TrueType';
+		my $symbolic = ($fd->{'/Flags'} // 0) & 4;
+		my $enc = $f->{'/Encoding'} // '';
+		my %cmap = map { $_ => 1 } ttf_cmaps(data($fd->{'/FontFile2'}) // '');
+		if ($symbolic) {
+			push @truetype, "$name: symbolic with an /Encoding" if $enc ne '';
+			push @truetype, "$name: symbolic without a (3,0) cmap" unless $cmap{'3,0'} || keys %cmap == 1;
+		} else {
+			push @truetype, "$name: /Encoding $enc" unless $enc =~ m{^/(WinAnsi|MacRoman)Encoding$};
+			push @truetype, "$name: no (3,1) or (1,0) cmap" unless $cmap{'3,1'} || $cmap{'1,0'};
+		}
 	}
 }
 rule('7.1-3', 'every content item tagged or an artifact', @untagged);
@@ -248,6 +273,7 @@ rule('7.18.1-2', 'every annotation in the structure tree', @annot);
 rule('7.18.5-1', 'every link annotation in a Link element', @linkel);
 rule('7.18.5-2', 'every link annotation has /Contents', @alt);
 rule('7.21.4.1-1', 'fonts embedded, each with /ToUnicode', @fonts);
+rule('7.21.6', 'TrueType encodings and cmaps agree with the symbolic flag', @truetype);
 
 # --- the text -----------------------------------------------------------
 open(my $t, '-|', 'pdftotext', '-enc', 'UTF-8', $file, '-') or die "pdftotext: $!\n";
