@@ -285,8 +285,9 @@ struct pdf_alt {
 void	pdf_alt_free(struct pdf_alt *);
 
 /*
- * Finish cairo's PDF in pdf for PDF/UA-1 with one incremental update
- * appended to it: the catalogue with /Lang (lang), /MarkInfo, an XMP
+ * Finish cairo's PDF in pdf for PDF/UA-1, writing it anew with new
+ * versions of the objects that change: the catalogue with /Lang (lang),
+ * /MarkInfo, an XMP
  * /Metadata stream (pdfuaid:part 1, dc:title and the rest of in) and
  * /ViewerPreferences << /DisplayDocTitle true >>; every page's unmarked
  * content as /Artifact; /Tabs /S on pages with annotations; /Contents on
@@ -305,6 +306,8 @@ int	pdf_finish(struct buf *pdf, const char *lang, const struct dev_info *in,
  * not nest or opens inside a text object.
  */
 int	pdf_artifacts(const char *s, size_t len, struct buf *out);
+/* The XMP packet of a PDF/UA-1 file (pdfuaid:part 1, dc:title, ...). */
+void	pdf_xmp(struct buf *out, const char *lang, const struct dev_info *in);
 /* Inflate a zlib stream into out.  Return 0, or -1 when it is corrupt. */
 int	pdf_inflate(const char *in, size_t len, struct buf *out);
 

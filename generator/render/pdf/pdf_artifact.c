@@ -1,6 +1,6 @@
 /*
  * PDF backend: a page's content stream with what no structure element
- * holds marked as an artifact, for the update pdf_catalog.c writes.
+ * holds marked as an artifact, for pdf_catalog.c's finished file.
  */
 #include <stdint.h>
 #include <string.h>

@@ -1,10 +1,10 @@
 /*
- * PDF backend: what cairo 1.16 cannot write, appended to its finished
- * file as one incremental update (ISO 32000-1 7.5.6): new versions of the
- * objects PDF/UA-1 needs changed, a cross-reference section for them and
- * a trailer whose /Prev is cairo's.  cairo's bytes stay as they are.
- * The file must be shaped as cairo 1.16 writes it (one classic xref table,
- * objects not in streams, dictionaries as text); anything else is refused.
+ * PDF backend: what cairo 1.16 cannot write, added to its finished file.
+ * The objects PDF/UA-1 needs changed are written again (new versions in
+ * an update buffer), then the file anew: cairo's other objects byte for
+ * byte, the new versions in place of the old, one xref table.  The file
+ * must be shaped as cairo 1.16 writes it (one classic xref table, objects
+ * not in streams, dictionaries as text); anything else is refused.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,22 +24,23 @@ struct xref {
 	size_t		 trailer;	/* offset of "trailer" */
 };
 
-/* The file being finished, and the update being written after it. */
+/* The file being finished, and the objects written again. */
 struct fin {
 	const char	*s;
 	size_t		 len;
 	struct xref	 x;
-	struct buf	 body;		/* the update's objects */
-	struct {
+	struct buf	 body;		/* the new objects */
+	struct obj {
 		long	 num;
-		size_t	 off;
+		size_t	 off, end;	/* in body, or in s */
 	}		*e;
 	size_t		 ne, cap;
 	long		 size;		/* the next free object number */
 	struct buf	 ids;		/* the IDTree's /Names entries */
 	int		 nnotes;
 	const struct pdf_alt *alt;
-	unsigned char	*used;		/* alt entries given to a link */
+	unsigned char	*used;
+	struct buf	 out;		/* the file written anew */		/* alt entries given to a link */
 };
 
 /* The last occurrence of needle in hay[0, len), or NULL. */
@@ -279,7 +280,7 @@ deref(const struct fin *f, const char *v, const char *vend, const char **end)
 	return object(f, num, end);
 }
 
-/* Begin a new version of object num in the update. */
+/* Begin a new version of object num. */
 static void
 upd_begin(struct fin *f, long num)
 {
@@ -287,8 +288,10 @@ upd_begin(struct fin *f, long num)
 		f->cap = f->cap ? 2 * f->cap : 64;
 		f->e = xrealloc(f->e, f->cap * sizeof(f->e[0]));
 	}
+	if (f->ne > 0)
+		f->e[f->ne - 1].end = f->body.len;
 	f->e[f->ne].num = num;
-	f->e[f->ne].off = f->len + f->body.len;
+	f->e[f->ne].off = f->body.len;
 	f->ne++;
 	buf_printf(&f->body, "%ld 0 obj\n", num);
 }
@@ -330,69 +333,13 @@ text_string(struct buf *b, const char *s, size_t len)
 	buf_putc(b, '>');
 }
 
-/* XML text: & < > escaped. */
-static void
-xml_text(struct buf *b, const char *s)
-{
-	for (; s != NULL && *s != '\0'; s++)
-		if (*s == '&')
-			buf_puts(b, "&amp;");
-		else if (*s == '<')
-			buf_puts(b, "&lt;");
-		else if (*s == '>')
-			buf_puts(b, "&gt;");
-		else
-			buf_putc(b, *s);
-}
-
-/* The XMP metadata stream, as object num: PDF/UA-1 5 and 7.1. */
+/* The XMP metadata stream, as object num. */
 static void
 xmp(struct fin *f, long num, const char *lang, const struct dev_info *in)
 {
 	struct buf x = { 0 };
 
-	buf_puts(&x, "<?xpacket begin=\"\xEF\xBB\xBF\" "
-	    "id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
-	    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
-	    "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
-	    "<rdf:Description rdf:about=\"\"\n"
-	    "  xmlns:dc=\"http://purl.org/dc/elements/1.1/\"\n"
-	    "  xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\"\n"
-	    "  xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\"\n"
-	    "  xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
-	    "<dc:format>application/pdf</dc:format>\n"
-	    "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">");
-	xml_text(&x, in->title);
-	buf_puts(&x, "</rdf:li></rdf:Alt></dc:title>\n");
-	if (in->author != NULL && *in->author != '\0') {
-		buf_puts(&x, "<dc:creator><rdf:Seq><rdf:li>");
-		xml_text(&x, in->author);
-		buf_puts(&x, "</rdf:li></rdf:Seq></dc:creator>\n");
-	}
-	if (in->subject != NULL && *in->subject != '\0') {
-		buf_puts(&x, "<dc:description><rdf:Alt><rdf:li "
-		    "xml:lang=\"x-default\">");
-		xml_text(&x, in->subject);
-		buf_puts(&x, "</rdf:li></rdf:Alt></dc:description>\n");
-	}
-	buf_puts(&x, "<dc:language><rdf:Bag><rdf:li>");
-	xml_text(&x, lang);
-	buf_puts(&x, "</rdf:li></rdf:Bag></dc:language>\n");
-	if (in->keywords != NULL && *in->keywords != '\0') {
-		buf_puts(&x, "<pdf:Keywords>");
-		xml_text(&x, in->keywords);
-		buf_puts(&x, "</pdf:Keywords>\n");
-	}
-	buf_puts(&x, "<xmp:CreatorTool>");
-	xml_text(&x, in->creator);
-	buf_puts(&x, "</xmp:CreatorTool>\n<xmp:CreateDate>");
-	xml_text(&x, in->date);
-	buf_puts(&x, "</xmp:CreateDate>\n<xmp:ModifyDate>");
-	xml_text(&x, in->date);
-	buf_puts(&x, "</xmp:ModifyDate>\n"
-	    "<pdfuaid:part>1</pdfuaid:part>\n"
-	    "</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n"
-	    "<?xpacket end=\"r\"?>\n");
+	pdf_xmp(&x, lang, in);
 	upd_begin(f, num);
 	buf_printf(&f->body, "<< /Type /Metadata /Subtype /XML /Length %zu >>\n"
 	    "stream\n", x.len);
@@ -640,37 +587,82 @@ fix_elem(struct fin *f, long num, const char *o, const char *end)
 static int
 by_num(const void *a, const void *b)
 {
-	long x = *(const long *)a, y = *(const long *)b;
+	long x = ((const struct obj *)a)->num, y = ((const struct obj *)b)->num;
 
 	return x < y ? -1 : x > y;
 }
 
-/* The update's xref section and trailer. */
 static int
-upd_finish(struct fin *f, long root, long info)
+by_off(const void *a, const void *b)
 {
-	size_t i, j, xref;
+	size_t x = ((const struct obj *)a)->off, y = ((const struct obj *)b)->off;
 
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The file anew into out: cairo's header, then every object by number,
+ * cairo's bytes where it did not change and the new version where it did,
+ * one xref table and the trailer.  Nothing superseded stays behind.
+ */
+static int
+write_file(struct fin *f, long root, long info, struct buf *out)
+{
+	struct obj *old, *o;
+	size_t i, n = 0, *at;
+	long num;
+
+	if (f->ne > 0)
+		f->e[f->ne - 1].end = f->body.len;
 	qsort(f->e, f->ne, sizeof(f->e[0]), by_num);
 	for (i = 1; i < f->ne; i++)
 		if (f->e[i].num == f->e[i - 1].num)
 			return -1;
-	xref = f->len + f->body.len;
-	buf_puts(&f->body, "xref\n");
-	for (i = 0; i < f->ne; i = j) {
-		for (j = i + 1; j < f->ne && f->e[j].num == f->e[j - 1].num + 1;
-		    j++)
+	/* cairo's objects, each up to the next one (or xref) */
+	old = xcalloc((size_t)f->x.count, sizeof(*old));
+	for (num = 1; num < f->x.count; num++) {
+		const char *e = f->s + f->x.entries + (size_t)num * XREF_ENTRY;
+		if (e[17] != 'n')
 			continue;
-		buf_printf(&f->body, "%ld %zu\n", f->e[i].num, j - i);
-		for (; i < j; i++)
-			buf_printf(&f->body, "%010zu 00000 n \n", f->e[i].off);
+		old[n].num = num;
+		old[n++].off = (size_t)strtol(e, NULL, 10);
 	}
-	buf_printf(&f->body, "trailer\n<< /Size %ld /Root %ld 0 R", f->size,
+	qsort(old, n, sizeof(*old), by_off);
+	for (i = 0; i < n; i++)
+		old[i].end = i + 1 < n ? old[i + 1].off : f->x.at;
+	if (n == 0 || old[0].off == 0 || old[n - 1].end > f->len) {
+		free(old);
+		return -1;
+	}
+	buf_put(out, f->s, old[0].off);	/* %PDF-1.5 and its comment */
+	qsort(old, n, sizeof(*old), by_num);
+	at = xcalloc((size_t)f->size, sizeof(*at));
+	for (num = 1; num < f->size; num++) {
+		struct obj key = { .num = num };
+		if ((o = bsearch(&key, f->e, f->ne, sizeof(*o), by_num)) !=
+		    NULL) {
+			at[num] = out->len;
+			buf_put(out, f->body.data + o->off, o->end - o->off);
+		} else if ((o = bsearch(&key, old, n, sizeof(*o), by_num)) !=
+		    NULL) {
+			at[num] = out->len;
+			buf_put(out, f->s + o->off, o->end - o->off);
+		}
+	}
+	i = out->len;
+	buf_printf(out, "xref\n0 %ld\n0000000000 65535 f \n", f->size);
+	for (num = 1; num < f->size; num++)
+		if (at[num] != 0)
+			buf_printf(out, "%010zu 00000 n \n", at[num]);
+		else
+			buf_puts(out, "0000000000 00000 f \n");
+	buf_printf(out, "trailer\n<< /Size %ld\n   /Root %ld 0 R\n", f->size,
 	    root);
 	if (info != -1)
-		buf_printf(&f->body, " /Info %ld 0 R", info);
-	buf_printf(&f->body, " /Prev %zu >>\nstartxref\n%zu\n%%%%EOF\n",
-	    f->x.at, xref);
+		buf_printf(out, "   /Info %ld 0 R\n", info);
+	buf_printf(out, ">>\nstartxref\n%zu\n%%%%EOF\n", i);
+	free(old);
+	free(at);
 	return 0;
 }
 
@@ -735,7 +727,7 @@ finish(struct fin *f, const char *lang, const struct dev_info *in)
 	    "<< /DisplayDocTitle true >>", meta);
 	if (upd_extend(f, root, buf_str(&extra)) == -1)
 		goto out;
-	rc = upd_finish(f, root, info);
+	rc = write_file(f, root, info, &f->out);
 out:
 	buf_free(&extra);
 	return rc;
@@ -754,8 +746,12 @@ pdf_finish(struct buf *pdf, const char *lang, const struct dev_info *in,
 	f.used = xcalloc(alt != NULL && alt->n > 0 ? alt->n : 1, 1);
 	rc = f.len == 0 || f.s[f.len - 1] != '\n' || read_xref(f.s, f.len,
 	    &f.x) == -1 ? -1 : finish(&f, lang, in);
-	if (rc == 0)
-		buf_put(pdf, f.body.data, f.body.len);
+	if (rc == 0) {
+		buf_free(pdf);
+		*pdf = f.out;
+		f.out.data = NULL;
+	}
+	buf_free(&f.out);
 	buf_free(&f.body);
 	buf_free(&f.ids);
 	free(f.e);
