@@ -684,7 +684,7 @@ finish(struct fin *f, const char *lang, const struct dev_info *in)
 		return -1;
 	info = ref_of(dict_get(t, tend, "/Info"), tend);
 	if ((v = dict_get(t, tend, "/Size")) == NULL ||
-	    number(&v, tend, &f->size) == -1)
+	    number(&v, tend, &f->size) == -1 || f->size < f->x.count)
 		return -1;
 	/* pages first: object() reads cairo's objects only */
 	if ((v = dict_get(o, end, "/Pages")) != NULL) {
@@ -711,10 +711,15 @@ finish(struct fin *f, const char *lang, const struct dev_info *in)
 			return -1;
 	}
 	if (f->nnotes > 0) {
+		const char *r, *rend;
+
+		num = ref_of(dict_get(o, end, "/StructTreeRoot"), end);
+		if ((r = object(f, num, &rend)) == NULL || dict_get(r, rend,
+		    "/IDTree") != NULL)
+			goto out;
 		buf_printf(&extra, " /IDTree << /Names [%s ] >>",
 		    buf_str(&f->ids));
-		if (upd_extend(f, ref_of(dict_get(o, end, "/StructTreeRoot"),
-		    end), buf_str(&extra)) == -1)
+		if (upd_extend(f, num, buf_str(&extra)) == -1)
 			goto out;
 	}
 	meta = f->size++;
