@@ -40,7 +40,7 @@ pdf_common() {
 	unlike "$_out" "Syntax (Error|Warning)" "$_name: a well-formed structure tree"
 	_bad=""
 	for _t in "$@"; do
-		printf '%s\n' "$_out" | grep -Eq "^ *$_t( |\$)" || _bad="$_bad $_t"
+		printf '%s\n' "$_out" | grep -Eq "^ *$_t( |:|\$)" || _bad="$_bad $_t"
 	done
 	is "$_bad" "" "$_name: structure has $*"
 	_out=$(pdftotext -bbox "$_f" - | perl "$HERE/pdfbbox.pl" $AREA)

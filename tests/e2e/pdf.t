@@ -140,4 +140,13 @@ like "$t" "CONCEPT" "a draft's schoolgids.pdf carries the CONCEPT mark"
 t=$(pdftotext -layout "$P/out/concept/de-bron/schoolgids.pdf" - | tr '\n' ' ')
 like "$t" "Lesprogramma +Door +Groep +Wanneer" "the lessons table keeps all four columns"
 
+# a short reference such as "(artikel 5.3)" is one unit: never hyphenated,
+# never broken between its words (de-bron's broke as "(arti-" / "kel 5.3)")
+for f in "$P"/out/*/schoolgids.pdf "$P"/out/*/protocol.pdf; do
+	pdftotext -raw "$f" -
+done > "$TMP/refs"
+like "$(cat "$TMP/refs")" "\(artikel [0-9]+\.[0-9]+\)" "the text has references"
+unlike "$(cat "$TMP/refs")" "\((artikel|bijlage|arti?k?e?|bij?l?a?g?e?)-?\$" \
+    "no line ends inside a reference in parentheses"
+
 done_testing

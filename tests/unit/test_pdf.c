@@ -302,54 +302,170 @@ mini_pdf(struct buf *b, const char *catalog_extra)
 	    "3 0 R\n>>\nstartxref\n%zu\n%%%%EOF\n", off[1], off[2], off[3], x);
 }
 
-/* Does every xref entry point at its object, and startxref at xref? */
+/* Does every entry in use of the last xref table point at its object? */
 static int
-xref_exact(const struct buf *b)
+update_exact(const struct buf *b)
 {
-	const char *s = buf_str(b), *x, *sx;
-	char head[32];
-	long i, off;
+	const char *s = buf_str(b), *sx, *p;
+	char head[32], *e;
+	long first, n, i, off;
 
 	if ((sx = strstr(s, "startxref\n")) == NULL)
 		return 0;
+	while ((p = strstr(sx + 1, "startxref\n")) != NULL)
+		sx = p;
 	off = atol(sx + 10);
-	if (strncmp(s + off, "xref\n0 4\n", 9) != 0)
+	if (strncmp(s + off, "xref\n", 5) != 0)
 		return 0;
-	x = s + off + 9;
-	for (i = 1; i < 4; i++) {
-		snprintf(head, sizeof(head), "%ld 0 obj", i);
-		if (strncmp(s + atol(x + 20 * i), head, strlen(head)) != 0)
-			return 0;
+	for (p = s + off + 5; *p >= '0' && *p <= '9';) {
+		first = strtol(p, &e, 10);
+		n = strtol(e, &e, 10);
+		p = e + 1;
+		for (i = 0; i < n; i++, p += 20) {
+			if (p[17] == 'f')
+				continue;
+			snprintf(head, sizeof(head), "%ld 0 obj", first + i);
+			if (strncmp(s + atol(p), head, strlen(head)) != 0)
+				return 0;
+		}
 	}
-	return 1;
+	return strncmp(p, "trailer\n", 8) == 0;
 }
 
 static void
 test_catalog(void)
 {
-	struct buf b = { 0 }, copy = { 0 };
+	struct buf b = { 0 }, copy = { 0 }, orig = { 0 };
+	struct dev_info in = { .title = "Protocol – De Bron", .author = "A & B",
+	    .creator = "protocolgen", .date = "2025-11-21T00:00:00Z" };
+	struct pdf_alt alt = { 0 };
 
 	mini_pdf(&b, "");
-	OK(xref_exact(&b), "the test PDF is exact to begin with");
-	INT_EQ(pdf_catalog_set_lang(&b, "nl-NL"), 0, "/Lang is added");
-	STR_HAS(buf_str(&b), "<< /Lang (nl-NL) /MarkInfo << /Marked true >> "
-	    "/Type /Catalog", "the catalogue has /Lang and /MarkInfo");
-	OK(xref_exact(&b), "every offset is still exact");
-	INT_EQ(pdf_catalog_set_lang(&b, "nl-NL"), -1,
-	    "a catalogue that has /Lang is refused");
+	buf_put(&orig, b.data, b.len);
+	INT_EQ(pdf_finish(&b, "nl-NL", &in, &alt), 0, "the file is finished");
+	OK(memcmp(b.data, orig.data, strstr(orig.data, "3 0 obj") - orig.data)
+	    == 0, "cairo's objects that do not change are copied as they are");
+	OK(strstr(strstr(buf_str(&b), "/Type /Catalog") + 1, "/Type /Catalog")
+	    == NULL, "one catalogue: nothing superseded stays");
+	STR_HAS(buf_str(&b), "3 0 obj\n<< /Lang (nl-NL) /MarkInfo "
+	    "<< /Marked true >> /Metadata 4 0 R /ViewerPreferences "
+	    "<< /DisplayDocTitle true >> /Type /Catalog",
+	    "the catalogue has /Lang, /MarkInfo, /Metadata, DisplayDocTitle");
+	STR_HAS(buf_str(&b), "<pdfuaid:part>1</pdfuaid:part>", "XMP: PDF/UA-1");
+	STR_HAS(buf_str(&b), "<rdf:li xml:lang=\"x-default\">Protocol – De "
+	    "Bron</rdf:li>", "XMP: dc:title");
+	STR_HAS(buf_str(&b), "<rdf:li>A &amp; B</rdf:li>", "XMP: escaped");
+	STR_HAS(buf_str(&b), "xref\n0 5\n", "one xref table, the XMP added");
+	STR_HAS(buf_str(&b), "trailer\n<< /Size 5\n   /Root 3 0 R\n>>",
+	    "trailer: /Size and /Root");
+	OK(update_exact(&b), "every offset is exact");
+	buf_reset(&copy);
+	buf_put(&copy, b.data, b.len);
+	INT_EQ(pdf_finish(&b, "nl-NL", &in, &alt), -1,
+	    "a finished file is refused");
+	OK(b.len == copy.len, "and left untouched");
 	mini_pdf(&b, " /MarkInfo << /Marked true >>");
-	INT_EQ(pdf_catalog_set_lang(&b, "nl-NL"), 0,
-	    "a marked catalogue gets /Lang");
-	OK(strstr(buf_str(&b), "/Marked true >> /MarkInfo") == NULL &&
-	    strstr(buf_str(&b), "/MarkInfo << /Marked true >>\n") != NULL &&
-	    xref_exact(&b), "and no second /MarkInfo");
+	INT_EQ(pdf_finish(&b, "nl-NL", &in, &alt), 0, "a marked catalogue");
+	OK(strstr(buf_str(&b), "/Marked true >> /Metadata") == NULL,
+	    "gets no second /MarkInfo");
+	mini_pdf(&b, " /Lang (de)");
+	INT_EQ(pdf_finish(&b, "nl-NL", &in, &alt), -1,
+	    "a catalogue that has /Lang is refused");
+	buf_reset(&copy);
 	buf_puts(&copy, "%PDF-1.5\nno xref at all\n%%EOF\n");
-	INT_EQ(pdf_catalog_set_lang(&copy, "nl-NL"), -1,
+	INT_EQ(pdf_finish(&copy, "nl-NL", &in, &alt), -1,
 	    "a file without a classic xref table is refused");
 	STR_EQ(buf_str(&copy), "%PDF-1.5\nno xref at all\n%%EOF\n",
 	    "and left untouched");
 	buf_free(&b);
 	buf_free(&copy);
+	buf_free(&orig);
+}
+
+/* A PDF of the objects obj[0..n) (numbered from 1), catalogue last. */
+static void
+objs_pdf(struct buf *b, const char *const *obj, size_t n)
+{
+	size_t off[16], i, x;
+
+	buf_reset(b);
+	buf_puts(b, "%PDF-1.5\n");
+	for (i = 0; i < n; i++) {
+		off[i] = b->len;
+		buf_printf(b, "%zu 0 obj\n%s\nendobj\n", i + 1, obj[i]);
+	}
+	x = b->len;
+	buf_printf(b, "xref\n0 %zu\n0000000000 65535 f \n", n + 1);
+	for (i = 0; i < n; i++)
+		buf_printf(b, "%010zu 00000 n \n", off[i]);
+	buf_printf(b, "trailer\n<< /Size %zu\n   /Root %zu 0 R\n>>\n"
+	    "startxref\n%zu\n%%%%EOF\n", n + 1, n, x);
+}
+
+static void
+test_links(void)
+{
+	static const char *const obj[] = {
+		"<< /Type /Pages /Kids [2 0 R] /Count 1 >>",
+		"<< /Type /Page % 1\n   /Parent 1 0 R /Annots [3 0 R 4 0 R 5 0 R] >>",
+		"<< /Type /Annot /Subtype /Link /Dest <666e2d31> /BS << /W 0 >>>>",
+		"<< /Type /Annot /Subtype /Link /A << /S /URI /URI "
+		    "(https://a.nl/livestream) >> >>",
+		"<< /Type /Annot /Subtype /Link /Dest (nergens) >>",
+		"<< /Type /Catalog /Pages 1 0 R >>",
+	};
+	struct pdf_alt_link v[] = {
+		{ "fn-1", "1" }, { "https://a.nl/livestream", "de stream " },
+	};
+	struct pdf_alt alt = { v, 2, 2 };
+	struct dev_info in = { .title = "T", .creator = "protocolgen",
+	    .date = "2025-11-21T00:00:00Z" };
+	struct buf b = { 0 };
+
+	if (text_load("templates/nl.strings") == -1)
+		return;
+	objs_pdf(&b, obj, sizeof(obj) / sizeof(obj[0]));
+	INT_EQ(pdf_finish(&b, "nl-NL", &in, &alt), 0, "links: finished");
+	/* "voetnoot 1", "de stream", "nergens" in UTF-16BE */
+	STR_HAS(buf_str(&b), "3 0 obj\n<< /Contents <FEFF0076006F00650074006E"
+	    "006F006F007400200031> /Type /Annot",
+	    "a footnote reference says 'voetnoot 1' (hex /Dest read)");
+	STR_HAS(buf_str(&b), "4 0 obj\n<< /Contents <FEFF0064006500200073007400"
+	    "7200650061006D>", "a URI link: the text drawn over it, trimmed");
+	STR_HAS(buf_str(&b), "5 0 obj\n<< /Contents <FEFF006E00650072006700650"
+	    "06E0073>", "a link with no text drawn: its target");
+	STR_HAS(buf_str(&b), "2 0 obj\n<< /Tabs /S /Type /Page % 1\n",
+	    "its page gets /Tabs /S");
+	OK(update_exact(&b), "and every offset is exact");
+	buf_free(&b);
+}
+
+static void
+test_artifacts(void)
+{
+	struct buf out = { 0 };
+	const char *in = "1 0 0 -1 0 841.89 cm\nq\n0.5 g BT\n(head)Tj\nET\n"
+	    "/P << /MCID 0 >> BDC\nBT\n(text)Tj\nET\nEMC\n0 0 1 1 re f\nQ\n";
+
+	INT_EQ(pdf_artifacts(in, strlen(in), &out), 0, "content is wrapped");
+	STR_EQ(buf_str(&out), "/Artifact BMC\n1 0 0 -1 0 841.89 cm\nEMC\nq\n"
+	    "/Artifact BMC\n0.5 g BT\n(head)Tj\nET\nEMC\n"
+	    "/P << /MCID 0 >> BDC\nBT\n(text)Tj\nET\nEMC\n"
+	    "/Artifact BMC\n0 0 1 1 re f\nEMC\nQ\n",
+	    "what no tag holds is an artifact, q and Q outside it");
+	buf_reset(&out);
+	in = "BT\n/P << /MCID 0 >> BDC\n(x)Tj\nEMC\nET\n";
+	INT_EQ(pdf_artifacts(in, strlen(in), &out), -1,
+	    "marked content inside a text object is refused");
+	buf_reset(&out);
+	in = "Q /P << /MCID 0 >> BDC\n(x)Tj\nEMC\n";
+	INT_EQ(pdf_artifacts(in, strlen(in), &out), -1,
+	    "marked content not on a line of its own is refused");
+	buf_reset(&out);
+	in = "/P << /MCID 0 >> BDC\n(x)Tj\n";
+	INT_EQ(pdf_artifacts(in, strlen(in), &out), -1,
+	    "unbalanced marked content is refused");
+	buf_free(&out);
 }
 
 /* A paragraph of n lines as layout emits it: no widows, no orphans. */
@@ -465,6 +581,8 @@ main(void)
 	test_pad();
 	test_marked_hyphen();
 	test_catalog();
+	test_artifacts();
+	test_links();
 	test_paginate();
 	pdf_font_free();
 	hyph_free();

@@ -169,16 +169,18 @@ int
 pdf_layout_end(struct render *r, const struct dev_info *in, struct buf *out,
     const char *what)
 {
+	struct pdf_alt alt = { 0 };
 	int rc;
 
 	pdf_paginate(r);
 	buf_reset(out);
-	rc = pdf_draw(r, in, out);
-	if (rc == 0 && pdf_catalog_set_lang(out, "nl-NL") == -1) {
-		diag_error(NULL, 0, "PDF: cannot add /Lang to the catalogue "
-		    "of %s", what);
+	rc = pdf_draw(r, in, out, &alt);
+	if (rc == 0 && pdf_finish(out, "nl-NL", in, &alt) == -1) {
+		diag_error(NULL, 0, "PDF: cannot finish %s for PDF/UA: cairo "
+		    "wrote a file of another shape", what);
 		rc = -1;
 	}
+	pdf_alt_free(&alt);
 	return rc;
 }
 

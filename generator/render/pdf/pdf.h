@@ -16,6 +16,7 @@
 
 struct buf;
 struct dev_info;
+struct pdf_alt;
 
 /* A4 in points, and the type area. */
 #define PAGE_W		595.276
@@ -137,7 +138,8 @@ size_t	 pdf_plain(struct render *, const char *text, const struct pdf_style *,
 /* Place every unit on a page; set r->npages.  Never fails. */
 void	 pdf_paginate(struct render *);
 /* Draw the paginated units.  Return 0, or -1 after reporting. */
-int	 pdf_draw(struct render *, const struct dev_info *, struct buf *out);
+int	 pdf_draw(struct render *, const struct dev_info *, struct buf *out,
+	    struct pdf_alt *alt);
 
 /*
  * PDF backend, internal: the layout building blocks that the layouts
@@ -201,7 +203,7 @@ void		 pdf_layout_names(const char *school, const char *shortname,
 /* The same for a document's meta data. */
 void		 pdf_set_names(const struct doc_meta *);
 /*
- * Paginate and draw r into out, then add /Lang to the catalogue.
+ * Paginate and draw r into out, then finish it for PDF/UA-1 (pdf_finish).
  * Return 0, or -1 after reporting (what names the document).
  */
 int		 pdf_layout_end(struct render *, const struct dev_info *,
@@ -268,20 +270,46 @@ void		 pdf_running_lines(struct render *, const struct doc_meta *);
 void		 pdf_info(const struct doc_meta *, struct buf *b,
 		    struct dev_info *in);
 
-/* PDF backend: edits to a finished file that cairo 1.16 cannot make. */
+/* PDF backend: what cairo 1.16 cannot write (PDF/UA-1), after it. */
 
 struct buf;
 
+/* The links the device drew, in order: target and the text drawn over it. */
+struct pdf_alt {
+	struct pdf_alt_link {
+		char		*target;
+		char		*text;	/* "" when none */
+	}		*v;
+	size_t		 n, cap;
+};
+void	pdf_alt_free(struct pdf_alt *);
+
 /*
- * Add /Lang (lang) to the document catalogue of the PDF in pdf, and
- * /MarkInfo << /Marked true >> (cairo 1.16 writes a structure tree but
- * never says the file is tagged) unless it is there, moving
- * every later object and rewriting the cross-reference table so that it
- * stays exact.  lang holds letters and '-' only.  Return 0, or -1 (pdf
- * untouched) when the file is not shaped as expected: one classic xref
- * table, a /Root in its trailer, a catalogue without /Lang.
+ * Finish cairo's PDF in pdf for PDF/UA-1, writing it anew with new
+ * versions of the objects that change: the catalogue with /Lang (lang),
+ * /MarkInfo, an XMP
+ * /Metadata stream (pdfuaid:part 1, dc:title and the rest of in) and
+ * /ViewerPreferences << /DisplayDocTitle true >>; every page's unmarked
+ * content as /Artifact; /Tabs /S on pages with annotations; /Contents on
+ * link annotations (their text from alt, or their target); /Scope on
+ * every TH, an /ID on every Note and the /IDTree that lists them.  lang
+ * holds letters and '-' only.  Return 0, or -1 (pdf untouched) when the
+ * file is not shaped as cairo 1.16 writes it: one classic xref table,
+ * objects outside streams, a catalogue without /Lang or /Metadata.
  */
-int	pdf_catalog_set_lang(struct buf *pdf, const char *lang);
+int	pdf_finish(struct buf *pdf, const char *lang, const struct dev_info *in,
+	    const struct pdf_alt *alt);
+/*
+ * A content stream (as cairo 1.16 writes it, an operator's line at a
+ * time) into out with every run of lines outside marked content wrapped
+ * in /Artifact BMC ... EMC.  Return 0, or -1 when its marked content does
+ * not nest or opens inside a text object.
+ */
+int	pdf_artifacts(const char *s, size_t len, struct buf *out);
+/* The XMP packet of a PDF/UA-1 file (pdfuaid:part 1, dc:title, ...). */
+void	pdf_xmp(struct buf *out, const char *lang, const struct dev_info *in);
+/* Inflate a zlib stream into out.  Return 0, or -1 when it is corrupt. */
+int	pdf_inflate(const char *in, size_t len, struct buf *out);
 
 /*
  * PDF backend: the thin drawing layer.  Layout decides every position;
@@ -299,7 +327,10 @@ struct dev_info {
 };
 
 /* A new A4 document written into out when finished. */
-struct pdf_dev	*dev_new(double width, double height, struct buf *out);
+/* A new A4 document written into out when finished; the links drawn and
+   their text are added to alt. */
+struct pdf_dev	*dev_new(double width, double height, struct buf *out,
+		    struct pdf_alt *alt);
 void	 dev_info(struct pdf_dev *, const struct dev_info *);
 /* Finish the document.  Return 0, or -1 when cairo reports an error. */
 int	 dev_finish(struct pdf_dev *);

@@ -39,6 +39,9 @@ struct pdf_dev {
 	cairo_font_face_t *face;	/* current font */
 	double		 size;
 	struct buf	 attr;		/* scratch for tag attributes */
+	struct pdf_alt	*alt;		/* the links drawn */
+	struct buf	 link;		/* the open link's text */
+	int		 in_link;
 	cairo_status_t	 status;
 };
 
@@ -50,11 +53,12 @@ write_out(void *closure, const unsigned char *data, unsigned int len)
 }
 
 struct pdf_dev *
-dev_new(double width, double height, struct buf *out)
+dev_new(double width, double height, struct buf *out, struct pdf_alt *alt)
 {
 	struct pdf_dev *d = xcalloc(1, sizeof(*d));
 
 	d->out = out;
+	d->alt = alt;
 	d->surface = cairo_pdf_surface_create_for_stream(write_out, out,
 	    width, height);
 	cairo_pdf_surface_restrict_to_version(d->surface,
@@ -122,6 +126,7 @@ dev_free(struct pdf_dev *d)
 	cairo_surface_destroy(d->surface);
 	cairo_font_options_destroy(d->fo);
 	buf_free(&d->attr);
+	buf_free(&d->link);
 	free(d);
 }
 
@@ -160,6 +165,8 @@ dev_glyphs(struct pdf_dev *d, cairo_font_face_t *face, double size,
 	set_font(d, face, size);
 	set_rgb(d->cr, rgb);
 	cairo_show_text_glyphs(d->cr, utf8, len, g, n, cl, ncl, 0);
+	if (d->in_link)
+		buf_put(&d->link, utf8, (size_t)len);
 }
 
 void
@@ -254,12 +261,28 @@ dev_link_begin(struct pdf_dev *d, int internal, const char *target)
 	buf_puts(&d->attr, internal ? "dest=" : "uri=");
 	quote(&d->attr, target);
 	cairo_tag_begin(d->cr, CAIRO_TAG_LINK, buf_str(&d->attr));
+	if (d->alt != NULL) {
+		if (d->alt->n == d->alt->cap) {
+			d->alt->cap = d->alt->cap ? 2 * d->alt->cap : 16;
+			d->alt->v = xrealloc(d->alt->v, d->alt->cap *
+			    sizeof(d->alt->v[0]));
+		}
+		d->alt->v[d->alt->n].target = xstrdup(target);
+		d->alt->v[d->alt->n].text = NULL;
+		d->alt->n++;
+		buf_reset(&d->link);
+		d->in_link = 1;
+	}
 }
 
 void
 dev_link_end(struct pdf_dev *d)
 {
 	cairo_tag_end(d->cr, CAIRO_TAG_LINK);
+	if (d->in_link) {
+		d->alt->v[d->alt->n - 1].text = xstrdup(buf_str(&d->link));
+		d->in_link = 0;
+	}
 }
 
 void

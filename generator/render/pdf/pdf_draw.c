@@ -460,7 +460,8 @@ draw_unit(struct draw *dw, size_t i)
 }
 
 int
-pdf_draw(struct render *r, const struct dev_info *info, struct buf *out)
+pdf_draw(struct render *r, const struct dev_info *info, struct buf *out,
+    struct pdf_alt *alt)
 {
 	struct draw dw = { .r = r, .page = -1, .link = -1 };
 	size_t i;
@@ -470,7 +471,7 @@ pdf_draw(struct render *r, const struct dev_info *info, struct buf *out)
 		dw.space[i] = pdf_shape_str((int)i, " ");
 		dw.hyphen[i] = pdf_shape_str((int)i, "-");
 	}
-	dw.dev = dev_new(PAGE_W, PAGE_H, out);
+	dw.dev = dev_new(PAGE_W, PAGE_H, out, alt);
 	dev_info(dw.dev, info);
 	turn_page(&dw, 0);
 	tag_begin(&dw, "Document");

@@ -52,6 +52,25 @@ name_word(const char *w, size_t len)
 	return 0;
 }
 
+/*
+ * Is w the second word of a short reference in parentheses, such as
+ * "(artikel 5.3)" or "(bijlage 2)", whose first word is prev?  Such a
+ * reference is one unit: never hyphenated, never broken between its words.
+ */
+static int
+short_ref(const struct pdf_atom *prev, const char *w, size_t len)
+{
+	const char *p = prev->w->text;
+	size_t n = prev->w->len;
+
+	while (len > 0 && strchr(",.;:!?", w[len - 1]) != NULL)
+		len--;
+	if (len < 2 || len > 12 || w[len - 1] != ')' || w[0] < '0' ||
+	    w[0] > '9' || memchr(w, '(', len) != NULL)
+		return 0;
+	return n >= 2 && n <= 12 && p[0] == '(' && memchr(p, ')', n) == NULL;
+}
+
 void
 pdf_inl_word(struct inl *in, const char *w, size_t len,
     const struct pdf_style *st, int nohyph)
@@ -84,6 +103,10 @@ pdf_inl_word(struct inl *in, const char *w, size_t len,
 		a->nohyph = nohyph || st->link >= 0 || name_word(w, len);
 		a->tie = in->tie && in->n > 1;
 		in->glue = in->hard = in->tie = 0;
+		if (a->glue && short_ref(&a[-1], w, len)) {
+			a->tie = 1;
+			a->nohyph = a[-1].nohyph = 1;
+		}
 	}
 	free(clean);
 }
