@@ -32,7 +32,7 @@ int
 pdf_artifacts(const char *s, size_t len, struct buf *out)
 {
 	size_t i, j, n;
-	int depth = 0, bt = 0, run = 0;
+	int depth = 0, bt = 0, run = 0, span = 0;
 	const char *l;
 
 	for (i = 0; i < len; i = j + 1) {
@@ -40,7 +40,18 @@ pdf_artifacts(const char *s, size_t len, struct buf *out)
 			continue;
 		l = s + i;
 		n = j - i;
-		if (ends_op(l, n, "BDC") || ends_op(l, n, "BMC")) {
+		if (bt && n > 5 && strncmp(l, "/Span ", 6) == 0 &&
+		    ends_op(l, n, "BDC")) {
+			/* cairo's /ActualText for a glyph that stands for
+			   other text (a no-break space): inside a text
+			   object and inside whatever holds it, so it leaves
+			   the tagging as it is */
+			span++;
+		} else if (ends_op(l, n, "EMC") && span > 0) {
+			if (n != 3)
+				return -1;
+			span--;
+		} else if (ends_op(l, n, "BDC") || ends_op(l, n, "BMC")) {
 			if (bt || l[0] != '/')
 				return -1;	/* not on a line of its own */
 			if (run)
@@ -68,7 +79,7 @@ pdf_artifacts(const char *s, size_t len, struct buf *out)
 	}
 	if (run)
 		buf_puts(out, "EMC\n");
-	return depth == 0 && !bt ? 0 : -1;
+	return depth == 0 && span == 0 && !bt ? 0 : -1;
 }
 
 int
