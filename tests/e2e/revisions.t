@@ -95,21 +95,23 @@ h=$(cat "$P/out/concept/de-linde/diff-1.0-1.1.html")
 count() { printf '%s\n' "$h" | grep -o -- "$1" | wc -l | tr -d ' '; }
 is "$(count '<th scope="row">kanaal Instagram toegevoegd</th>')" 1 \
     "diff: a new channel is one line of the was / wordt table"
-like "$h" '<td><a href="#inleiding.begrip">hoofdstuk 1</a></td>' \
+like "$h" '<td data-label="Gevolg in de tekst"><a href="#inleiding.begrip">hoofdstuk 1</a></td>' \
     "diff: that line names the text it changes"
 like "$h" 'Gewijzigd door gegevens: <a href="#oorzaak-[0-9]+">kanaal Instagram toegevoegd</a>' \
     "diff: the clause points to its cause"
 like "$h" '<div class="clause is-changed" id="inleiding.begrip"><p class="clause-head"><span class="badge b-config">DOOR GEGEVENS GEWIJZIGD</span>' \
     "diff: a clause changed only by a config value has its own badge"
-is "$(count '<td><span class="badge b-changed">GEWIJZIGD</span></td>')" 2 \
+is "$(count '<td data-label="Wijziging"><span class="badge b-changed">GEWIJZIGD</span></td>')" 2 \
     "diff: two edited clauses in the summary (the config-caused one is not)"
-is "$(count '<td><span class="badge b-new">NIEUW</span></td>')" 1 "diff: one new clause"
-is "$(count '<td><span class="badge b-removed">VERVALLEN</span></td>')" 1 "diff: one removed clause"
-is "$(count '<td><span class="badge b-moved">VERPLAATST</span></td>')" 1 \
+is "$(count '<td data-label="Wijziging"><span class="badge b-new">NIEUW</span></td>')" 1 "diff: one new clause"
+is "$(count '<td data-label="Wijziging"><span class="badge b-removed">VERVALLEN</span></td>')" 1 "diff: one removed clause"
+is "$(count '<td data-label="Wijziging"><span class="badge b-moved">VERPLAATST</span></td>')" 1 \
     "diff: two clauses swapped are one move"
 is "$(count 'class="pointer"')" 1 "diff: one pointer where the moved clause stood"
-like "$h" '<td>personeelsgeleding MR</td>' "diff: staff clauses go to the staff section"
-like "$h" '<td>hele MR</td>' "diff: rules for pupils and parents go to the whole MR"
+like "$h" '<td data-label="Instemming van">personeelsgeleding MR</td>' "diff: staff clauses go to the staff section"
+like "$h" '<td data-label="Instemming van">hele MR</td>' "diff: rules for pupils and parents go to the whole MR"
+unlike "$h" '<code>|<th scope="col">Clausule</th>' "diff: no clause ids shown to the council"
+like "$h" '<tr data-clause="afspraken\.[a-z-]+">' "diff: ... they stay on the row, out of sight"
 like "$h" 'Iedereen gaat <del><span class="visually-hidden">\[verwijderd: </span>op een respectvolle manier<span class="visually-hidden">\]</span></del> <ins><span class="visually-hidden">\[ingevoegd: </span>respectvol<span class="visually-hidden">\]</span></ins> met elkaar om' \
     "diff: word marks with text for screen readers"
 like "$h" '<div class="clause" id="medewerkers.contact"><p class="clause-head"><span class="art-num">3.1</span></p>' \

@@ -412,6 +412,14 @@ table(xmlNodePtr parent, const char *id, const char *caption,
 	return h_el(t, "tbody", NULL);
 }
 
+/* A cell's column name, which a phone shows before it (diff.css cards). */
+static xmlNodePtr
+labelled(xmlNodePtr cell, const char *col)
+{
+	h_attr(cell, "data-label", tr(col));
+	return cell;
+}
+
 static void
 consent_cell(xmlNodePtr row, const struct redline *rl,
     const struct rl_clause *c)
@@ -419,9 +427,10 @@ consent_cell(xmlNodePtr row, const struct redline *rl,
 	const char *scope = revdoc_meta(c->new ? rl->to : rl->from, "scope");
 	int board = scope != NULL && strcmp(scope, "board") == 0;
 
-	h_el_text(row, "td", NULL, tr(c->consent == CONSENT_STAFF ?
+	labelled(h_el_text(row, "td", NULL, tr(c->consent == CONSENT_STAFF ?
 	    (board ? "diff.consent.staff.gmr" : "diff.consent.staff.mr") :
-	    (board ? "diff.consent.whole.gmr" : "diff.consent.whole.mr")));
+	    (board ? "diff.consent.whole.gmr" : "diff.consent.whole.mr"))),
+	    "diff.col.consent");
 }
 
 static void
@@ -432,12 +441,17 @@ summary_row(xmlNodePtr tbody, const struct redline *rl,
 	xmlNodePtr row, td;
 	char *href;
 
+	/* the clause id is for tools, not for the council: out of sight */
 	row = h_el(tbody, "tr", NULL);
+	h_attr(row, "data-clause", (c->new ? c->new : c->old)->id);
 	label(rl, c, 0, &b);
-	h_el_text(row, "td", NULL, c->new ? buf_str(&b) : "\xE2\x80\x94");
+	labelled(h_el_text(row, "td", NULL, c->new ? buf_str(&b) :
+	    "\xE2\x80\x94"), "diff.col.now");
 	label(rl, c, 1, &b);
-	h_el_text(row, "td", NULL, c->old ? buf_str(&b) : "\xE2\x80\x94");
-	change_badges(h_el(row, "td", NULL), c);
+	labelled(h_el_text(row, "td", NULL, c->old ? buf_str(&b) :
+	    "\xE2\x80\x94"), "diff.col.was");
+	td = labelled(h_el(row, "td", NULL), "diff.col.change");
+	change_badges(td, c);
 	anchor(c, 0, &b);
 	href = xasprintf("#%s", buf_str(&b));
 	td = h_el(row, "th", NULL);
@@ -445,8 +459,6 @@ summary_row(xmlNodePtr tbody, const struct redline *rl,
 	h_link(td, href, (c->new ? c->new : c->old)->title);
 	dh_row_why(td, c);
 	free(href);
-	h_el_text(h_el(row, "td", NULL), "code", NULL,
-	    (c->new ? c->new : c->old)->id);
 	consent_cell(row, rl, c);
 	buf_free(&b);
 }
@@ -470,8 +482,7 @@ static void
 summary(xmlNodePtr main, const struct redline *rl)
 {
 	static const char *const cols[] = { "diff.col.now", "diff.col.was",
-	    "diff.col.change", "diff.col.title", "diff.col.id",
-	    "diff.col.consent" };
+	    "diff.col.change", "diff.col.title", "diff.col.consent" };
 	const struct rl_counts *k = &rl->count;
 	xmlNodePtr sec, ul, tbody = NULL;
 	size_t i, j;
@@ -499,7 +510,7 @@ summary(xmlNodePtr main, const struct redline *rl)
 				continue;
 			if (tbody == NULL)
 				tbody = table(sec, "tabel-onderdelen",
-				    tr("diff.table.clauses"), cols, 6);
+				    tr("diff.table.clauses"), cols, 5);
 			summary_row(tbody, rl, e->c);
 		}
 	for (i = 0; i < rl->nnotes; i++) {
@@ -507,7 +518,7 @@ summary(xmlNodePtr main, const struct redline *rl)
 			continue;
 		if (tbody == NULL)
 			tbody = table(sec, "tabel-onderdelen",
-			    tr("diff.table.clauses"), cols, 6);
+			    tr("diff.table.clauses"), cols, 5);
 		summary_row(tbody, rl, &rl->notes[i]);
 	}
 }
@@ -517,7 +528,7 @@ effect_cell(xmlNodePtr row, const struct redline *rl,
     const struct rl_cause *u)
 {
 	struct buf b = { 0 };
-	xmlNodePtr td = h_el(row, "td", NULL);
+	xmlNodePtr td = labelled(h_el(row, "td", NULL), "diff.col.effect");
 	size_t i;
 	char *href;
 
@@ -563,8 +574,10 @@ causes(xmlNodePtr main, const struct redline *rl)
 		h_attr(row, "id", id);
 		th = h_el_text(row, "th", NULL, u->what);
 		h_attr(th, "scope", "row");
-		h_el_text(row, "td", NULL, u->was ? u->was : "\xE2\x80\x94");
-		h_el_text(row, "td", NULL, u->now ? u->now : "\xE2\x80\x94");
+		labelled(h_el_text(row, "td", NULL, u->was ? u->was :
+		    "\xE2\x80\x94"), "diff.col.before");
+		labelled(h_el_text(row, "td", NULL, u->now ? u->now :
+		    "\xE2\x80\x94"), "diff.col.after");
 		effect_cell(row, rl, u);
 	}
 }
