@@ -267,6 +267,9 @@ write_school_deps(struct run *r, const struct school_run *sr)
 	deps_add(&dp, r->cfg.national.path);
 	deps_add(&dp, s->board->path);
 	deps_add(&dp, s->path);
+	/* a follower's text is its leader's (its revisions are in sr->revs) */
+	if (s->leader != NULL)
+		deps_add(&dp, s->leader->path);
 	if (d->outline_path != NULL)
 		deps_add(&dp, d->outline_path);
 	for (i = 0; i < d->nblocks; i++)
@@ -307,7 +310,10 @@ build_one(void *ctx, size_t i, struct buf *rec)
 	    (!r->o.deps || write_school_deps(r, &sr) == 0)) {
 		/* the index's line, made here where the document is */
 		/* the version in force; never the draft */
-		if (sr.inforce != NULL) {
+		if (sr.inforce != NULL && sr.leader != NULL)
+			/* a follower: its leader's history is the leader's */
+			site_add(r->site, sr.inforce, NULL, 0);
+		else if (sr.inforce != NULL) {
 			nsrev = revset_site_list(sr.d, &sr.revs, &srev);
 			site_add(r->site, sr.inforce, srev, nsrev);
 		} else

@@ -70,7 +70,14 @@ pipeline_school(struct run *r, const struct school *s, struct school_run *sr)
 				return -1;
 		}
 	}
-	if (st & STAGE_REVISIONS) {
+	if ((st & STAGE_REVISIONS) && s->leader != NULL) {
+		/* a follower has no revisions: its leader's are in force */
+		if ((sr->leader = doc_assemble(s->leader, &r->lib)) == NULL ||
+		    revset_load(sr->leader, &sr->revs) > 0)
+			return (st & STAGE_RENDER) ? -1 : 0;
+		if ((st & STAGE_RENDER) && publish_school(r, sr) == -1)
+			return -1;
+	} else if (st & STAGE_REVISIONS) {
 		/* a hand-edited frozen one is an error; so are a vastgesteld
 		   text never adopted and an adopted text that changed */
 		if ((revset_load(sr->d, &sr->revs) > 0 ||
@@ -98,5 +105,6 @@ pipeline_free(struct school_run *sr)
 	buf_free(&sr->diff_pdf);
 	free(sr->diff_base);
 	doc_free(sr->d);
+	doc_free(sr->leader);
 	memset(sr, 0, sizeof(*sr));
 }

@@ -59,20 +59,21 @@ redline_add(struct out_files *f, const struct revdoc *a,
 }
 
 /*
- * Every backend's output of d, named prefix + its file; with protocol_only
- * the protocol's (an archived version has no schoolgids section of its
- * own).  Return 0, or -1 after reporting.
+ * Every backend's output of d, named prefix + its file; with only set,
+ * those whose file starts with it: "protocol." (an archived version has no
+ * schoolgids section of its own), "schoolgids" (a follower has no protocol
+ * of its own).  Return 0, or -1 after reporting.
  */
 static int
 render_into(struct out_files *f, const struct document *d, const char *prefix,
-    int protocol_only)
+    const char *only)
 {
 	const struct backend *be;
 	size_t i;
 
 	for (i = 0; i < RENDER_NBACKENDS; i++) {
 		be = &render_backends[i];
-		if (protocol_only && !str_starts(be->file, "protocol."))
+		if (only != NULL && !str_starts(be->file, only))
 			continue;
 		if (be->render(d, out_add(f, xasprintf("%s%s", prefix,
 		    be->file))) == -1)
@@ -159,11 +160,11 @@ publish_adopted(struct run *r, struct school_run *sr,
 		docs[i] = revdoc_document(a[i]->rev, sr->d, &r->lib,
 		    &r->cfg.national);
 	sr->inforce = docs[n - 1];
-	if (render_into(&sr->pub, sr->inforce, "", 0) == -1)
+	if (render_into(&sr->pub, sr->inforce, "", NULL) == -1)
 		errors++;
 	for (i = 0; errors == 0 && i + 1 < n; i++) {
 		prefix = xasprintf("versie-%s/", docs[i]->meta.version);
-		if (render_into(&sr->pub, docs[i], prefix, 1) == -1)
+		if (render_into(&sr->pub, docs[i], prefix, "protocol.") == -1)
 			errors++;
 		free(prefix);
 	}
@@ -188,7 +189,7 @@ publish_draft(struct school_run *sr, const struct frozen *inforce)
 	struct revdoc *cur;
 	int rc = 0;
 
-	if (render_into(&sr->preview, sr->d, "", 0) == -1)
+	if (render_into(&sr->preview, sr->d, "", NULL) == -1)
 		return -1;
 	if (inforce != NULL) {
 		cur = revdoc_draft(sr->d);
@@ -198,6 +199,44 @@ publish_draft(struct school_run *sr, const struct frozen *inforce)
 	return rc;
 }
 
+/*
+ * A follower: only its schoolgids section, made from the board protocol's
+ * version in force with the follower's name and channels (its current
+ * text when that is the version in force, else the frozen one under the
+ * follower's name), and in the preview from the draft while one is
+ * pending.
+ */
+static int
+publish_follower(struct run *r, struct school_run *sr,
+    const struct frozen **a, size_t n)
+{
+	struct document *d = sr->d;
+	struct doc_meta *m;
+
+	if (n > 0 && !d->meta.draft && strcmp(d->meta.version,
+	    a[n - 1]->rev->version) == 0) {
+		if (render_into(&sr->pub, d, "", "schoolgids") == -1)
+			return -1;
+		/* the index lists this text; a copy, freed with the others */
+		sr->inforce = revdoc_document(a[n - 1]->rev, d, &r->lib,
+		    &r->cfg.national);
+	} else if (n > 0) {
+		sr->inforce = revdoc_document(a[n - 1]->rev, d, &r->lib,
+		    &r->cfg.national);
+		m = &sr->inforce->meta;
+		m->school = d->meta.school;
+		m->school_short = d->meta.school_short;
+		schoolgids_free(sr->inforce->schoolgids);
+		sr->inforce->schoolgids = schoolgids_build(sr->inforce);
+		if (render_into(&sr->pub, sr->inforce, "", "schoolgids") == -1)
+			return -1;
+	}
+	if (d->meta.draft &&
+	    render_into(&sr->preview, d, "", "schoolgids") == -1)
+		return -1;
+	return 0;
+}
+
 int
 publish_school(struct run *r, struct school_run *sr)
 {
@@ -205,6 +244,11 @@ publish_school(struct run *r, struct school_run *sr)
 	size_t n = adopted_list(&sr->revs, &a);
 	int rc = 0;
 
+	if (sr->d->meta.follows != NULL) {
+		rc = publish_follower(r, sr, a, n);
+		free(a);
+		return rc;
+	}
 	if (n > 0)
 		rc = publish_adopted(r, sr, a, n);
 	if (rc == 0 && sr->d->meta.draft)
