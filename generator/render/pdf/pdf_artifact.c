@@ -26,7 +26,9 @@ ends_op(const char *l, size_t n, const char *op)
  * /Artifact (PDF/UA-1 7.1): cairo 1.16 writes an operator's line at a
  * time and opens its marked content (/Tag << /MCID n >> BDC ... EMC)
  * outside text objects; each run of lines between them is wrapped, its
- * own q and Q left outside so that both stay balanced.
+ * own q and Q left outside so that both stay balanced.  Inside a text
+ * object cairo nests only spans in a tagged sequence (a no-break space's
+ * /Span << /ActualText >>): allowed, as no artifact is open there.
  */
 int
 pdf_artifacts(const char *s, size_t len, struct buf *out)
@@ -41,8 +43,10 @@ pdf_artifacts(const char *s, size_t len, struct buf *out)
 		l = s + i;
 		n = j - i;
 		if (ends_op(l, n, "BDC") || ends_op(l, n, "BMC")) {
-			if (bt || l[0] != '/')
-				return -1;	/* not on a line of its own */
+			if ((bt && run) || l[0] != '/')
+				return -1;	/* would split an artifact inside
+						   a text object, or not on a
+						   line of its own */
 			if (run)
 				buf_puts(out, "EMC\n");
 			run = 0;
