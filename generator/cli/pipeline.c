@@ -55,6 +55,21 @@ pipeline_school(struct run *r, const struct school *s, struct school_run *sr)
 	struct check_result cr = { 0 };
 	int before = diag_count(DIAG_ERROR);
 
+	if (s->leader != NULL && (st & (STAGE_ADOPT | STAGE_DIFF))) {
+		/* a follower has no protocol, so no revisions of its own */
+		diag_error(s->follows_loc.file, s->follows_loc.line, "school "
+		    "'%s' follows the protocol of '%s' and has no revisions of "
+		    "its own: %s the board's protocol instead (protocolgen %s "
+		    "%s)", s->id, s->follows, (st & STAGE_ADOPT) ? "adopt" :
+		    "compare", (st & STAGE_ADOPT) ? "adopt" : "diff",
+		    s->follows);
+		return -1;
+	}
+	if ((st & STAGE_CHECK) && s->leader != NULL)
+		diag_note(s->follows_loc.file, s->follows_loc.line, "school "
+		    "'%s' follows the protocol of '%s': it is checked with "
+		    "that text, and publishes only its schoolgids section",
+		    s->id, s->follows);
 	if ((sr->d = doc_assemble(s, &r->lib)) == NULL)
 		return -1;
 	if ((st & STAGE_ADOPT) && adopt_gate(sr) == -1)
