@@ -200,40 +200,52 @@ publish_draft(struct school_run *sr, const struct frozen *inforce)
 }
 
 /*
+ * base as the schoolgids text of follower d: the board protocol's text
+ * under the follower's name, with its own channels and site; the section
+ * built again.
+ */
+static void
+as_follower(struct document *base, const struct document *d)
+{
+	struct doc_meta *m = &base->meta;
+
+	m->school_id = d->meta.school_id;
+	m->school = d->meta.school;
+	m->school_short = d->meta.school_short;
+	m->place = d->meta.place;
+	m->website = d->meta.website;
+	m->protocol_url = d->meta.protocol_url;
+	m->follows = d->meta.follows;
+	m->follows_name = d->meta.follows_name;
+	base->channels = d->channels;
+	base->nchannels = d->nchannels;
+	schoolgids_free(base->schoolgids);
+	base->schoolgids = schoolgids_build(base);
+}
+
+/*
  * A follower: only its schoolgids section, made from the board protocol's
- * version in force with the follower's name and channels (its current
- * text when that is the version in force, else the frozen one under the
- * follower's name), and in the preview from the draft while one is
- * pending.
+ * version in force (its frozen text) with the follower's name and
+ * channels; while the board protocol has a draft, its preview from that
+ * draft (sr->leader), marked as such.
  */
 static int
 publish_follower(struct run *r, struct school_run *sr,
     const struct frozen **a, size_t n)
 {
-	struct document *d = sr->d;
-	struct doc_meta *m;
-
-	if (n > 0 && !d->meta.draft && strcmp(d->meta.version,
-	    a[n - 1]->rev->version) == 0) {
-		if (render_into(&sr->pub, d, "", "schoolgids") == -1)
-			return -1;
-		/* the index lists this text; a copy, freed with the others */
-		sr->inforce = revdoc_document(a[n - 1]->rev, d, &r->lib,
+	if (n > 0) {
+		sr->inforce = revdoc_document(a[n - 1]->rev, sr->d, &r->lib,
 		    &r->cfg.national);
-	} else if (n > 0) {
-		sr->inforce = revdoc_document(a[n - 1]->rev, d, &r->lib,
-		    &r->cfg.national);
-		m = &sr->inforce->meta;
-		m->school = d->meta.school;
-		m->school_short = d->meta.school_short;
-		schoolgids_free(sr->inforce->schoolgids);
-		sr->inforce->schoolgids = schoolgids_build(sr->inforce);
+		as_follower(sr->inforce, sr->d);
 		if (render_into(&sr->pub, sr->inforce, "", "schoolgids") == -1)
 			return -1;
 	}
-	if (d->meta.draft &&
-	    render_into(&sr->preview, d, "", "schoolgids") == -1)
-		return -1;
+	if (sr->leader->meta.draft) {
+		as_follower(sr->leader, sr->d);
+		if (render_into(&sr->preview, sr->leader, "",
+		    "schoolgids") == -1)
+			return -1;
+	}
 	return 0;
 }
 
