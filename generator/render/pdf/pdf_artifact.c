@@ -27,8 +27,9 @@ ends_op(const char *l, size_t n, const char *op)
  * time and opens its marked content (/Tag << /MCID n >> BDC ... EMC)
  * outside text objects; each run of lines between them is wrapped, its
  * own q and Q left outside so that both stay balanced.  Inside a text
- * object cairo nests only spans in a tagged sequence (a no-break space's
- * /Span << /ActualText >>): allowed, as no artifact is open there.
+ * object cairo nests a no-break space's /Span << /ActualText >> in what it
+ * is drawn in: a tagged sequence, or a run of untagged text, whose
+ * artifact then holds it.
  */
 int
 pdf_artifacts(const char *s, size_t len, struct buf *out)
@@ -43,10 +44,20 @@ pdf_artifacts(const char *s, size_t len, struct buf *out)
 		l = s + i;
 		n = j - i;
 		if (ends_op(l, n, "BDC") || ends_op(l, n, "BMC")) {
-			if ((bt && run) || l[0] != '/')
-				return -1;	/* would split an artifact inside
-						   a text object, or not on a
-						   line of its own */
+			if (l[0] != '/')
+				return -1;	/* not on a line of its own */
+			if (bt && run && str_starts(l, "/Span ") &&
+			    memmem(l, n, "/MCID", 5) == NULL) {
+				/* a glyph's /ActualText in untagged text:
+				   nested in the artifact, which stays open */
+				depth++;
+				buf_put(out, l, n);
+				buf_putc(out, '\n');
+				continue;
+			}
+			if (bt && run)
+				return -1;	/* would split an artifact
+						   inside a text object */
 			if (run)
 				buf_puts(out, "EMC\n");
 			run = 0;
