@@ -121,7 +121,7 @@ static int
 read_follower(struct config *c, struct school *s)
 {
 	struct config_reader r = { 0 };
-	struct cval *t = s->merged, *base;
+	struct cval *t = s->merged, *base, *own;
 	const struct cval *f = cval_get(t, "follows");
 	const struct school *l;
 
@@ -133,9 +133,12 @@ read_follower(struct config *c, struct school *s)
 		return -1;
 	}
 	s->leader = l;
-	base = without_own(l->merged);
+	/* the leader's values but its own (the board's defaults of those) */
+	own = without_own(l->merged);
+	base = cval_merge(s->board->defaults, own);
 	s->merged = cval_merge(base, t);
 	s->merged->loc = t->loc;
+	cval_free(own);
 	cval_free(base);
 	cval_free(t);
 	config_read_school(&r, &c->national, s, s->merged);
@@ -146,18 +149,24 @@ read_follower(struct config *c, struct school *s)
 void
 config_followers(struct config *c)
 {
+	char *failed = xcalloc(c->nfollowers + 1, 1);
 	size_t i;
 
 	for (i = 0; i < c->nfollowers; i++) {
 		struct school *s = c->followers[i];
 		if (read_follower(c, s) == -1) {
-			config_free_school(s);
+			failed[i] = 1;	/* freed once all are read: its id
+					   still names a follower */
 			continue;
 		}
 		c->schools = xreallocarray(c->schools, c->nschools + 1,
 		    sizeof(*c->schools));
 		c->schools[c->nschools++] = s;
 	}
+	for (i = 0; i < c->nfollowers; i++)
+		if (failed[i])
+			config_free_school(c->followers[i]);
+	free(failed);
 	free(c->followers);
 	c->followers = NULL;
 	c->nfollowers = 0;
