@@ -267,9 +267,19 @@ write_school_deps(struct run *r, const struct school_run *sr)
 	deps_add(&dp, r->cfg.national.path);
 	deps_add(&dp, s->board->path);
 	deps_add(&dp, s->path);
-	/* a follower's text is its leader's (its revisions are in sr->revs) */
-	if (s->leader != NULL)
+	/*
+	 * A follower's text is its leader's (whose revisions are in
+	 * sr->revs): its config, and its stamp, so that whatever makes the
+	 * leader stale (a revision adopted since) makes the follower stale
+	 * too (tools/render.mk).
+	 */
+	if (s->leader != NULL) {
+		char *stamp = xasprintf("%s/%s.stamp", r->depdir,
+		    s->leader->id);
 		deps_add(&dp, s->leader->path);
+		deps_add(&dp, stamp);
+		free(stamp);
+	}
 	if (d->outline_path != NULL)
 		deps_add(&dp, d->outline_path);
 	for (i = 0; i < d->nblocks; i++)

@@ -61,6 +61,34 @@ dep=$(cat "$O/.deps/het-lindecollege.d")
 like "$dep" 'schools/quadraam/quadraam\.lua' "deps: the follower's rule names its leader's config"
 like "$dep" 'schools/quadraam/quadraam/revisions/1\.0\.md' "deps: and its leader's frozen revisions"
 
+# make: a follower is rebuilt with its leader (a revision adopted since, an
+# edit of the leader's config), and alone when only its own file changes
+RO=$TMP/inc
+render() {
+	make --no-print-directory -f "$TOP/tools/render.mk" PROTOCOLGEN="$PG" \
+	    ROOT="$P" OUT="$RO" RENDER_FLAGS="-v -q" >"$TMP/make.out" 2>&1
+	rc=$?
+	built=$(sed -n 's/^built //p' "$TMP/make.out" | sort | tr '\n' ' ')
+}
+cp -r "$TOP/templates" "$P/templates"
+render
+is "$rc" 0 "make: first build"
+render
+is "$built" "" "make: nothing changed, nothing built"
+sleep 0.02
+touch "$P/schools/quadraam/quadraam/revisions/1.0.md"
+render
+is "$built" "het-lindecollege quadraam " "make: the leader's frozen revision rebuilds its follower"
+sleep 0.02
+echo "-- edited" >> "$P/schools/quadraam/quadraam.lua"
+render
+is "$built" "het-lindecollege quadraam " "make: the leader's config rebuilds its follower"
+sleep 0.02
+echo "-- edited" >> "$P/schools/quadraam/het-lindecollege.lua"
+render
+is "$built" "het-lindecollege " "make: the follower's own file rebuilds only it"
+rm -r "$P/templates"
+
 run check --root "$P" --templates "$TOP/templates" het-lindecollege
 is "$rc" 0 "check of a follower passes"
 like "$err" "het-lindecollege\.lua:3: note: school 'het-lindecollege' follows the protocol of 'quadraam'" \
