@@ -6,19 +6,7 @@
 
 P=$(project)
 O=$TMP/out
-# a fictional Quadraam school (.example addresses): channels only
-cat > "$P/schools/quadraam/het-lindecollege.lua" <<'LUA'
--- test example (not a seed): follows Quadraam's board-wide protocol
-school {
-  follows = "quadraam",
-  name = "Het Lindecollege",
-  website = "https://www.lindecollege.example/",
-  channels = {
-    { kind = "website", url = "https://www.lindecollege.example/" },
-    { kind = "instagram" },
-  },
-}
-LUA
+follower_example "$P"
 
 run build --root "$P" --templates "$TOP/templates" --out "$O" --deps
 is "$rc" 0 "a project with a follower builds"
