@@ -211,8 +211,8 @@ struct config {
 	struct school	**schools;	/* sorted by id */
 	size_t		 nschools;
 	unsigned long	 generation;	/* distinct for every config_load */
-	struct school	**followers;	/* while loading: read after the
-					   others (follows.c) */
+	struct school	**followers;	/* while loading: read after
+					   the others (follows.c) */
 	size_t		 nfollowers;
 	char		**files;	/* interned paths (loc.file points here) */
 	size_t		 nfiles;

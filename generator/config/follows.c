@@ -43,8 +43,9 @@ config_follower_keys(const struct cval *t, const char *id)
 			continue;
 		diag_error(t->items[i]->loc.file, t->items[i]->loc.line,
 		    "school '%s' follows '%s' and cannot set '%s': that is the "
-		    "board protocol's (a follower sets only name, short, place, "
-		    "website and channels)", id, f->str, t->items[i]->key);
+		    "board protocol's (a follower sets only name, short, "
+		    "place, website and channels)", id, f->str,
+		    t->items[i]->key);
 		errors++;
 	}
 	return errors;

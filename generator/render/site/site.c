@@ -25,8 +25,8 @@ struct site_entry {
 	char			*review;
 	char			*schoolyear;
 	int			 pending;	/* nothing adopted yet */
-	char			*follows;	/* the board-wide protocol's
-						   school id, or NULL */
+	char			*follows;	/* the id of the board-wide
+						   protocol, or NULL */
 	char			*follows_name;
 	struct site_revision	*revs;
 	size_t			 nrevs;
