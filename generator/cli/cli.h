@@ -197,7 +197,10 @@ struct school_run {
 	const char	*from, *to;	/* STAGE_DIFF: versions (to NULL: the
 					   current text) */
 	struct document	*d;
-	struct revset	 revs;			/* STAGE_REVISIONS */
+	struct document	*leader;	/* a follower's: the board-wide
+					   protocol's current document */
+	struct revset	 revs;			/* STAGE_REVISIONS (a
+						   follower's: its leader's) */
 	/* STAGE_RENDER (with REVISIONS): publish.c */
 	struct document	*inforce;	/* the latest adopted version, from
 					   its frozen text; NULL: none yet */

@@ -267,6 +267,19 @@ write_school_deps(struct run *r, const struct school_run *sr)
 	deps_add(&dp, r->cfg.national.path);
 	deps_add(&dp, s->board->path);
 	deps_add(&dp, s->path);
+	/*
+	 * A follower's text is its leader's (whose revisions are in
+	 * sr->revs): its config, and its stamp, so that whatever makes the
+	 * leader stale (a revision adopted since) makes the follower stale
+	 * too (tools/render.mk).
+	 */
+	if (s->leader != NULL) {
+		char *stamp = xasprintf("%s/%s.stamp", r->depdir,
+		    s->leader->id);
+		deps_add(&dp, s->leader->path);
+		deps_add(&dp, stamp);
+		free(stamp);
+	}
 	if (d->outline_path != NULL)
 		deps_add(&dp, d->outline_path);
 	for (i = 0; i < d->nblocks; i++)
@@ -307,7 +320,10 @@ build_one(void *ctx, size_t i, struct buf *rec)
 	    (!r->o.deps || write_school_deps(r, &sr) == 0)) {
 		/* the index's line, made here where the document is */
 		/* the version in force; never the draft */
-		if (sr.inforce != NULL) {
+		if (sr.inforce != NULL && sr.leader != NULL)
+			/* a follower: its leader's history is the leader's */
+			site_add(r->site, sr.inforce, NULL, 0);
+		else if (sr.inforce != NULL) {
 			nsrev = revset_site_list(sr.d, &sr.revs, &srev);
 			site_add(r->site, sr.inforce, srev, nsrev);
 		} else

@@ -55,6 +55,21 @@ pipeline_school(struct run *r, const struct school *s, struct school_run *sr)
 	struct check_result cr = { 0 };
 	int before = diag_count(DIAG_ERROR);
 
+	if (s->leader != NULL && (st & (STAGE_ADOPT | STAGE_DIFF))) {
+		/* a follower has no protocol, so no revisions of its own */
+		diag_error(s->follows_loc.file, s->follows_loc.line, "school "
+		    "'%s' follows the protocol of '%s' and has no revisions of "
+		    "its own: %s the board's protocol instead (protocolgen %s "
+		    "%s)", s->id, s->follows, (st & STAGE_ADOPT) ? "adopt" :
+		    "compare", (st & STAGE_ADOPT) ? "adopt" : "diff",
+		    s->follows);
+		return -1;
+	}
+	if ((st & STAGE_CHECK) && s->leader != NULL)
+		diag_note(s->follows_loc.file, s->follows_loc.line, "school "
+		    "'%s' follows the protocol of '%s': it is checked with "
+		    "that text, and publishes only its schoolgids section",
+		    s->id, s->follows);
 	if ((sr->d = doc_assemble(s, &r->lib)) == NULL)
 		return -1;
 	if ((st & STAGE_ADOPT) && adopt_gate(sr) == -1)
@@ -70,7 +85,14 @@ pipeline_school(struct run *r, const struct school *s, struct school_run *sr)
 				return -1;
 		}
 	}
-	if (st & STAGE_REVISIONS) {
+	if ((st & STAGE_REVISIONS) && s->leader != NULL) {
+		/* a follower has no revisions: its leader's are in force */
+		if ((sr->leader = doc_assemble(s->leader, &r->lib)) == NULL ||
+		    revset_load(sr->leader, &sr->revs) > 0)
+			return (st & STAGE_RENDER) ? -1 : 0;
+		if ((st & STAGE_RENDER) && publish_school(r, sr) == -1)
+			return -1;
+	} else if (st & STAGE_REVISIONS) {
 		/* a hand-edited frozen one is an error; so are a vastgesteld
 		   text never adopted and an adopted text that changed */
 		if ((revset_load(sr->d, &sr->revs) > 0 ||
@@ -98,5 +120,6 @@ pipeline_free(struct school_run *sr)
 	buf_free(&sr->diff_pdf);
 	free(sr->diff_base);
 	doc_free(sr->d);
+	doc_free(sr->leader);
 	memset(sr, 0, sizeof(*sr));
 }

@@ -59,20 +59,21 @@ redline_add(struct out_files *f, const struct revdoc *a,
 }
 
 /*
- * Every backend's output of d, named prefix + its file; with protocol_only
- * the protocol's (an archived version has no schoolgids section of its
- * own).  Return 0, or -1 after reporting.
+ * Every backend's output of d, named prefix + its file; with only set,
+ * those whose file starts with it: "protocol." (an archived version has no
+ * schoolgids section of its own), "schoolgids" (a follower has no protocol
+ * of its own).  Return 0, or -1 after reporting.
  */
 static int
 render_into(struct out_files *f, const struct document *d, const char *prefix,
-    int protocol_only)
+    const char *only)
 {
 	const struct backend *be;
 	size_t i;
 
 	for (i = 0; i < RENDER_NBACKENDS; i++) {
 		be = &render_backends[i];
-		if (protocol_only && !str_starts(be->file, "protocol."))
+		if (only != NULL && !str_starts(be->file, only))
 			continue;
 		if (be->render(d, out_add(f, xasprintf("%s%s", prefix,
 		    be->file))) == -1)
@@ -159,11 +160,11 @@ publish_adopted(struct run *r, struct school_run *sr,
 		docs[i] = revdoc_document(a[i]->rev, sr->d, &r->lib,
 		    &r->cfg.national);
 	sr->inforce = docs[n - 1];
-	if (render_into(&sr->pub, sr->inforce, "", 0) == -1)
+	if (render_into(&sr->pub, sr->inforce, "", NULL) == -1)
 		errors++;
 	for (i = 0; errors == 0 && i + 1 < n; i++) {
 		prefix = xasprintf("versie-%s/", docs[i]->meta.version);
-		if (render_into(&sr->pub, docs[i], prefix, 1) == -1)
+		if (render_into(&sr->pub, docs[i], prefix, "protocol.") == -1)
 			errors++;
 		free(prefix);
 	}
@@ -188,7 +189,7 @@ publish_draft(struct school_run *sr, const struct frozen *inforce)
 	struct revdoc *cur;
 	int rc = 0;
 
-	if (render_into(&sr->preview, sr->d, "", 0) == -1)
+	if (render_into(&sr->preview, sr->d, "", NULL) == -1)
 		return -1;
 	if (inforce != NULL) {
 		cur = revdoc_draft(sr->d);
@@ -198,6 +199,56 @@ publish_draft(struct school_run *sr, const struct frozen *inforce)
 	return rc;
 }
 
+/*
+ * base as the schoolgids text of follower d: the board protocol's text
+ * under the follower's name, with its own channels and site; the section
+ * built again.
+ */
+static void
+as_follower(struct document *base, const struct document *d)
+{
+	struct doc_meta *m = &base->meta;
+
+	m->school_id = d->meta.school_id;
+	m->school = d->meta.school;
+	m->school_short = d->meta.school_short;
+	m->place = d->meta.place;
+	m->website = d->meta.website;
+	m->protocol_url = d->meta.protocol_url;
+	m->follows = d->meta.follows;
+	m->follows_name = d->meta.follows_name;
+	base->channels = d->channels;
+	base->nchannels = d->nchannels;
+	schoolgids_free(base->schoolgids);
+	base->schoolgids = schoolgids_build(base);
+}
+
+/*
+ * A follower: only its schoolgids section, made from the board protocol's
+ * version in force (its frozen text) with the follower's name and
+ * channels; while the board protocol has a draft, its preview from that
+ * draft (sr->leader), marked as such.
+ */
+static int
+publish_follower(struct run *r, struct school_run *sr,
+    const struct frozen **a, size_t n)
+{
+	if (n > 0) {
+		sr->inforce = revdoc_document(a[n - 1]->rev, sr->d, &r->lib,
+		    &r->cfg.national);
+		as_follower(sr->inforce, sr->d);
+		if (render_into(&sr->pub, sr->inforce, "", "schoolgids") == -1)
+			return -1;
+	}
+	if (sr->leader->meta.draft) {
+		as_follower(sr->leader, sr->d);
+		if (render_into(&sr->preview, sr->leader, "",
+		    "schoolgids") == -1)
+			return -1;
+	}
+	return 0;
+}
+
 int
 publish_school(struct run *r, struct school_run *sr)
 {
@@ -205,6 +256,11 @@ publish_school(struct run *r, struct school_run *sr)
 	size_t n = adopted_list(&sr->revs, &a);
 	int rc = 0;
 
+	if (sr->d->meta.follows != NULL) {
+		rc = publish_follower(r, sr, a, n);
+		free(a);
+		return rc;
+	}
 	if (n > 0)
 		rc = publish_adopted(r, sr, a, n);
 	if (rc == 0 && sr->d->meta.draft)

@@ -13,7 +13,6 @@
 /* ------------------------------------------------------------------ */
 /* Loading the tree of configs                                          */
 
-static void	free_school(struct school *);
 
 static const char *
 intern(struct config *c, const char *path)
@@ -100,6 +99,19 @@ load_school(struct config *c, struct board *b, const char *file,
 	s->id = xstrdup(id);
 	s->path = xstrdup(file);
 	s->board = b;
+	if (cval_get(t, "follows") != NULL) {
+		/* read once every protocol it may follow is loaded */
+		if (r.errors > 0 || config_follower_keys(t, id) > 0) {
+			cval_free(t);
+			config_free_school(s);
+			return;
+		}
+		s->merged = t;
+		c->followers = xreallocarray(c->followers,
+		    c->nfollowers + 1, sizeof(*c->followers));
+		c->followers[c->nfollowers++] = s;
+		return;
+	}
 	s->merged = cval_merge(b->defaults, t);
 	s->merged->loc = t->loc;
 	config_read_school(&r, &c->national, s, s->merged);
@@ -107,7 +119,7 @@ load_school(struct config *c, struct board *b, const char *file,
 	cval_free(t);
 	if (r.errors > 0) {
 		/* keep nothing half-read */
-		free_school(s);
+		config_free_school(s);
 		return;
 	}
 	c->schools = xreallocarray(c->schools, c->nschools + 1,
@@ -213,6 +225,7 @@ config_load(struct config *c, const char *root)
 		free(p);
 	}
 	free_names(names, n);
+	config_followers(c);
 	if (c->nschools > 1)
 		qsort(c->schools, c->nschools, sizeof(*c->schools),
 		    school_cmp);
@@ -233,8 +246,8 @@ config_school(const struct config *c, const char *id)
 /* ------------------------------------------------------------------ */
 /* Freeing                                                              */
 
-static void
-free_school(struct school *s)
+void
+config_free_school(struct school *s)
 {
 	size_t i;
 
@@ -281,6 +294,7 @@ free_school(struct school *s)
 	free(s->protocol_url);
 	free(s->title);
 	free(s->schoolyear);
+	free(s->follows);
 	free(s->pending.what);
 	cval_free(s->merged);
 	free(s);
@@ -293,8 +307,9 @@ config_free(struct config *c)
 	size_t i, j;
 
 	for (i = 0; i < c->nschools; i++)
-		free_school(c->schools[i]);
+		config_free_school(c->schools[i]);
 	free(c->schools);
+	free(c->followers);
 	for (i = 0; i < c->nboards; i++) {
 		struct board *b = c->boards[i];
 		for (j = 0; j < b->naliases; j++)

@@ -162,6 +162,10 @@ struct board {
 	struct cval	*tree;
 	struct loc	 loc;
 	struct pending	 pending;	/* what=NULL: nothing to be filled */
+	/* follows = "ID": the board-wide protocol it follows (follows.c) */
+	char		*follows;	/* NULL: a protocol of its own */
+	struct loc	 follows_loc;
+	const struct school *leader;	/* the school follows names */
 };
 
 struct school {
@@ -193,6 +197,10 @@ struct school {
 	size_t		 nvars;
 	struct cval	*merged;	/* board defaults + school file */
 	struct pending	 pending;	/* what=NULL: nothing to be filled */
+	/* follows = "ID": the board-wide protocol it follows (follows.c) */
+	char		*follows;	/* NULL: a protocol of its own */
+	struct loc	 follows_loc;
+	const struct school *leader;	/* the school follows names */
 };
 
 struct config {
@@ -203,6 +211,9 @@ struct config {
 	struct school	**schools;	/* sorted by id */
 	size_t		 nschools;
 	unsigned long	 generation;	/* distinct for every config_load */
+	struct school	**followers;	/* while loading: read after
+					   the others (follows.c) */
+	size_t		 nfollowers;
 	char		**files;	/* interned paths (loc.file points here) */
 	size_t		 nfiles;
 	size_t		 filescap;
@@ -298,6 +309,15 @@ void		 config_read_national(struct config_reader *, struct national *,
 		    const struct cval *);
 void		 config_read_board(struct config_reader *, struct board *,
 		    const struct cval *);
+/*
+ * follows.c: a school file with follows = "ID" (its tree t) is checked for
+ * keys a follower may not set and queued; once every school is loaded,
+ * config_followers() reads each queued one over its leader's values.
+ * Return the number of errors.
+ */
+int		 config_follower_keys(const struct cval *t, const char *id);
+void		 config_followers(struct config *);
+void		 config_free_school(struct school *);
 void		 config_read_school(struct config_reader *,
 		    const struct national *, struct school *,
 		    const struct cval *merged);

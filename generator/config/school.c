@@ -203,7 +203,7 @@ find_programme(const struct national *n, const char *id)
 const char *const config_school_keys[] = { "name", "short", "place", "level",
     "outline", "add", "remove", "channels", "lessons", "roles", "params",
     "revision", "owner", "author", "maintainer", "website", "protocol_url",
-    "title", "schoolyear", NULL };
+    "title", "schoolyear", "follows", NULL };
 static const char *const board_keys[] = { "name", "short", "aliases", "type",
     "outline", "add", "remove", "channels", "lessons", "roles", "params",
     "revision", "owner", "author", "maintainer", "title", "schoolyear",

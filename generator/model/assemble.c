@@ -587,6 +587,8 @@ fill_meta(struct document *d, const struct school *s, const struct outline *o)
 
 	m->school_id = s->id;
 	m->school = s->name;
+	m->follows = s->follows;
+	m->follows_name = s->leader != NULL ? s->leader->name : NULL;
 	m->school_short = s->short_name;
 	m->place = s->place;
 	m->board = s->board->name;

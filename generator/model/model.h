@@ -74,6 +74,9 @@ struct doc_meta {
 	const char	*adopted;	/* date of the vaststelling, or NULL */
 	const char	*consented;	/* date of the instemming, or NULL */
 	const char	*generated;	/* ISO date: SOURCE_DATE_EPOCH or adoption */
+	const char	*follows;	/* the id of the board-wide
+					   protocol it follows, or NULL */
+	const char	*follows_name;	/* that school's name */
 	int		 draft;		/* not vastgesteld: every page is marked
 					   with tr("mark.<status>") */
 };

@@ -294,12 +294,48 @@ part_purpose(struct sg_build *b)
 		    NULL)), p);
 }
 
+/*
+ * A follower's own channels (the board protocol lists the board's, or
+ * none): a lead from nl.strings and the list, each with its address.
+ */
+static void
+follower_channels(struct sg_build *b)
+{
+	const struct document *d = b->d;
+	cmark_node *doc, *list, *para;
+	char *shown;
+	size_t i;
+
+	doc = add_tree(add_part(b->sg, "sg-kanalen", "sg.channels.title"));
+	fill_para(b, doc, "sg.channels.follower");
+	list = add_node(doc, CMARK_NODE_LIST);
+	cmark_node_set_list_type(list, CMARK_BULLET_LIST);
+	cmark_node_set_list_tight(list, 1);
+	for (i = 0; i < d->nchannels; i++) {
+		para = add_node(add_node(list, CMARK_NODE_ITEM),
+		    CMARK_NODE_PARAGRAPH);
+		add_text(para, d->channels[i].name);
+		if (d->channels[i].url == NULL)
+			continue;
+		shown = display_url(d->channels[i].url);
+		add_text(para, " (");
+		add_link(para, d->channels[i].url, shown);
+		add_text(para, ")");
+		free(shown);
+	}
+}
+
 /* The channels as the protocol lists them, with the list's lead. */
 static void
 part_channels(struct sg_build *b)
 {
 	cmark_node *doc, *p, *list;
 
+	if (b->d->meta.follows != NULL) {
+		if (b->d->nchannels > 0)
+			follower_channels(b);
+		return;
+	}
 	if (sg_fed(b->d, "kanalen", b->pick) == 0 ||
 	    (p = cited(b, b->pick[0])) == NULL)
 		return;

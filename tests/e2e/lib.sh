@@ -83,6 +83,24 @@ project() {
 	echo "$TMP/project"
 }
 
+# follower_example ROOT: a fictional Quadraam school (.example addresses)
+# that follows Quadraam's board-wide protocol with its own channels only
+# (follows.t, web.t)
+follower_example() {
+	cat > "$1/schools/quadraam/het-lindecollege.lua" <<-'LUA'
+	-- test example (not a seed): follows Quadraam's board-wide protocol
+	school {
+	  follows = "quadraam",
+	  name = "Het Lindecollege",
+	  website = "https://www.lindecollege.example/",
+	  channels = {
+	    { kind = "website", url = "https://www.lindecollege.example/" },
+	    { kind = "instagram" },
+	  },
+	}
+	LUA
+}
+
 # The revisions fixture's version 1.1 of de-linde (project $1), shared by
 # revisions.t and redline-pdf.t: a concept that adds Instagram, widens the
 # photo clause, adds afspraken.pesten, swaps telefoon and klachten and drops

@@ -41,7 +41,7 @@ F=$(fixture pdf-long)
 run build --root "$F"
 is "$rc" 0 "the long fixture builds"
 ua "$F/out/quadraam/protocol.pdf" protocol
-ua "$F/out/concept/quadraam-concept/protocol.pdf" "draft protocol"
+ua "$F/out/concept/quadraam-concept/protocol.pdf" "draft protocol"	# a draft: in the preview
 ua "$F/out/quadraam/schoolgids.pdf" schoolgids
 
 P=$(fixture revisions)
@@ -50,7 +50,7 @@ is "$rc" 0 "adopt 1.0"
 linde_1_1 "$P"
 run diff de-linde 1.0 --root "$P" --templates "$TOP/templates"
 is "$rc" 0 "the redline 1.0 → 1.1"
-ua "$P/out/concept/de-linde/diff-1.0-1.1.pdf" redline
+ua "$P/out/concept/de-linde/diff-1.0-1.1.pdf" redline	# against a draft: in the preview
 
 # the checker fails where the rules are not met
 out=$(perl "$HERE/pdfua.pl" "$TOP/tests/pdfua/before.pdf")

@@ -24,6 +24,7 @@ if [ -n "$missing" ]; then
 fi
 
 P=$(project)
+follower_example "$P"	# a follower's schoolgids pages and its index entry
 run build --root "$P"
 is "$rc" 0 "the project builds"
 F=$(fixture site)

@@ -458,6 +458,19 @@ test_artifacts(void)
 	INT_EQ(pdf_artifacts(in, strlen(in), &out), -1,
 	    "marked content inside a text object is refused");
 	buf_reset(&out);
+	in = "/P << /MCID 0 >> BDC\nBT\n(x)Tj\n/Span << /ActualText <feff00a0> >> "
+	    "BDC\n( )Tj\nEMC\nET\nEMC\n";
+	INT_EQ(pdf_artifacts(in, strlen(in), &out), 0,
+	    "a span nested in tagged text (cairo's no-break space) is kept");
+	buf_reset(&out);
+	in = "BT\n(x)Tj\n/Span << /ActualText <feff00a0> >> BDC\n( )Tj\nEMC\n"
+	    "(y)Tj\nET\n";
+	INT_EQ(pdf_artifacts(in, strlen(in), &out), 0,
+	    "such a span in untagged text is kept");
+	STR_EQ(buf_str(&out), "/Artifact BMC\nBT\n(x)Tj\n/Span << /ActualText "
+	    "<feff00a0> >> BDC\n( )Tj\nEMC\n(y)Tj\nET\nEMC\n",
+	    "inside the artifact, which stays open");
+	buf_reset(&out);
 	in = "Q /P << /MCID 0 >> BDC\n(x)Tj\nEMC\n";
 	INT_EQ(pdf_artifacts(in, strlen(in), &out), -1,
 	    "marked content not on a line of its own is refused");

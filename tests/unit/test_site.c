@@ -416,10 +416,10 @@ test_records(void)
 	/* escapes, NULL fields, malformed lines */
 	buf_reset(&one);
 	buf_puts(&one, "x\tna\\tme\\nwith \\\\ b\tbrd\tBoard\tT\t1.0\t"
-	    "concept\t\\-\t\\-\t\\-\t2\t0\n"
+	    "concept\t\\-\t\\-\t\\-\t2\tlead\tDe Leider\t0\n"
 	    "too\tfew\n\n"
-	    "z\tn\tb\tB\tT\t1.1\tconcept\t\\-\t\\-\t\\-\t1\t0\n"
-	    "y\tn\tb\tB\tT\t1.0\tconcept\t\\-\t\\-\t\\-\t0\t1\t"
+	    "z\tn\tb\tB\tT\t1.1\tconcept\t\\-\t\\-\t\\-\t1\t\\-\t\\-\t0\n"
+	    "y\tn\tb\tB\tT\t1.0\tconcept\t\\-\t\\-\t\\-\t0\t\\-\t\\-\t1\t"
 	    "1.0\tvastgesteld\t\\-\t\\-\t\\-\t\\-\t\\-\n");
 	INT_EQ(site_add_records(t, buf_str(&one), one.len), -1,
 	    "records: a malformed line is reported");
@@ -432,11 +432,14 @@ test_records(void)
 	buf_reset(&again);
 	site_record(t, "x", &again);
 	STR_EQ(buf_str(&again), "x\tna\\tme\\nwith \\\\ b\tbrd\tBoard\tT\t"
-	    "1.0\tconcept\t\\-\t\\-\t\\-\t2\t0\n",
-	    "records: tab, newline, backslash and NULL survive");
+	    "1.0\tconcept\t\\-\t\\-\t\\-\t2\tlead\tDe Leider\t0\n",
+	    "records: tab, newline, backslash, NULL and a follower's leader "
+	    "survive");
 	buf_reset(&h2);
 	site_render(t, &h2);
 	STR_HAS(buf_str(&h2), "na\tme\nwith \\ b", "records: the name as given");
+	STR_HAS(buf_str(&h2), "<dd>volgt het protocol van De Leider</dd>",
+	    "records: a follower (in voorbereiding) names its leader, unlinked");
 	site_free(s);
 	site_free(t);
 	buf_free(&recs);

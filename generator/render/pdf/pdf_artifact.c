@@ -26,13 +26,16 @@ ends_op(const char *l, size_t n, const char *op)
  * /Artifact (PDF/UA-1 7.1): cairo 1.16 writes an operator's line at a
  * time and opens its marked content (/Tag << /MCID n >> BDC ... EMC)
  * outside text objects; each run of lines between them is wrapped, its
- * own q and Q left outside so that both stay balanced.
+ * own q and Q left outside so that both stay balanced.  Inside a text
+ * object cairo nests a no-break space's /Span << /ActualText >> in what it
+ * is drawn in: a tagged sequence, or a run of untagged text, whose
+ * artifact then holds it.
  */
 int
 pdf_artifacts(const char *s, size_t len, struct buf *out)
 {
 	size_t i, j, n;
-	int depth = 0, bt = 0, run = 0, span = 0;
+	int depth = 0, bt = 0, run = 0;
 	const char *l;
 
 	for (i = 0; i < len; i = j + 1) {
@@ -40,20 +43,21 @@ pdf_artifacts(const char *s, size_t len, struct buf *out)
 			continue;
 		l = s + i;
 		n = j - i;
-		if (bt && n > 5 && strncmp(l, "/Span ", 6) == 0 &&
-		    ends_op(l, n, "BDC")) {
-			/* cairo's /ActualText for a glyph that stands for
-			   other text (a no-break space): inside a text
-			   object and inside whatever holds it, so it leaves
-			   the tagging as it is */
-			span++;
-		} else if (ends_op(l, n, "EMC") && span > 0) {
-			if (n != 3)
-				return -1;
-			span--;
-		} else if (ends_op(l, n, "BDC") || ends_op(l, n, "BMC")) {
-			if (bt || l[0] != '/')
+		if (ends_op(l, n, "BDC") || ends_op(l, n, "BMC")) {
+			if (l[0] != '/')
 				return -1;	/* not on a line of its own */
+			if (bt && run && str_starts(l, "/Span ") &&
+			    memmem(l, n, "/MCID", 5) == NULL) {
+				/* a glyph's /ActualText in untagged text:
+				   nested in the artifact, which stays open */
+				depth++;
+				buf_put(out, l, n);
+				buf_putc(out, '\n');
+				continue;
+			}
+			if (bt && run)
+				return -1;	/* would split an artifact
+						   inside a text object */
 			if (run)
 				buf_puts(out, "EMC\n");
 			run = 0;
@@ -79,7 +83,7 @@ pdf_artifacts(const char *s, size_t len, struct buf *out)
 	}
 	if (run)
 		buf_puts(out, "EMC\n");
-	return depth == 0 && span == 0 && !bt ? 0 : -1;
+	return depth == 0 && !bt ? 0 : -1;
 }
 
 int

@@ -1,5 +1,6 @@
 /* Schoolgids section as HTML: a full page, and a fragment for a CMS. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/HTMLtree.h>
@@ -118,9 +119,15 @@ render_section(xmlNodePtr parent, const struct schoolgids *sg, int level,
 
 /* The section ends with the version line; the footer links the protocol. */
 static void
-render_footer(xmlNodePtr footer)
+render_footer(xmlNodePtr footer, const struct doc_meta *m)
 {
-	h_link(h_el(footer, "p", NULL), "protocol.html", tr("sg.page.protocol"));
+	char *href;
+
+	/* a follower's protocol is its board's: out/<leader>/ */
+	href = m->follows != NULL ? xasprintf("../%s/protocol.html",
+	    m->follows) : xstrdup("protocol.html");
+	h_link(h_el(footer, "p", NULL), href, tr("sg.page.protocol"));
+	free(href);
 }
 
 int
@@ -163,7 +170,7 @@ schoolgids_html(const struct document *d, struct buf *out)
 	if ((slot = page_slot(p, "main")) != NULL)
 		render_section(slot, sg, 1, 0);
 	if ((slot = page_slot(p, "footer")) != NULL)
-		render_footer(slot);
+		render_footer(slot, m);
 	page_serialize(p, out);
 	page_free(p);
 	buf_free(&b);

@@ -25,6 +25,9 @@ struct site_entry {
 	char			*review;
 	char			*schoolyear;
 	int			 pending;	/* nothing adopted yet */
+	char			*follows;	/* the id of the board-wide
+						   protocol, or NULL */
+	char			*follows_name;
 	struct site_revision	*revs;
 	size_t			 nrevs;
 };
@@ -154,6 +157,8 @@ entry_free(struct site_entry *e)
 	free(e->adopted);
 	free(e->review);
 	free(e->schoolyear);
+	free(e->follows);
+	free(e->follows_name);
 	site_revisions_free(e->revs, e->nrevs);
 }
 
@@ -175,6 +180,8 @@ site_add(struct site *s, const struct document *d, struct site_revision *revs,
 	e->review = dup_or_null(m->review);
 	e->schoolyear = dup_or_null(m->schoolyear);
 	e->pending = 0;
+	e->follows = dup_or_null(m->follows);
+	e->follows_name = dup_or_null(m->follows_name);
 	e->revs = revs;
 	e->nrevs = nrevs;
 	index_last(s);
@@ -195,6 +202,8 @@ site_add_pending(struct site *s, const struct document *d)
 	e->version = xstrdup("");
 	e->status = xstrdup("");
 	e->pending = 1;
+	e->follows = dup_or_null(m->follows);
+	e->follows_name = dup_or_null(m->follows_name);
 	index_last(s);
 }
 
@@ -264,6 +273,8 @@ rec_entry(struct buf *b, const struct site_entry *e)
 	rec_field(b, e->review);
 	rec_field(b, e->schoolyear);
 	rec_field(b, e->pending ? "2" : "0");
+	rec_field(b, e->follows);
+	rec_field(b, e->follows_name);
 	snprintf(num, sizeof(num), "%zu", e->nrevs);
 	rec_field(b, num);
 	for (i = 0; i < e->nrevs; i++) {
@@ -362,6 +373,8 @@ rec_parse(struct site_entry *e, const char *p, const char *end)
 	e->review = rec_take(&p, end, &ok);
 	e->schoolyear = rec_take(&p, end, &ok);
 	draft = rec_take(&p, end, &ok);
+	e->follows = rec_take(&p, end, &ok);
+	e->follows_name = rec_take(&p, end, &ok);
 	nrevs = rec_take(&p, end, &ok);
 	/* "2": nothing adopted; "1" (a draft shown as published) is an
 	   older build's record: malformed, so the school is built again */
@@ -498,7 +511,23 @@ static void
 render_facts(xmlNodePtr item, const struct site_entry *e)
 {
 	xmlNodePtr dl = h_el(item, "dl", "site-facts"), dd;
+	char *text, *href;
 
+	if (e->follows != NULL) {
+		/* its protocol is the board's: link it (once adopted) */
+		text = xasprintf("%s %s", tr("site.follows"), e->follows_name ?
+		    e->follows_name : e->follows);
+		h_el_text(dl, "dt", NULL, tr("site.follows.label"));
+		dd = h_el(dl, "dd", NULL);
+		if (e->pending)
+			h_text(dd, text);
+		else {
+			href = xasprintf("%s/protocol.html", e->follows);
+			h_link(dd, href, text);
+			free(href);
+		}
+		free(text);
+	}
 	if (e->pending) {
 		fact(dl, tr("meta.status"), tr("site.pending"));
 		h_el_text(item, "p", "site-pending", tr("site.pending.note"));
@@ -533,6 +562,9 @@ render_links(xmlNodePtr item, const struct site *s, const struct site_entry *e)
 	for (i = 0; i <= s->nlinks; i++) {
 		/* the outputs, then the archive of every adopted version */
 		file = i < s->nlinks ? s->links[i] : "versies.html";
+		/* a follower has only its schoolgids section */
+		if (e->follows != NULL && !str_starts(file, "schoolgids"))
+			continue;
 		buf_reset(&key);
 		if (i < s->nlinks)
 			buf_printf(&key, "site.file.%s", file);
