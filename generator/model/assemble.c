@@ -581,9 +581,7 @@ fill_meta(struct document *d, const struct school *s, const struct outline *o)
 {
 	struct doc_meta *m = &d->meta;
 	struct doc_step *steps;
-	static char generated[11];
 	size_t i;
-	int set;
 
 	m->school_id = s->id;
 	m->school = s->name;
@@ -622,6 +620,15 @@ fill_meta(struct document *d, const struct school *s, const struct outline *o)
 	m->consented = act_date(s, "instemming");
 	m->draft = s->rev.status == NULL ||
 	    strcmp(s->rev.status, "vastgesteld") != 0;
+	doc_meta_generated(m);
+}
+
+void
+doc_meta_generated(struct doc_meta *m)
+{
+	static char generated[11];
+	int set;
+
 	/* never the clock: SOURCE_DATE_EPOCH, else the revision's dates */
 	source_date_epoch(&set);
 	if (set) {

@@ -106,6 +106,12 @@ struct document {
  * clause or config positions; return NULL when there were errors.
  */
 struct document	*doc_assemble(const struct school *, const struct library *);
+/*
+ * Set m->generated, the date a document states it was made: today under
+ * SOURCE_DATE_EPOCH, else the adoption, the consent or the last step's
+ * date (never the clock); a static buffer for today.
+ */
+void		 doc_meta_generated(struct doc_meta *m);
 void		 doc_free(struct document *);
 
 /* The block whose clause has id, or NULL. */

@@ -186,18 +186,6 @@ fill_body(struct frozen_document *fd, const struct revdoc *r,
 	}
 }
 
-/* The value of a "value:" line (school.short), or NULL. */
-static const char *
-value_of(const struct revdoc *r, const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < r->nvalues; i++)
-		if (strcmp(r->values[i].key, key) == 0)
-			return r->values[i].value;
-	return NULL;
-}
-
 static void
 fill_steps(struct frozen_document *fd, const struct revdoc *r)
 {
@@ -234,9 +222,7 @@ fill_meta(struct frozen_document *fd, const struct revdoc *r,
 {
 	struct doc_meta *m = &fd->doc.meta;
 	const struct doc_meta *c = &cur->meta;
-	static char generated[11];
 	const char *v;
-	int set;
 
 	*m = *c;
 	m->steps = NULL;
@@ -268,7 +254,7 @@ fill_meta(struct frozen_document *fd, const struct revdoc *r,
 		m->status = "vastgesteld";
 	if (m->scope == NULL)
 		m->scope = c->scope;
-	if ((v = value_of(r, "school.short")) != NULL)
+	if ((v = revdoc_value(r, "school.short")) != NULL)
 		m->school_short = v;
 	if ((v = revdoc_meta(r, "level")) != NULL) {
 		m->level = strcmp(v, "vo") == 0 ? LEVEL_VO : LEVEL_PO;
@@ -277,17 +263,7 @@ fill_meta(struct frozen_document *fd, const struct revdoc *r,
 	m->council = strcmp(m->scope, "board") == 0 ? "GMR" : "MR";
 	fill_steps(fd, r);
 	m->draft = strcmp(m->status, "vastgesteld") != 0;
-	source_date_epoch(&set);
-	if (set) {
-		snprintf(generated, sizeof(generated), "%s", date_today());
-		m->generated = generated;
-	} else if (m->adopted != NULL)
-		m->generated = m->adopted;
-	else if (m->consented != NULL)
-		m->generated = m->consented;
-	else
-		m->generated = m->nsteps > 0 ? m->steps[m->nsteps - 1].date :
-		    NULL;
+	doc_meta_generated(m);
 }
 
 /*

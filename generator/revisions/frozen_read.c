@@ -592,6 +592,17 @@ revdoc_meta(const struct revdoc *r, const char *key)
 }
 
 const char *
+revdoc_value(const struct revdoc *r, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < r->nvalues; i++)
+		if (strcmp(r->values[i].key, key) == 0)
+			return r->values[i].value;
+	return NULL;
+}
+
+const char *
 revdoc_why(const struct revdoc *r, const char *id)
 {
 	size_t lo = 0, hi = r->nwhys, mid;

@@ -216,6 +216,8 @@ struct revdoc	*revdoc_draft(const struct document *d);
 void		 revdoc_free(struct revdoc *);
 /* The value of front-matter key (first occurrence), or NULL. */
 const char	*revdoc_meta(const struct revdoc *, const char *key);
+/* A config value the text was made from ("school.short"), or NULL. */
+const char	*revdoc_value(const struct revdoc *, const char *key);
 /* The rationale r gives for clause id ("clause_rationale:"), or NULL. */
 const char	*revdoc_why(const struct revdoc *r, const char *id);
 

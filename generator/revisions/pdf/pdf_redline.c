@@ -481,18 +481,6 @@ doc_date(const struct revdoc *to, struct buf *b)
 	buf_puts(b, "T00:00:00Z");
 }
 
-/* A config value the text was made from ("school.short"), or NULL. */
-static const char *
-value_of(const struct revdoc *r, const char *key)
-{
-	size_t i;
-
-	for (i = 0; i < r->nvalues; i++)
-		if (strcmp(r->values[i].key, key) == 0)
-			return r->values[i].value;
-	return NULL;
-}
-
 /* Document information: title as the HTML's, every date from a revision. */
 static void
 info(const struct redline *rl, struct buf *b, struct dev_info *in)
@@ -539,7 +527,7 @@ static void
 layout(struct rlx *x)
 {
 	pdf_layout_names(revdoc_meta(x->rl->to, "name"),
-	    value_of(x->rl->to, "school.short"),
+	    revdoc_value(x->rl->to, "school.short"),
 	    revdoc_meta(x->rl->to, "board"));
 	running_lines(x);
 	title_block(x);
