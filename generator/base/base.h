@@ -118,6 +118,13 @@ void	diag_reset(void);
 void	diag_capture(struct buf *b);
 /* Suppress warnings (errors are always reported). */
 void	diag_quiet_warnings(int);
+/*
+ * Hold messages until diag_flush, which prints them sorted by file and
+ * line (notes after their message), a message repeated for several
+ * schools once with every school named ("(schools 'a', 'b')").
+ */
+void	diag_hold(int);
+void	diag_flush(void);
 
 /* Fixed Dutch strings of the outputs, read once from templates/nl.strings. */
 

@@ -25,6 +25,20 @@ is "$(grep -c ': error: ' "$TMP/all")" \
    "$(cat expected/*.err | grep -c ': error: ')" \
    "check of every school reports every error once"
 
+# a list to work down: sorted by file and line, every message once
+grep -v '^protocolgen:' "$TMP/all" | awk -F: '{ printf "%s\t%09d\t%d\n", $1, $2 + 0, NR }' |
+    sort -t "$(printf '\t')" -k1,1 -k2,2n -k3,3n -c
+ok $? "check sorts its messages by file and line"
+is "$(sort "$TMP/all" | uniq -d)" "" "check prints no message twice"
+
+# the same message for two schools is one line naming both
+cp -r "$F" "$TMP/fold"
+cp "$TMP/fold/schools/proef/termen.lua" "$TMP/fold/schools/proef/termen2.lua"
+(cd "$TMP/fold" && "$PG" check termen termen2 2>"$TMP/fold.err" >/dev/null)
+is "$(grep -c "Hyves" "$TMP/fold.err")" 1 "a message for two schools is printed once"
+grep -q "Hyves.*(schools 'termen', 'termen2')\$" "$TMP/fold.err"
+ok $? "... naming both schools"
+
 # warnings alone: exit 0
 "$PG" check verlopen 2>/dev/null
 is "$?" 0 "warnings alone exit 0"
