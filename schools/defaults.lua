@@ -10,6 +10,15 @@ defaults {
   },
 
   -- Role words per school type; a board or school may override any of them.
+  -- Each key has one meaning (docs/FORMATS.md):
+  --   leraar/leraren   who teaches a class
+  --   leidinggevende   a staff member's manager
+  --   schoolleiding    the school's management team
+  --   directie         the head of the school, who decides on measures
+  --   contactpersoon   whom pupils and staff ask first when in doubt
+  --   verantwoordelijke  who answers for the person an incident is about
+  --                    (a pupil's teacher or team leader), told of evidence
+  --   groep            a class year ("groep 7", "leerjaar 2")
   roles = {
     po = {
       leraar = "leerkracht",
@@ -18,6 +27,7 @@ defaults {
       schoolleiding = "schoolleiding",
       directie = "directie",
       contactpersoon = "leerkracht",
+      verantwoordelijke = "leerkracht",
       groep = "groep",
       hij = "hij",                -- pronouns for a person: the 'hij' form
       zijn = "zijn",              -- (De Bron's readability footnote), or "hij/zij"
@@ -29,6 +39,7 @@ defaults {
       schoolleiding = "schoolleiding",
       directie = "directie",
       contactpersoon = "teamleider",
+      verantwoordelijke = "teamleider",
       groep = "leerjaar",
       hij = "hij",
       zijn = "zijn",

@@ -705,8 +705,10 @@ check_document(const struct document *d, const struct config *c,
 	collect(d, &u);
 	check_placeholders(d, &u, r);
 	check_other_names(d, &u, c, r);
+	check_board_for_school(d, &u, r);
 	check_duplicates(d, &u, r);
 	check_text_refs(d, &u, r);
+	check_see_also(d, r);
 	check_approvals(d, r);
 	check_dates(d, date_today(), r);
 	check_future_steps(d, date_today(), r);

@@ -47,6 +47,16 @@ void	check_placeholders(const struct document *d, const struct units *u,
 	    struct check_result *r);
 void	check_other_names(const struct document *d, const struct units *u,
 	    const struct config *c, struct check_result *r);
+void	check_board_for_school(const struct document *d,
+	    const struct units *u, struct check_result *r);
+/*
+ * The line of file, from line on, where term starts (a unit's text is
+ * collapsed and has the line of its paragraph's first); line when the
+ * term is split over lines or the file is not a clause's.
+ */
+int	check_term_line(const char *file, int line, const char *term);
+/* A "Zie ook" that is neither a link nor a numbered reference (seealso.c). */
+void	check_see_also(const struct document *d, struct check_result *r);
 void	check_terms(const struct document *d, const struct units *u,
 	    struct check_result *r);
 void	check_consent_age(const struct document *d, const struct units *u,

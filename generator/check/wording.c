@@ -1,4 +1,7 @@
-/* Wording checks: placeholders, others' names, old terms, consent age, roles. */
+/*
+ * Wording checks: placeholders, others' names, the board for the school,
+ * old terms, consent age, roles.
+ */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,16 +80,21 @@ check_placeholders(const struct document *d, const struct units *u,
 				break;
 			if (looks_like_placeholder(p + 1,
 			    (size_t)(close - p - 1))) {
-				diag_error(u->v[i].file, u->v[i].line,
-				    "unfilled placeholder '%.*s' in the "
-				    "protocol of school '%s'",
-				    (int)(close - p + 1), p, d->meta.school_id);
+				char *ph = xstrndup(p, (size_t)(close - p + 1));
+				diag_error(u->v[i].file, check_term_line(
+				    u->v[i].file, u->v[i].line, ph), "unfilled "
+				    "placeholder '%s' in the protocol of school "
+				    "'%s': write the value, or a placeholder "
+				    "from docs/FORMATS.md", ph,
+				    d->meta.school_id);
+				free(ph);
 				r->errors++;
 			}
 			p = close;
 		}
 		if (strstr(t, "(G)MR") != NULL) {
-			diag_error(u->v[i].file, u->v[i].line, "'(G)MR' leaves "
+			diag_error(u->v[i].file, check_term_line(u->v[i].file,
+			    u->v[i].line, "(G)MR"), "'(G)MR' leaves "
 			    "the reader to choose: write {{council}} "
 			    "(school '%s')", d->meta.school_id);
 			r->errors++;
@@ -327,7 +335,8 @@ check_other_names(const struct document *d, const struct units *u,
 					continue;	/* once per owner */
 				ARRAY_RESERVE(seen, nseen, cap);
 				seen[nseen++] = e->owner;
-				diag_error(u->v[i].file, u->v[i].line, "'%s' is "
+				diag_error(u->v[i].file, check_term_line(
+				    u->v[i].file, u->v[i].line, e->shown), "'%s' is "
 				    "the name of %s, not of school '%s' or its "
 				    "board", e->shown, e->whose,
 				    d->meta.school_id);
@@ -341,6 +350,85 @@ check_other_names(const struct document *d, const struct units *u,
 }
 
 /* ------------------------------------------------------------------ */
+/* 2b. The school's own board named where the school is meant           */
+
+/*
+ * Words before a name that make it a school: pupils, parents and
+ * classes belong to a school, not to the board that runs it ("leerlingen
+ * van de Groeiling" in a protocol of basisschool De Bron).
+ */
+static const char *const school_context[] = {
+	"leerlingen van", "leerling van", "ouders van", "ouder van",
+	"ouders/verzorgers van", "ouder/verzorger van", "kinderen van",
+	"leerlingen op", "kinderen op", "bij ons op", "schoolgids van",
+	"directeur van", "directie van", "de mr van", "medezeggenschapsraad van",
+	"het team van", "de klassen van", "naar school op", "basisschool",
+	"onze school", NULL
+};
+
+/* Does the text before at (start of hay) end with a school context? */
+static const char *
+school_word_before(const char *hay, const char *at)
+{
+	size_t k, n, have;
+	const char *end = at;
+
+	while (end > hay && end[-1] == ' ')
+		end--;
+	/* "van de Groeiling" for the short name "Groeiling" */
+	if (end - hay >= 3 && strncasecmp(end - 3, " de", 3) == 0)
+		for (end -= 3; end > hay && end[-1] == ' ';)
+			end--;
+	have = (size_t)(end - hay);
+	for (k = 0; school_context[k] != NULL; k++) {
+		n = strlen(school_context[k]);
+		if (have >= n && strncasecmp(end - n, school_context[k], n) == 0 &&
+		    (have == n || !check_wordch((unsigned char)end[-n - 1])))
+			return school_context[k];
+	}
+	return NULL;
+}
+
+void
+check_board_for_school(const struct document *d, const struct units *u,
+    struct check_result *r)
+{
+	const struct school *s = d->school;
+	const struct board *b = s->board;
+	const char *names[2];
+	size_t i, k;
+
+	/* a board-wide protocol speaks of the board's pupils; a school
+	   named like its board cannot be told apart */
+	if (b == NULL || (d->meta.scope != NULL &&
+	    strcmp(d->meta.scope, "board") == 0))
+		return;
+	names[0] = b->name;
+	names[1] = b->short_name;
+	for (i = 0; i < u->n; i++) {
+		const char *t = u->v[i].text, *p, *ctx = NULL;
+		for (k = 0; k < 2 && ctx == NULL; k++) {
+			if (names[k] == NULL || *names[k] == '\0' ||
+			    str_casestr(s->name, names[k]) != NULL ||
+			    (s->short_name != NULL &&
+			    str_casestr(s->short_name, names[k]) != NULL))
+				continue;
+			for (p = t; (p = find_word(p, names[k])) != NULL; p++)
+				if ((ctx = school_word_before(t, p)) != NULL)
+					break;
+		}
+		if (ctx == NULL)
+			continue;
+		diag_error(u->v[i].file, check_term_line(u->v[i].file,
+		    u->v[i].line, ctx), "'%s %s' names the board where the "
+		    "school is meant (its pupils, parents and classes are the "
+		    "school's): write {{school.name}} (school '%s')", ctx,
+		    names[k - 1], d->meta.school_id);
+		r->errors++;
+	}
+}
+
+/* ------------------------------------------------------------------ */
 /* 7. Outdated terms                                                    */
 
 /*
@@ -348,8 +436,8 @@ check_other_names(const struct document *d, const struct units *u,
  * collapsed, its line that of the paragraph's first); line when the term
  * is split over lines or the file is not a clause's.
  */
-static int
-term_line(const char *file, int line, const char *term)
+int
+check_term_line(const char *file, int line, const char *term)
 {
 	struct buf b = { 0 };
 	char *l, *next;
@@ -402,7 +490,7 @@ check_terms(const struct document *d, const struct units *u,
 			if (find_word(t, terms[k].term) == NULL)
 				continue;
 			diag(terms[k].error ? DIAG_ERROR : DIAG_WARNING,
-			    u->v[i].file, term_line(u->v[i].file,
+			    u->v[i].file, check_term_line(u->v[i].file,
 			    u->v[i].line, terms[k].term), "outdated term "
 			    "'%s': %s (school '%s')", terms[k].term,
 			    terms[k].advice, d->meta.school_id);
@@ -413,7 +501,7 @@ check_terms(const struct document *d, const struct units *u,
 		}
 		const char *tw = find_word(t, "Twitter");
 		if (tw != NULL && find_word(t, "X") == NULL) {
-			diag_warn(u->v[i].file, term_line(u->v[i].file,
+			diag_warn(u->v[i].file, check_term_line(u->v[i].file,
 			    u->v[i].line, "Twitter"), "outdated term "
 			    "'Twitter': the platform is now called X; write "
 			    "'X (voorheen Twitter)' (school '%s')",
@@ -459,7 +547,8 @@ check_consent_age(const struct document *d, const struct units *u,
 				suspicious = 1;
 			if (ok || !suspicious)
 				continue;
-			diag_error(u->v[i].file, u->v[i].line, "consent age: "
+			diag_error(u->v[i].file, check_term_line(u->v[i].file,
+			    u->v[i].line, "16"), "consent age: "
 			    "write '16 jaar of ouder' or 'jonger dan 16' "
 			    "(school '%s')", d->meta.school_id);
 			r->errors++;
@@ -484,7 +573,8 @@ check_roles(const struct document *d, const struct units *u,
 	for (; *w != NULL; w++)
 		for (i = 0; i < u->n; i++)
 			if (find_word(u->v[i].text, *w) != NULL) {
-				diag_warn(u->v[i].file, u->v[i].line, "'%s' "
+				diag_warn(u->v[i].file, check_term_line(
+				    u->v[i].file, u->v[i].line, *w), "'%s' "
 				    "is not a role in %s schools (school "
 				    "'%s')", *w, d->meta.level == LEVEL_VO ?
 				    "secondary" : "primary", d->meta.school_id);

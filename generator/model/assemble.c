@@ -328,10 +328,10 @@ footnote_number(void *arg, const char *id)
 }
 
 static cmark_node *
-bound_copy(struct assembly *a, const struct clause *c)
+bound_copy(struct assembly *a, const struct clause *c, const struct loc *at)
 {
 	struct bind_ctx ctx = { .school = a->school, .clause = c,
-	    .footnote = footnote_number, .arg = a };
+	    .picked = at, .footnote = footnote_number, .arg = a };
 	cmark_node *t = tree_clone(c->tree);
 
 	bind_tree(t, &ctx);
@@ -403,7 +403,8 @@ build_blocks(struct assembly *a, const struct selection *sel,
 			b->kind = c->kind;
 			b->section = d->nsections;
 			if (c->dynamic) {
-				b->tree = bound_copy(a, c);
+				b->tree = bound_copy(a, c,
+				    &ps->picks[j].loc);
 				b->owned = 1;
 			} else
 				b->tree = c->tree;
@@ -412,7 +413,7 @@ build_blocks(struct assembly *a, const struct selection *sel,
 	}
 	/* footnotes (binding one never adds another: see bind_footnote) */
 	for (i = 0; i < d->nnotes; i++) {
-		cmark_node *t = bound_copy(a, d->notes[i].clause);
+		cmark_node *t = bound_copy(a, d->notes[i].clause, NULL);
 		d->notes[i].tree = t;
 	}
 	number_sections(d);

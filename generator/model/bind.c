@@ -105,6 +105,53 @@ capitalise(struct buf *b, size_t from)
 }
 
 /*
+ * A placeholder the school has no value for: reported at the school's
+ * file, where the fix goes, with the setting that gives the value and
+ * the way to leave the clause out.
+ */
+static void
+no_value(const struct bind_ctx *ctx, const char *name, int line)
+{
+	static const struct {
+		const char *prefix, *pre, *post;
+	} fixes[] = {
+		{ "params.", "set params = { ", " = \"...\" } in the school's "
+		    "file or its board.lua" },
+		{ "role.", "set roles = { ", " = \"...\" } in the school's file "
+		    "or its board.lua" },
+		{ "school.", "set ", " = \"...\" in the school's file" },
+		{ "board.", "set ", " = \"...\" in board.lua" },
+		{ "channel.", "list a channel { kind = \"", "\" }, or let the "
+		    "clause test it ({{?channel.KIND}})" },
+		{ "revision.", "set ", " in the school's revision" },
+		{ "", "set ", "" },
+	};
+	const struct school *s = ctx->school;
+	const char *dot = strchr(name, '.'), *key = dot != NULL ? dot + 1 :
+	    name;
+	struct buf fix = { 0 }, out = { 0 };
+	size_t k;
+
+	for (k = 0; !str_starts(name, fixes[k].prefix); k++)
+		continue;
+	buf_printf(&fix, "%s%s%s", fixes[k].pre, key, fixes[k].post);
+	if (ctx->picked != NULL && ctx->picked->file != NULL &&
+	    strcmp(ctx->picked->file, s->path) == 0)
+		buf_printf(&out, "or take it out of add (line %d)",
+		    ctx->picked->line);
+	else
+		buf_printf(&out, "or leave the clause out with remove = { "
+		    "\"%s\" }", ctx->clause->id != NULL ? ctx->clause->id :
+		    "...");
+	diag_error(s->path, s->loc.line, "clause '%s' (%s:%d) uses {{%s}}, "
+	    "which school '%s' has no value for: %s, %s",
+	    ctx->clause->id != NULL ? ctx->clause->id : ctx->clause->path,
+	    ctx->clause->path, line, name, s->id, fix.data, out.data);
+	buf_free(&fix);
+	buf_free(&out);
+}
+
+/*
  * Append s to out with its placeholders replaced.  Return 0, or -1 after
  * reporting a placeholder without a value.
  */
@@ -126,9 +173,7 @@ expand(const char *s, int line, struct bind_ctx *ctx, struct buf *out)
 		if (ph.cond)
 			continue;	/* taken by bind_conditions() */
 		if ((v = config_var(ctx->school, ph.name)) == NULL) {
-			diag_error(ctx->clause->path, line, "{{%s}} has no "
-			    "value for school '%s' (%s)", ph.name,
-			    ctx->school->id, ctx->school->path);
+			no_value(ctx, ph.name, line);
 			ctx->errors++;
 			rc = -1;
 			continue;

@@ -143,6 +143,9 @@ struct buf;
 struct bind_ctx {
 	const struct school	*school;
 	const struct clause	*clause;	/* for messages */
+	/* where the clause was chosen (outline line or the school's add):
+	   NULL for footnotes and section titles */
+	const struct loc	*picked;
 	int			 errors;
 	/* Number of footnote id in this document (assigning one if new). */
 	int			(*footnote)(void *arg, const char *id);

@@ -170,10 +170,13 @@ test_errors(void)
 	free(t);
 	/* no params: the placeholder has no value */
 	t = xasprintf("school {\n  name = 'X',\n%s}\n", rev);
-	STR_EQ(assemble_msgs(t), "T/clauses/afspraken/pesten.md:9: error: "
-	    "{{params.pestprotocol}} has no value for school 'x' "
-	    "(T/schools/vb/x.lua)\n", "a placeholder without a value names "
-	    "clause file, line and school");
+	STR_EQ(assemble_msgs(t), "T/schools/vb/x.lua:1: error: clause "
+	    "'afspraken.pesten' (T/clauses/afspraken/pesten.md:9) uses "
+	    "{{params.pestprotocol}}, which school 'x' has no value for: set "
+	    "params = { pestprotocol = \"...\" } in the school's file or its "
+	    "board.lua, or leave the clause out with remove = { "
+	    "\"afspraken.pesten\" }\n", "a placeholder without a value is "
+	    "reported at the school's file, with the fix");
 	free(t);
 	t = xasprintf("school {\n  name = 'X', channels = {},\n  params = { "
 	    "pestprotocol = 'P' },\n%s}\n", rev);

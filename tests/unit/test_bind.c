@@ -37,12 +37,14 @@ clause(const char *body)
 	return c;
 }
 
+static const struct loc *picked;	/* where the clause was chosen */
+
 /* Bind body for the school; return the CommonMark of the result. */
 static char *
 bound(const char *body, int *errors)
 {
 	struct clause *c = clause(body);
-	struct bind_ctx ctx = { .school = &school };
+	struct bind_ctx ctx = { .school = &school, .picked = picked };
 	cmark_node *t;
 	char *md;
 
@@ -90,10 +92,27 @@ main(void)
 	buf_reset(&msgs);
 	s = bound("Regel\nen {{school.place}} hier.\n", &errors);
 	INT_EQ(errors, 1, "a missing value is an error");
-	STR_EQ(buf_str(&msgs), "c.md:7: error: {{school.place}} has no value "
-	    "for school 'eik' (schools/b/eik.lua)\n",
-	    "... naming clause file, line and school");
+	STR_EQ(buf_str(&msgs), "schools/b/eik.lua: error: clause 'a.b' (c.md:7) "
+	    "uses {{school.place}}, which school 'eik' has no value for: set "
+	    "place = \"...\" in the school's file, or leave the clause out "
+	    "with remove = { \"a.b\" }\n",
+	    "... at the school's file, naming clause, line and both fixes");
 	free(s);
+
+	/* chosen by the school's add: the fix is in that line */
+	{
+		static const struct loc add = { "schools/b/eik.lua", 12 };
+		picked = &add;
+		buf_reset(&msgs);
+		s = bound("Zie {{params.pestprotocol}}.\n", &errors);
+		STR_EQ(buf_str(&msgs), "schools/b/eik.lua: error: clause 'a.b' "
+		    "(c.md:6) uses {{params.pestprotocol}}, which school 'eik' "
+		    "has no value for: set params = { pestprotocol = \"...\" } "
+		    "in the school's file or its board.lua, or take it out of "
+		    "add (line 12)\n", "an added clause: the add line is named");
+		free(s);
+		picked = NULL;
+	}
 
 	c = clause("x\n");
 	ctx.clause = c;
