@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <hunspell.h>
 
@@ -204,6 +205,42 @@ report(struct speller *sp, const char *file, int line, const char *word)
 	buf_free(&b);
 }
 
+/*
+ * One spelling per word in the library, the Woordenlijst's (Taalunie):
+ * a form the dictionary may accept but the library does not use.  Returns
+ * the form to write (prefix rules keep the rest of the compound), or 0.
+ */
+static int
+library_form(const char *w, char *out, size_t size)
+{
+	static const struct {
+		const char *not, *write;
+		int prefix;	/* the rule holds for compounds starting so */
+	} forms[] = {
+		{ "platforms", "platformen", 0 },
+		{ "email", "e-mail", 1 },
+		{ "prive", "privé", 1 },
+		{ "sociale-media", "socialemedia", 1 },
+		{ "socialmedia", "socialemedia", 1 },
+		{ "website's", "websites", 0 },
+	};
+	size_t k, n;
+
+	for (k = 0; k < sizeof(forms) / sizeof(forms[0]); k++) {
+		n = strlen(forms[k].not);
+		if (strncasecmp(w, forms[k].not, n) != 0 ||
+		    (!forms[k].prefix && w[n] != '\0'))
+			continue;
+		/* a compound is one word: "prive-account" → "privéaccount";
+		   a hyphen stays before a capital ("privé-Facebookpagina") */
+		if (w[n] == '-' && islower((unsigned char)w[n + 1]))
+			n++;
+		snprintf(out, size, "%s%s", forms[k].write, w + n);
+		return 1;
+	}
+	return 0;
+}
+
 static int
 wordch(const unsigned char *p)
 {
@@ -300,7 +337,14 @@ check_line(struct speller *sp, const char *file, int lineno, const char *s)
 		word[n] = '\0';
 		plain_apostrophes(word);
 		{
-			char copy[MAX_WORD];
+			char copy[MAX_WORD], form[MAX_WORD + 16];
+			if (library_form(word, form, sizeof(form))) {
+				diag_error(file, lineno, "'%s': the library "
+				    "writes '%s' (one spelling per word, as "
+				    "the Woordenlijst has it)", word, form);
+				sp->errors++;
+				continue;
+			}
 			memcpy(copy, word, n + 1);
 			if (!known(sp, copy))
 				report(sp, file, lineno, word);
