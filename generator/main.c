@@ -21,26 +21,49 @@ static const struct command {
 	int		 min, max;	/* -1: any number */
 	int		 dump;		/* takes --dump and --explain */
 	int		(*run)(struct run *, int, char **);
+	const char	*usage;		/* its arguments, for a usage error */
 } commands[] = {
-	{ "build",	0, -1, 1, build_or_dump },
-	{ "check",	0, -1, 0, cmd_check },
-	{ "clauses",	0, 0, 0, cmd_clauses },
-	{ "adopt",	1, -1, 0, cmd_adopt },
-	{ "diff",	2, 3, 0, cmd_diff },
-	{ "impact",	0, 0, 0, cmd_impact },
+	{ "build",	0, -1, 1, build_or_dump, "[ID...]" },
+	{ "check",	0, -1, 0, cmd_check, "[ID...]" },
+	{ "clauses",	0, 0, 0, cmd_clauses, "(no arguments)" },
+	{ "adopt",	1, -1, 0, cmd_adopt, "ID..." },
+	{ "diff",	2, 3, 0, cmd_diff, "[--collapse] ID FROM [TO]" },
+	{ "impact",	0, 0, 0, cmd_impact, "[--against DIR]" },
 };
+#define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
 
+/*
+ * The command called name that takes these arguments, or NULL after one
+ * line on what is wrong and where to read more (GNU habit: the whole
+ * usage only with --help).
+ */
 static const struct command *
 find_command(const char *name, int argc, int dump)
 {
+	const struct command *c = NULL;
+	struct nearest near;
+	char hint[96];
 	size_t i;
 
-	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		if (strcmp(commands[i].name, name) == 0 &&
-		    argc >= commands[i].min &&
-		    (commands[i].max == -1 || argc <= commands[i].max) &&
-		    (commands[i].dump || !dump))
-			return &commands[i];
+	nearest_init(&near, name);
+	for (i = 0; i < NCOMMANDS; i++) {
+		if (strcmp(commands[i].name, name) == 0)
+			c = &commands[i];
+		nearest_try(&near, commands[i].name);
+	}
+	if (c == NULL)
+		fprintf(stderr, "protocolgen: unknown command '%s'%s; see "
+		    "'protocolgen --help'\n", name, nearest_hint(&near, hint,
+		    sizeof(hint)));
+	else if (dump && !c->dump)
+		fprintf(stderr, "protocolgen: --dump and --explain go with "
+		    "build, not %s; see 'protocolgen --help'\n", name);
+	else if (argc < c->min || (c->max != -1 && argc > c->max))
+		fprintf(stderr, "protocolgen: %s: %s; usage: protocolgen %s "
+		    "%s\n", name, argc < c->min ? "too few arguments" :
+		    "too many arguments", name, c->usage);
+	else
+		return c;
 	return NULL;
 }
 
@@ -68,12 +91,9 @@ main(int argc, char *argv[])
 	}
 	if (r.o.out == NULL)
 		r.o.out = out_default = project_path(r.o.root, "out");
-	if ((c = find_command(name, argc, r.o.dump_id != NULL)) == NULL) {
-		fprintf(stderr, "protocolgen: unknown command or arguments: "
-		    "%s\n", name);
-		cli_usage(stderr);
+	if ((c = find_command(name, argc, r.o.dump_id != NULL)) == NULL)
 		rc = 2;
-	} else {
+	else {
 		rc = c->run(&r, argc, argv);
 		cli_unload(&r);
 	}

@@ -90,6 +90,22 @@ int	 str_ends(const char *s, const char *suffix);
 /* Case-insensitive (ASCII) search for needle in hay; NULL if absent. */
 const char *str_casestr(const char *hay, const char *needle);
 
+/* Edit distance (Levenshtein) of two short strings; 99 past 40 bytes. */
+size_t	 str_edit_distance(const char *, const char *);
+
+/* "Did you mean": offer the known names, then ask for the nearest. */
+struct nearest {
+	const char	*word;		/* the misspelt one */
+	const char	*best;
+	size_t		 dist;
+};
+void	 nearest_init(struct nearest *, const char *word);
+void	 nearest_try(struct nearest *, const char *candidate);
+/* The nearest candidate close enough to be meant, or NULL. */
+const char *nearest_get(const struct nearest *);
+/* " (did you mean 'x'?)" in buf, or "" when nothing is near. */
+const char *nearest_hint(const struct nearest *, char *buf, size_t size);
+
 /* The one diagnostics sink: every message goes through diag(). */
 
 struct buf;

@@ -65,8 +65,11 @@ one_school(struct run *r, const char *id)
 		diag_note(NULL, 0, "fix the errors above first");
 		return NULL;
 	}
-	if ((s = config_school(&r->cfg, id)) == NULL)
-		diag_error(NULL, 0, "unknown school '%s'", id);
+	if ((s = config_school(&r->cfg, id)) == NULL) {
+		char hint[96];
+		diag_error(NULL, 0, "unknown school '%s'%s", id,
+		    config_school_hint(&r->cfg, id, hint, sizeof(hint)));
+	}
 	return s;
 }
 
@@ -85,7 +88,10 @@ cmd_adopt(struct run *r, int argc, char **argv)
 	for (i = 0; i < argc; i++) {
 		struct school_run sr = { .stages = STAGE_ADOPT | STAGE_CHECK };
 		if (i > 0 && (s = config_school(&r->cfg, argv[i])) == NULL) {
-			diag_error(NULL, 0, "unknown school '%s'", argv[i]);
+			char hint[96];
+			diag_error(NULL, 0, "unknown school '%s'%s", argv[i],
+			    config_school_hint(&r->cfg, argv[i], hint,
+			    sizeof(hint)));
 			rc = 1;
 			continue;
 		}
@@ -240,7 +246,9 @@ cmd_dump(struct run *r, int argc, char **argv)
 	if (cli_load(r) > 0 && config_school(&r->cfg, id) == NULL)
 		return 1;
 	if ((s = config_school(&r->cfg, id)) == NULL) {
-		diag_error(NULL, 0, "unknown school '%s'", id);
+		char hint[96];
+		diag_error(NULL, 0, "unknown school '%s'%s", id,
+		    config_school_hint(&r->cfg, id, hint, sizeof(hint)));
 		return 1;
 	}
 	if (explain) {

@@ -103,8 +103,11 @@ cli_options(struct run *r, int *argcp, char ***argvp, int *status)
 		default:
 			goto usage;
 		}
-	if (optind >= argc)
+	if (optind >= argc) {
+		fprintf(stderr, "protocolgen: no command given (build, check, "
+		    "adopt, diff, impact or clauses)\n");
 		goto usage;
+	}
 	cmd = argv[optind];
 	argc -= optind;
 	argv += optind;
@@ -194,7 +197,7 @@ cli_options(struct run *r, int *argcp, char ***argvp, int *status)
 	}
 	return cmd;
 usage:
-	cli_usage(stderr);
+	fputs("Try 'protocolgen --help' for more information.\n", stderr);
 	*status = 2;
 	return NULL;
 }

@@ -184,8 +184,10 @@ select_schools(struct run *r, int argc, char **argv, size_t *n)
 	*n = 0;
 	for (i = 0; i < argc; i++) {
 		if ((v[*n] = config_school(&r->cfg, argv[i])) == NULL) {
-			diag_error(NULL, 0, "unknown school '%s' (or its "
-			    "config has errors)", argv[i]);
+			char hint[96];
+			diag_error(NULL, 0, "unknown school '%s'%s (or its "
+			    "config has errors)", argv[i], config_school_hint(
+			    &r->cfg, argv[i], hint, sizeof(hint)));
 			free(v);
 			return NULL;
 		}

@@ -243,6 +243,19 @@ config_school(const struct config *c, const char *id)
 	return NULL;
 }
 
+const char *
+config_school_hint(const struct config *c, const char *id, char *buf,
+    size_t size)
+{
+	struct nearest near;
+	size_t i;
+
+	nearest_init(&near, id);
+	for (i = 0; i < c->nschools; i++)
+		nearest_try(&near, c->schools[i]->id);
+	return nearest_hint(&near, buf, size);
+}
+
 /* ------------------------------------------------------------------ */
 /* Freeing                                                              */
 

@@ -226,6 +226,9 @@ struct config {
  */
 int		 config_load(struct config *, const char *root);
 void		 config_free(struct config *);
+/* " (did you mean 'x'?)" for an unknown school id, in buf; or "". */
+const char	*config_school_hint(const struct config *, const char *id,
+		    char *buf, size_t size);
 const struct school *config_school(const struct config *, const char *id);
 /* Value of a {{name}} for a school, or NULL. */
 struct var	*config_var(const struct school *, const char *name);
@@ -279,8 +282,6 @@ struct config_reader {
 typedef int (*config_validator)(const char *);
 
 int		 config_valid_key(const char *);
-/* Levenshtein distance of two short strings (99 when one is long). */
-size_t		 config_edit_distance(const char *, const char *);
 int		 config_valid_date(const char *);
 int		 config_valid_month_or_date(const char *);
 int		 config_valid_schoolyear(const char *);

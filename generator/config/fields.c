@@ -151,34 +151,6 @@ config_valid_key(const char *s)
 /* ------------------------------------------------------------------ */
 /* Reading validated fields                                             */
 
-size_t
-config_edit_distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j, best;
-	size_t *row;
-
-	if (la > 40 || lb > 40)
-		return 99;
-	row = xcalloc(lb + 1, sizeof(*row));
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		size_t prev = row[0];
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			size_t cur = row[j];
-			size_t sub = prev + (a[i - 1] != b[j - 1]);
-			best = row[j] + 1 < row[j - 1] + 1 ? row[j] + 1 :
-			    row[j - 1] + 1;
-			row[j] = sub < best ? sub : best;
-			prev = cur;
-		}
-	}
-	best = row[lb];
-	free(row);
-	return best;
-}
-
 /*
  * Dutch words a board office may write for an English key: suggested when
  * the key is allowed here and no spelling is near.
@@ -219,7 +191,7 @@ config_check_keys(struct config_reader *r, const struct cval *map,
 		for (a = allowed; *a != NULL; a++) {
 			if (strcmp(*a, k) == 0)
 				break;
-			if (near == NULL && config_edit_distance(*a, k) <= 2)
+			if (near == NULL && str_edit_distance(*a, k) <= 2)
 				near = *a;
 		}
 		if (*a != NULL)
@@ -257,6 +229,42 @@ config_type_name(const struct cval *v)
 static char	*pending_text(struct config_reader *, const struct cval *,
 		    const char *, const char *);
 
+/*
+ * When what lists the choices ("concept, ter-instemming, vastgesteld or
+ * vervallen", "one of a, b"), the one nearest to value as a hint.
+ */
+static const char *
+choices_hint(const char *what, const char *value, char *buf, size_t size)
+{
+	struct nearest near;
+	char *list, *p, *tok;
+	const char *hint = "";
+
+	if (str_starts(what, "one of "))
+		what += 7;
+	list = xstrdup(what);
+	nearest_init(&near, value);
+	for (p = list; (tok = strsep(&p, ",")) != NULL;) {
+		char *or = strstr(tok, " or ");
+		if (or != NULL) {
+			*or = '\0';
+			nearest_try(&near, tok + strspn(tok, " "));
+			tok = or + 4;
+		}
+		tok += strspn(tok, " ");
+		if (*tok == '\0' || tok[strspn(tok,
+		    "abcdefghijklmnopqrstuvwxyz-")] != '\0') {
+			near.best = NULL;	/* not a list of words */
+			break;
+		}
+		nearest_try(&near, tok);
+	}
+	if (near.best != NULL)
+		hint = nearest_hint(&near, buf, size);
+	free(list);
+	return hint;
+}
+
 char *
 config_get_text(struct config_reader *r, const struct cval *map,
     const char *key, const char *ctx, int required, config_validator ok,
@@ -287,8 +295,10 @@ config_get_text(struct config_reader *r, const struct cval *map,
 		return NULL;
 	}
 	if (ok != NULL && !ok(v->str)) {
+		char hint[96];
 		diag_error(v->loc.file, v->loc.line, "'%s' in %s is not %s: "
-		    "'%s'", key, ctx, what, v->str);
+		    "'%s'%s", key, ctx, what, v->str, choices_hint(what,
+		    v->str, hint, sizeof(hint)));
 		r->errors++;
 		return NULL;
 	}

@@ -358,9 +358,16 @@ read_channels(struct config_reader *r, const struct national *n,
 		}
 		if ((p = find_product(n, c->kind)) == NULL) {
 			const struct cval *k = cval_get(e, "kind");
+			struct nearest near;
+			char hint[96];
+			size_t j;
+			nearest_init(&near, c->kind);
+			for (j = 0; j < n->nproducts; j++)
+				nearest_try(&near, n->products[j].id);
 			diag_error(k->loc.file, k->loc.line, "unknown channel "
-			    "kind '%s' in %s (see products in %s)", c->kind,
-			    ctx, n->path);
+			    "kind '%s' in %s%s (see products in %s)", c->kind,
+			    ctx, nearest_hint(&near, hint, sizeof(hint)),
+			    n->path);
 			r->errors++;
 			config_channel_clear(c);
 			continue;
@@ -408,9 +415,16 @@ read_lessons(struct config_reader *r, const struct national *n,
 		if (l->programme != NULL) {
 			if ((p = find_programme(n, l->programme)) == NULL) {
 				const struct cval *k = cval_get(e, "programme");
+				struct nearest near;
+				char hint[96];
+				size_t j;
+				nearest_init(&near, l->programme);
+				for (j = 0; j < n->nprogrammes; j++)
+					nearest_try(&near, n->programmes[j].id);
 				diag_error(k->loc.file, k->loc.line, "unknown "
-				    "programme '%s' in %s (see programmes in "
-				    "%s)", l->programme, ctx, n->path);
+				    "programme '%s' in %s%s (see programmes in "
+				    "%s)", l->programme, ctx, nearest_hint(&near,
+				    hint, sizeof(hint)), n->path);
 				r->errors++;
 				config_lesson_clear(l);
 				continue;
@@ -651,13 +665,22 @@ check_roles(struct config_reader *r, const struct national *n,
 		return;
 	for (i = 0; i < v->nitems; i++) {
 		const struct cval *e = v->items[i];
+		struct nearest near;
+		char hint[96];
+		size_t m;
 		found = 0;
-		for (j = 0; n->roles != NULL && j < n->roles->nitems; j++)
-			if (cval_get(n->roles->items[j], e->key) != NULL)
+		nearest_init(&near, e->key);
+		for (j = 0; n->roles != NULL && j < n->roles->nitems; j++) {
+			const struct cval *lv = n->roles->items[j];
+			if (cval_get(lv, e->key) != NULL)
 				found = 1;
+			for (m = 0; lv->type == CV_MAP && m < lv->nitems; m++)
+				nearest_try(&near, lv->items[m]->key);
+		}
 		if (!found) {
 			diag_error(e->loc.file, e->loc.line, "unknown role "
-			    "'%s' (roles are defined in %s)", e->key, n->path);
+			    "'%s'%s (roles are defined in %s)", e->key,
+			    nearest_hint(&near, hint, sizeof(hint)), n->path);
 			r->errors++;
 		} else if (e->type != CV_STRING || *e->str == '\0') {
 			diag_error(e->loc.file, e->loc.line, "role '%s' must "

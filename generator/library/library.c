@@ -433,8 +433,10 @@ resolve_outline(const struct library *lib, struct outline *o)
 		for (j = 0; j < o->sections[i].nentries; j++) {
 			struct outline_entry *e = &o->sections[i].entries[j];
 			if ((c = library_clause(lib, e->id)) == NULL) {
+				char hint[160];
 				diag_error(o->path, e->line, "unknown clause "
-				    "'%s'", e->id);
+				    "'%s'%s", e->id, library_clause_hint(lib,
+				    e->id, hint, sizeof(hint)));
 				continue;
 			}
 			if (c->kind == CLAUSE_FOOTNOTE) {
@@ -564,4 +566,17 @@ library_free(struct library *lib)
 	free(lib->outlines);
 	free(lib->root);
 	memset(lib, 0, sizeof(*lib));
+}
+
+const char *
+library_clause_hint(const struct library *lib, const char *id, char *buf,
+    size_t size)
+{
+	struct nearest near;
+	size_t i;
+
+	nearest_init(&near, id);
+	for (i = 0; i < lib->nclauses; i++)
+		nearest_try(&near, lib->clauses[i]->id);
+	return nearest_hint(&near, buf, size);
 }

@@ -78,6 +78,10 @@ struct library {
 	size_t		 noutlines;
 };
 
+/* " (did you mean 'x'?)" for an unknown clause id, in buf; or "". */
+const char	*library_clause_hint(const struct library *, const char *id,
+		    char *buf, size_t size);
+
 /*
  * Load every clause (<root>/<section>/NAME.md) and outline
  * (<root>/outlines/NAME.outline).  Report problems through diag(); return

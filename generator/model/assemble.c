@@ -183,13 +183,17 @@ apply_removes(const struct school *s, const struct outline *o,
 /* Can clause c (NULL: unknown) be added for s?  Report if not. */
 static int
 addable(const struct placement *p, const struct clause *c,
-    const struct school *s, const struct selection *sel)
+    const struct school *s, const struct selection *sel,
+    const struct library *lib)
 {
 	size_t si, pi;
 
-	if (c == NULL)
-		diag_error(p->loc.file, p->loc.line, "unknown clause '%s'",
-		    p->id);
+	if (c == NULL) {
+		char hint[160];
+		diag_error(p->loc.file, p->loc.line, "unknown clause '%s'%s",
+		    p->id, library_clause_hint(lib, p->id, hint,
+		    sizeof(hint)));
+	}
 	else if (c->kind == CLAUSE_FOOTNOTE)
 		diag_error(p->loc.file, p->loc.line, "'%s' is a footnote: it "
 		    "appears where it is referenced", p->id);
@@ -217,7 +221,7 @@ apply_adds(const struct school *s, const struct library *lib,
 	for (i = 0; i < s->nadd; i++) {
 		const struct placement *p = &s->add[i];
 		c = library_clause(lib, p->id);
-		if (!addable(p, c, s, sel)) {
+		if (!addable(p, c, s, sel, lib)) {
 			errors++;
 			continue;
 		}
@@ -656,11 +660,17 @@ doc_assemble(const struct school *s, const struct library *lib)
 
 	if ((o = library_outline(lib, s->outline)) == NULL) {
 		struct buf names = { 0 };
-		for (i = 0; i < lib->noutlines; i++)
+		struct nearest near;
+		char hint[96];
+		nearest_init(&near, s->outline);
+		for (i = 0; i < lib->noutlines; i++) {
 			buf_printf(&names, "%s%s", i ? ", " : "",
 			    lib->outlines[i]->name);
+			nearest_try(&near, lib->outlines[i]->name);
+		}
 		diag_error(s->outline_loc.file, s->outline_loc.line, "unknown "
-		    "outline '%s' (the library has: %s)", s->outline,
+		    "outline '%s'%s (the library has: %s)", s->outline,
+		    nearest_hint(&near, hint, sizeof(hint)),
 		    names.len ? buf_str(&names) : "none");
 		buf_free(&names);
 		return NULL;

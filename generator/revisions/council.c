@@ -159,10 +159,10 @@ near_in(const struct revdoc *r, const char *id, const char *near)
 	size_t i;
 
 	for (i = 0; near == NULL && r != NULL && i < r->nclauses; i++)
-		if (config_edit_distance(r->clauses[i].id, id) <= 2)
+		if (str_edit_distance(r->clauses[i].id, id) <= 2)
 			near = r->clauses[i].id;
 	for (i = 0; near == NULL && r != NULL && i < r->nnotes; i++)
-		if (config_edit_distance(r->notes[i].id, id) <= 2)
+		if (str_edit_distance(r->notes[i].id, id) <= 2)
 			near = r->notes[i].id;
 	return near;
 }

@@ -9,13 +9,27 @@ run --version
 like "$out" "^protocolgen [0-9]+\.[0-9]+\.[0-9]+$" "--version"
 run frobnicate
 is "$rc" 2 "unknown command: exit 2"
-like "$err" "unknown command" "unknown command: says so"
+is "$err" "protocolgen: unknown command 'frobnicate'; see 'protocolgen --help'" \
+    "unknown command: one line and a pointer to --help"
+run buidl
+is "$err" "protocolgen: unknown command 'buidl' (did you mean 'build'?); see 'protocolgen --help'" \
+    "a misspelt command: did you mean"
 run
 is "$rc" 2 "no command: exit 2"
+is "$(printf '%s\n' "$err" | wc -l)" 2 "no command: two lines, no page of usage"
 run build --no-such-option
 is "$rc" 2 "unknown option: exit 2"
+like "$err" "Try 'protocolgen --help'" "unknown option: a pointer to --help"
 run clauses extra
 is "$rc" 2 "clauses takes no arguments"
+is "$err" "protocolgen: clauses: too many arguments; usage: protocolgen clauses (no arguments)" \
+    "... and says so in one line"
+run adopt
+is "$err" "protocolgen: adopt: too few arguments; usage: protocolgen adopt ID..." \
+    "adopt without an id: its usage in one line"
+run check --dump x
+is "$rc" 2 "--dump with check: exit 2"
+like "$err" "go with build" "... says --dump goes with build"
 
 P=$(project)
 run build --root "$P"
