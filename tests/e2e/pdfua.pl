@@ -82,7 +82,7 @@ my $rolemap = obj($root->{'/RoleMap'}) || {};
 my (@elems, %mcr, %objr, @badtype);
 sub kids { my ($k) = @_; return () unless defined $k; my $v = obj($k); return @$v if ref $v eq "ARRAY"; return ($k); }
 sub walk {
-	my ($ref, $page, $depth) = @_;
+	my ($ref, $page, $depth, $parent) = @_;
 	return if $depth > 200;
 	my $e = obj($ref);
 	return unless ref $e eq 'HASH';
@@ -92,7 +92,7 @@ sub walk {
 	$type = substr($rolemap->{"/$s"}, 1) while !$std{$type} && $rolemap->{"/$type"};
 	push @badtype, $s unless $std{$type};
 	my $pg = $e->{'/Pg'} // $page;
-	my $el = { ref => $ref, s => $type, e => $e, kids => [] };
+	my $el = { ref => $ref, s => $type, e => $e, kids => [], parent => $parent };
 	push @elems, $el;
 	for my $k (kids($e->{'/K'})) {
 		if (!ref $k && $k =~ /^\d+$/) {
@@ -107,7 +107,7 @@ sub walk {
 		} else {
 			my $c = obj($k);
 			push @{ $el->{kids} }, scalar(@elems) if ref $c eq 'HASH';
-			walk($k, $pg, $depth + 1);
+			walk($k, $pg, $depth + 1, $el);
 		}
 	}
 }
@@ -178,17 +178,17 @@ sub content_ops {
 	while (pos($s) < length $s) {
 		if ($s =~ /\G\s+/gc || $s =~ /\G%[^\r\n]*/gc) { next; }
 		if ($s =~ /\G\(/gc) {
-			my $d = 1;
+			my ($d, $from) = (1, pos($s) - 1);
 			while ($d && pos($s) < length $s) {
 				if ($s =~ /\G\\./gcs) { next; }
 				if ($s =~ /\G\(/gc) { $d++; next; }
 				if ($s =~ /\G\)/gc) { $d--; next; }
 				$s =~ /\G[^()\\]+/gc;
 			}
-			push @args, 'string';
+			push @args, substr($s, $from, pos($s) - $from);
 		} elsif ($s =~ /\G<</gc) { push @args, '<<'; }
 		elsif ($s =~ /\G>>/gc) { push @args, '>>'; }
-		elsif ($s =~ /\G<[0-9A-Fa-f\s]*>/gc) { push @args, 'string'; }
+		elsif ($s =~ /\G(<[0-9A-Fa-f\s]*>)/gc) { push @args, $1; }
 		elsif ($s =~ /\G[\[\]]/gc) { }
 		elsif ($s =~ m{\G(/[^\s/\[\]()<>{}%]*)}gc) { push @args, $1; }
 		elsif ($s =~ /\G([-+]?[0-9.]+)/gc) { push @args, $1; }
@@ -201,20 +201,75 @@ sub content_ops {
 	return @ops;
 }
 
+# matrices [a b c d e f]: their product, and where a point goes
+sub mul {
+	my ($m, $n) = @_;
+	return [$m->[0] * $n->[0] + $m->[1] * $n->[2], $m->[0] * $n->[1] + $m->[1] * $n->[3],
+	    $m->[2] * $n->[0] + $m->[3] * $n->[2], $m->[2] * $n->[1] + $m->[3] * $n->[3],
+	    $m->[4] * $n->[0] + $m->[5] * $n->[2] + $n->[4], $m->[4] * $n->[1] + $m->[5] * $n->[3] + $n->[5]];
+}
+sub strings {
+	my ($a) = @_;
+	my $s = join('', map { /^\((.*)\)$/s ? $1 : () } @$a);
+	$s =~ s/\\([0-7]{1,3})/chr(oct $1)/ge;
+	$s =~ s/\\(.)/$1/gs;
+	return $s;
+}
+
+# Each artifact (page, first baseline in points from the page's top, its
+# strings) with the text it shows in the body: the running header and
+# footer lie above and below it (BODY_TOP and BODY_BOTTOM of
+# generator/render/pdf/pdf.h: 82 pt from the top, 68 pt from the bottom).
+# And per table row, the strings of its TH cells in order.
+my (@artseq, %rowtext);
+my ($BODY_TOP, $BODY_FOOT) = (82, 68);
+
 for my $pi (0 .. $#pages) {
 	my $pr = $pages[$pi];
 	my $p = obj($pr);
 	my $n = $pi + 1;
 	my $src = join("\n", map { data($_) // '' } kids($p->{'/Contents'}));
-	my (@stack, $where);
+	my $box = obj($p->{'/MediaBox'});
+	my $top = ref $box eq 'ARRAY' ? $box->[3] : 841.89;
+	my (@stack, $where, @gs);
+	my ($ctm, $tlm, $tl) = ([1, 0, 0, 1, 0, 0], [1, 0, 0, 1, 0, 0], 0);
 	for my $op (content_ops($src)) {
 		my ($k, $a) = @$op;
+		if ($k eq 'q') { push @gs, $ctm; }
+		elsif ($k eq 'Q') { $ctm = pop @gs // $ctm; }
+		elsif ($k eq 'cm' && @$a >= 6) { $ctm = mul([@$a[-6 .. -1]], $ctm); }
+		elsif ($k eq 'BT') { $tlm = [1, 0, 0, 1, 0, 0]; }
+		elsif ($k eq 'Tm' && @$a >= 6) { $tlm = [@$a[-6 .. -1]]; }
+		elsif ($k eq 'TL' && @$a) { $tl = $a->[-1]; }
+		elsif (($k eq 'Td' || $k eq 'TD') && @$a >= 2) {
+			$tl = -$a->[-1] if $k eq 'TD';
+			$tlm = mul([1, 0, 0, 1, @$a[-2, -1]], $tlm);
+		}
+		$tlm = mul([1, 0, 0, 1, 0, -$tl], $tlm) if $k eq 'T*' || $k eq "'" || $k eq '"';
+		if ($k =~ /^(Tj|TJ|'|")$/) {
+			my $y = $top - mul($tlm, $ctm)->[5];
+			my ($art) = grep { defined $_->[2] } @stack;
+			my ($mc) = grep { defined $_->[1] } reverse @stack;
+			my $el = $mc ? $mcr{"$pr $mc->[1]"} : undef;
+			if ($art && $y >= $BODY_TOP && $y <= $top - $BODY_FOOT) {
+				my $x = $artseq[ $art->[2] ];
+				$x->[1] //= $y;
+				$x->[2] .= strings($a);
+			} elsif (!$art && $el && $el->{s} eq 'TH' && $el->{parent}) {
+				$rowtext{ $el->{parent}{ref} } .= strings($a);
+			}
+		}
 		if ($k eq 'BMC' || $k eq 'BDC') {
 			my $mcid;
 			for my $i (0 .. $#$a) { $mcid = $a->[$i + 1] if $a->[$i] eq '/MCID'; }
 			push @inart, "page $n $a->[0]" if defined $mcid && grep { $_->[0] eq '/Artifact' } @stack;
 			push @intag, "page $n" if $a->[0] eq '/Artifact' && grep { defined $_->[1] } @stack;
-			push @stack, [$a->[0], $mcid];
+			my $art;
+			if ($a->[0] eq '/Artifact' && !grep { defined $_->[2] } @stack) {
+				$art = @artseq;
+				push @artseq, [$n, undef, ''];
+			}
+			push @stack, [$a->[0], $mcid, $art];
 			if (defined $mcid && !$mcr{"$pr $mcid"}) {
 				push @orphan, "page $n MCID $mcid";
 			}
@@ -268,6 +323,16 @@ rule('7.1-3', 'every content item tagged or an artifact', @untagged);
 rule('7.1-1', 'no artifact inside tagged content', @intag);
 rule('7.1-2', 'no tagged content inside an artifact', @inart);
 rule('7.1', 'every marked-content ID belongs to a structure element', @orphan);
+# what a screen reader skips: text in an artifact is only the running
+# header and footer (page number and CONCEPT mark with them), or a table's
+# header row repeated on a new page (an artifact that shows in the body
+# just what a row of TH cells shows)
+my %headrow = map { $_ => 1 } values %rowtext;
+rule('7.1-3-text', 'no body text in an artifact', map {
+	my $s = $_->[2];
+	$s =~ s/[^\x20-\x7e]/?/g;
+	sprintf('page %d at %.0f pt: "%s"', $_->[0], $_->[1], length $s > 40 ? substr($s, 0, 40) . '...' : $s);
+} grep { $_->[2] ne '' && !$headrow{ $_->[2] } } @artseq);
 rule('7.18.3-1', 'pages with annotations have /Tabs /S', @tabs);
 rule('7.18.1-2', 'every annotation in the structure tree', @annot);
 rule('7.18.5-1', 'every link annotation in a Link element', @linkel);

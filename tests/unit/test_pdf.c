@@ -481,6 +481,94 @@ test_artifacts(void)
 	buf_free(&out);
 }
 
+/* The content stream of a one-page PDF (the one with marked content). */
+static void
+page_content(const struct buf *pdf, struct buf *out)
+{
+	const char *s = buf_str(pdf), *p, *e;
+
+	for (p = s; (p = strstr(p, "stream\n")) != NULL; p = e) {
+		p += 7;
+		if ((e = strstr(p, "\nendstream")) == NULL)
+			return;
+		buf_reset(out);
+		if (pdf_inflate(p, (size_t)(e - p), out) == 0 &&
+		    strstr(buf_str(out), " BDC\n") != NULL)
+			return;
+	}
+	buf_reset(out);
+}
+
+/* A paragraph's words, the second and third a link to target (or none). */
+static void
+link_para(struct render *r, const char *target)
+{
+	struct inl in = { 0 };
+	struct pdf_style st = pdf_style(FACE_REGULAR, BODY_SIZE, INK);
+	size_t first, n;
+
+	pdf_tag(r, "P");
+	pdf_inl_text(&in, "Lees", &st, 0);
+	st.link = target != NULL ? pdf_link(r, 0, target) : -1;
+	pdf_inl_text(&in, " de site", &st, 0);
+	st.link = -1;
+	pdf_inl_text(&in, " en verder.", &st, 0);
+	first = para_break(&r->store, in.a, in.n, TEXT_W, 1, 1, &n);
+	pdf_lines(r, first, n, 0, BODY_SIZE, BODY_LEAD, 0, 0);
+	pdf_end(r, "P");
+	free(in.a);
+}
+
+/*
+ * Drawing: cairo 1.16 marks the content of childless structure elements
+ * only, so a paragraph's own text beside a link goes into Spans; one
+ * without a link stays a leaf.  Nothing but the running lines is left
+ * outside marked content.
+ */
+static void
+test_spans(void)
+{
+	struct pdf_style st = pdf_style(FACE_REGULAR, 8.5, MUTED);
+	struct dev_info in = { .title = "T", .creator = "protocolgen",
+	    .date = "2025-11-21T00:00:00Z" };
+	struct buf pdf = { 0 }, c = { 0 };
+	struct render *r;
+	const char *s, *p;
+	size_t n;
+	int spans = 0;
+
+	if (pdf_init("templates") == -1 ||
+	    (r = pdf_layout_begin(NULL)) == NULL) {
+		OK(0, "spans: the PDF backend starts");
+		return;
+	}
+	r->head_left = pdf_plain(r, "Kop", &st, TEXT_W, &n);
+	r->head_right = pdf_plain(r, "rechts", &st, TEXT_W, &n);
+	r->foot_left = pdf_plain(r, "Voet", &st, TEXT_W, &n);
+	r->head_mark = -1;
+	link_para(r, "https://a.nl/");
+	link_para(r, NULL);
+	INT_EQ(pdf_layout_end(r, &in, &pdf, "test"), 0, "spans: drawn");
+	for (p = buf_str(&pdf); (p = strstr(p, "/S /Span")) != NULL; p++)
+		spans++;
+	INT_EQ(spans, 2, "spans: the linked paragraph's own text in two Spans, "
+	    "the other none");
+	page_content(&pdf, &c);
+	s = buf_str(&c);
+	STR_HAS(s, "EMC\n/Span << /MCID 0 >> BDC\n", "spans: the text before "
+	    "the link is marked content");
+	STR_HAS(s, "EMC\n/Link << /MCID 1 >> BDC\n", "spans: then the link");
+	STR_HAS(s, "EMC\n/Span << /MCID 2 >> BDC\n", "spans: then the text "
+	    "after it");
+	STR_HAS(s, "EMC\n/P << /MCID 3 >> BDC\n", "spans: a paragraph "
+	    "without a link is marked as a whole");
+	p = strstr(s, "/Span << /MCID 0");
+	OK(p != NULL && strstr(p, "/Artifact") == NULL,
+	    "spans: no artifact after the running lines");
+	buf_free(&pdf);
+	buf_free(&c);
+}
+
 /* A paragraph of n lines as layout emits it: no widows, no orphans. */
 static void
 para_units(struct render *r, size_t n, double lead, int keep_last)
@@ -597,7 +685,7 @@ main(void)
 	test_artifacts();
 	test_links();
 	test_paginate();
-	pdf_font_free();
-	hyph_free();
+	test_spans();
+	pdf_teardown();
 	return tap_done();
 }

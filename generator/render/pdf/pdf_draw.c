@@ -1,6 +1,12 @@
 /*
  * PDF backend: drawing.  Walks the paginated units once and hands glyphs,
  * rules, structure tags, links and destinations to the device.
+ *
+ * cairo 1.16 marks content only for a structure element without
+ * children: the own text of a paragraph that holds a link or a footnote
+ * would be left outside marked content (an artifact to pdf_finish).  So
+ * an element that gets a child on a page draws its own text there in
+ * Span children, one for each stretch between its other children.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,7 +32,11 @@ struct draw {
 	struct pdf_dev	*dev;
 	int		 page;		/* -1 before the first */
 	const char	*open[MAXOPEN];	/* structure tags open, outermost first */
+	int		 kids[MAXOPEN];	/* open[i] has children on this page:
+					   its own text goes into a Span */
 	int		 nopen;
+	int		 span;		/* a Span open (in open[nopen - 1]) */
+	int		 pagination;	/* drawing the running lines: no Span */
 	int		 link;		/* link open, or -1 */
 	/* the glyph run being collected */
 	cairo_glyph_t	*g;
@@ -59,11 +69,32 @@ add_cluster(struct draw *dw, const char *s, int bytes, int glyphs)
 	buf_put(&dw->text, s, (size_t)bytes);
 }
 
+/* Is the text drawn now the own text of an element with children? */
+static int
+wants_span(const struct draw *dw)
+{
+	return dw->link < 0 && !dw->pagination && dw->nopen > 0 &&
+	    dw->nopen <= MAXOPEN && dw->kids[dw->nopen - 1];
+}
+
+static void
+span_end(struct draw *dw)
+{
+	if (!dw->span)
+		return;
+	dev_tag_end(dw->dev, "Span");
+	dw->span = 0;
+}
+
 static void
 flush(struct draw *dw)
 {
 	if (dw->ng == 0)
 		return;
+	if (!dw->span && wants_span(dw)) {
+		dev_tag_begin(dw->dev, "Span");
+		dw->span = 1;
+	}
 	dev_glyphs(dw->dev, pdf_font_face(dw->run.face), dw->run.size,
 	    dw->run.rgb, dw->g, (int)dw->ng, buf_str(&dw->text),
 	    (int)dw->text.len, dw->cl, (int)dw->ncl);
@@ -116,9 +147,13 @@ set_link(struct draw *dw, int link)
 	if (link == dw->link)
 		return;
 	flush(dw);
+	span_end(dw);
 	if (dw->link >= 0)
 		dev_link_end(dw->dev);
 	dw->link = link;
+	if (link >= 0 && !dw->pagination && dw->nopen > 0 &&
+	    dw->nopen <= MAXOPEN)
+		dw->kids[dw->nopen - 1] = 1;	/* a parent now */
 	if (link >= 0)
 		dev_link_begin(dw->dev, dw->r->links[link].internal,
 		    dw->r->links[link].target);
@@ -304,36 +339,96 @@ draw_header(struct draw *dw, int page)
 
 static void	draw_row(struct draw *, const struct unit *, double, int);
 
+/* ------------------------------------------------------------ structure */
+
+/* Do lines [line, line + n) hold a link or a footnote mark? */
+static int
+lines_link(const struct render *r, size_t line, size_t n)
+{
+	const struct pdf_line *l;
+	const struct pdf_style *st;
+	size_t k, i;
+
+	for (k = line; k < line + n; k++) {
+		l = &r->store.line[k];
+		if (l->label >= 0 && r->store.frag[l->label].style.link >= 0)
+			return 1;
+		for (i = l->f0; i < l->f0 + l->nf; i++) {
+			st = &r->store.frag[i].style;
+			if (st->link >= 0 || st->note > 0)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Does the element that goes on at unit i get a child on this page, before
+ * it ends: a structure element (a table row's cells among them), a link,
+ * a footnote (drawn after the line that refers to it)?
+ */
+static int
+has_kids(const struct render *r, size_t i, int page)
+{
+	const struct unit *u;
+
+	for (; i < r->nu && r->u[i].page == page; i++) {
+		u = &r->u[i];
+		if (u->kind == U_TAG || u->kind == U_ROW)
+			return 1;
+		if (u->kind == U_END)
+			return 0;
+		if (u->kind == U_LINE && lines_link(r, u->line, 1))
+			return 1;
+		if (u->kind == U_LABEL &&
+		    r->store.frag[u->line].style.link >= 0)
+			return 1;
+	}
+	return 0;
+}
+
 /*
  * Close the open tags (but the Document) at the end of a page and reopen
  * them on the next, so that running headers and footers, drawn between,
- * stay out of the paragraphs.
+ * stay out of the paragraphs.  Unit i is the first of the new page.
  */
 static void
-turn_page(struct draw *dw, int page)
+turn_page(struct draw *dw, int page, size_t i)
 {
-	int i, n = dw->nopen < MAXOPEN ? dw->nopen : MAXOPEN;
+	int k, n = dw->nopen < MAXOPEN ? dw->nopen : MAXOPEN;
 
+	span_end(dw);
 	if (dw->page >= 0) {
-		for (i = n; i-- > 1;)
-			dev_tag_end(dw->dev, dw->open[i]);
+		for (k = n; k-- > 1;)
+			dev_tag_end(dw->dev, dw->open[k]);
 		dev_page_end(dw->dev);
 	}
 	dw->page = page;
 	dw->notes_drawn = 0;
+	dw->pagination = 1;
 	draw_header(dw, page);
 	/* a table going on: its header row again, outside the structure */
 	if (dw->r->repeat[page] > 0)
 		draw_row(dw, &dw->r->u[dw->r->repeat[page] - 1], BODY_TOP, 0);
-	for (i = 1; i < n; i++)
-		dev_tag_begin(dw->dev, dw->open[i]);
+	dw->pagination = 0;
+	/* new elements: each the parent of the next, the last as it goes on */
+	for (k = 1; k < n; k++) {
+		dw->kids[k] = k + 1 < n || has_kids(dw->r, i, page);
+		dev_tag_begin(dw->dev, dw->open[k]);
+	}
 }
 
+/* An element begins; kids: it will have children on this page. */
 static void
-tag_begin(struct draw *dw, const char *tag)
+tag_begin(struct draw *dw, const char *tag, int kids)
 {
-	if (dw->nopen < MAXOPEN)
+	span_end(dw);
+	if (dw->nopen > 0 && dw->nopen <= MAXOPEN)
+		dw->kids[dw->nopen - 1] = 1;	/* a parent now */
+	if (dw->nopen < MAXOPEN) {
 		dw->open[dw->nopen] = tag;
+		dw->kids[dw->nopen] = kids;
+	}
 	dw->nopen++;
 	dev_tag_begin(dw->dev, tag);
 }
@@ -341,6 +436,7 @@ tag_begin(struct draw *dw, const char *tag)
 static void
 tag_end(struct draw *dw, const char *tag)
 {
+	span_end(dw);
 	if (dw->nopen > 0)
 		dw->nopen--;
 	dev_tag_end(dw->dev, tag);
@@ -358,7 +454,7 @@ draw_note(struct draw *dw, int k)
 	if (nt->drawn || nt->page != dw->page)
 		return;
 	nt->drawn = 1;
-	tag_begin(dw, "Note");
+	tag_begin(dw, "Note", lines_link(dw->r, nt->line, nt->nlines));
 	if (dw->notes_drawn++ == 0)
 		dev_hline(dw->dev, MARGIN_L, MARGIN_L + 120, nt->y -
 		    NOTE_SEP / 2, 0.5, MUTED);
@@ -408,7 +504,8 @@ draw_row(struct draw *dw, const struct unit *u, double y, int tagged)
 	for (i = 0; i < u->ncell; i++) {
 		c = &u->cell[i];
 		if (tagged)
-			tag_begin(dw, c->tag);
+			tag_begin(dw, c->tag, lines_link(dw->r, c->line,
+			    c->nlines));
 		for (k = 0; k < c->nlines; k++)
 			draw_line(dw, c->line + k, MARGIN_L + c->x, y +
 			    u->base + k * u->lead);
@@ -438,7 +535,7 @@ draw_unit(struct draw *dw, size_t i)
 		    u->y + u->h / 2, u->base, u->rgb);
 		break;
 	case U_TAG:
-		tag_begin(dw, u->tag);
+		tag_begin(dw, u->tag, has_kids(dw->r, i + 1, u->page));
 		break;
 	case U_END:
 		tag_end(dw, u->tag);
@@ -473,11 +570,11 @@ pdf_draw(struct render *r, const struct dev_info *info, struct buf *out,
 	}
 	dw.dev = dev_new(PAGE_W, PAGE_H, out, alt);
 	dev_info(dw.dev, info);
-	turn_page(&dw, 0);
-	tag_begin(&dw, "Document");
+	turn_page(&dw, 0, 0);
+	tag_begin(&dw, "Document", 1);
 	for (i = 0; i < r->nu; i++) {
 		if (r->u[i].page != dw.page)
-			turn_page(&dw, r->u[i].page);
+			turn_page(&dw, r->u[i].page, i);
 		draw_unit(&dw, i);
 	}
 	while (dw.nopen > 0)
