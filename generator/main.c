@@ -29,6 +29,8 @@ static const struct command {
 	{ "adopt",	1, -1, 0, cmd_adopt, "ID..." },
 	{ "diff",	2, 3, 0, cmd_diff, "[--collapse] ID FROM [TO]" },
 	{ "impact",	0, 0, 0, cmd_impact, "[--against DIR]" },
+	{ "new",	2, 3, 0, cmd_new, "board BOARD [po|vo] | new school "
+	    "BOARD/ID" },
 };
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
 

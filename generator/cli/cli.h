@@ -241,5 +241,7 @@ int		 cmd_diff(struct run *r, int argc, char **argv);
 int		 cmd_impact(struct run *r, int argc, char **argv);
 int		 cmd_clauses(struct run *r, int argc, char **argv);
 int		 cmd_dump(struct run *r, int argc, char **argv);
+/* new.c: start a board or a school from the standard outline. */
+int		 cmd_new(struct run *r, int argc, char **argv);
 
 #endif

@@ -22,6 +22,7 @@ cli_usage(FILE *f)
 "       protocolgen diff [--collapse] ID FROM [TO]\n"
 "       protocolgen impact [--against DIR]\n"
 "       protocolgen clauses\n"
+"       protocolgen new board BOARD [po|vo] | new school BOARD/ID\n"
 "       protocolgen --help | --version\n"
 "\n"
 "Commands:\n"
@@ -37,6 +38,9 @@ cli_usage(FILE *f)
 "  impact    which schools' protocols and clauses change with the clause\n"
 "            files edited since the last commit (or against library DIR)\n"
 "  clauses   list the clause library: ids, sections, provenance, users\n"
+"  new       start a board (schools/BOARD/board.lua) or a school\n"
+"            (schools/BOARD/ID.lua) from the standard outline; never\n"
+"            overwrites\n"
 "\n"
 "Options:\n"
 "  --out DIR        output folder (default: out)\n"
@@ -105,7 +109,7 @@ cli_options(struct run *r, int *argcp, char ***argvp, int *status)
 		}
 	if (optind >= argc) {
 		fprintf(stderr, "protocolgen: no command given (build, check, "
-		    "adopt, diff, impact or clauses)\n");
+		    "adopt, diff, impact, clauses or new)\n");
 		goto usage;
 	}
 	cmd = argv[optind];

@@ -298,6 +298,10 @@ char		*config_get_text(struct config_reader *, const struct cval *map,
 		    config_validator ok, const char *what);
 /* A text that stands in for a value ("[naam]", "XXX", "nog in te vullen"). */
 int		 config_looks_standin(const char *);
+/* How a value still to be filled prints: "[nog in te vullen: what]". */
+#define PENDING_MARK	"[nog in te vullen: "
+/* Is s such a value (text, never a link target)? */
+int		 config_is_pending(const char *s);
 /* Check v is a list (an empty table counts); report otherwise. */
 int		 config_want_list(struct config_reader *, const struct cval *v,
 		    const char *key, const char *ctx);

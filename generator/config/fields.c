@@ -358,7 +358,13 @@ pending_text(struct config_reader *r, const struct cval *v, const char *key,
 		    w->str);
 		r->pending.loc = w->loc;
 	}
-	return xasprintf("[nog in te vullen: %s]", w->str);
+	return xasprintf("%s%s]", PENDING_MARK, w->str);
+}
+
+int
+config_is_pending(const char *s)
+{
+	return s != NULL && str_starts(s, PENDING_MARK);
 }
 
 int

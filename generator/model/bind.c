@@ -254,6 +254,12 @@ channel_items(cmark_node *list, const struct school *s, void *line)
 		cmark_node_append_child(para, new_text(c->name, line));
 		if (c->url == NULL)
 			continue;
+		if (config_is_pending(c->url)) {	/* text, not a link */
+			cmark_node_append_child(para, new_text(" (", line));
+			cmark_node_append_child(para, new_text(c->url, line));
+			cmark_node_append_child(para, new_text(")", line));
+			continue;
+		}
 		char *shown = display_url(c->url);
 		cmark_node *link = cmark_node_new(CMARK_NODE_LINK);
 		cmark_node_set_url(link, c->url);
