@@ -392,7 +392,7 @@ write_index(struct run *r)
 {
 	struct buf out = { 0 }, recs = { 0 };
 	struct deps dp = { 0 };
-	char *path;
+	char *path, *guide;
 	int rc = -1;
 
 	if (site_render(r->site, &out) == 0) {
@@ -400,6 +400,17 @@ write_index(struct run *r)
 		rc = write_output(path, &out);
 		free(path);
 	}
+	/* the Dutch user guide beside the index, when the project has one */
+	guide = project_path(r->o.root, "docs/handleiding.md");
+	if (rc == 0 && access(guide, F_OK) == 0) {
+		buf_reset(&out);
+		path = xasprintf("%s/handleiding.html", r->o.out);
+		rc = guide_render(guide, &out) == 0 ? write_output(path, &out) :
+		    -1;
+		free(path);
+		deps_add(&dp, guide);
+	}
+	free(guide);
 	if (rc == 0 && r->o.deps) {
 		site_records(r->site, &recs);
 		path = xasprintf("%s/site.rec", r->depdir);

@@ -72,6 +72,11 @@ int		 site_add_records(struct site *, const char *text, size_t len);
 int		 site_deps(void (*fn)(void *, const char *), void *arg);
 /* Render out/index.html.  Return 0, or -1 after reporting. */
 int		 site_render(const struct site *, struct buf *out);
+/*
+ * The user guide at path (Markdown) as a page of the site: guide.c.
+ * Return 0, or -1 after reporting.
+ */
+int		 guide_render(const char *path, struct buf *out);
 void		 site_free(struct site *);
 
 /*
