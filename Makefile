@@ -8,7 +8,8 @@ CFLAGS	?= -O2 -g
 WARN	= -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow \
 	  -Wpointer-arith -Wstrict-prototypes -Wmissing-prototypes \
 	  -Wformat=2 -Wundef -Wvla -Wno-unused-parameter
-PKGS	= libcmark libxml-2.0 lua5.4 pangocairo pangoft2 cairo fontconfig zlib hunspell
+PKGS	= libcmark libxml-2.0 lua5.4 pangocairo pangoft2 cairo fontconfig zlib hunspell \
+	  libmicrohttpd
 # expanded by the shell when a recipe runs: after `deps` has installed them
 PKG_CFLAGS = `pkg-config --cflags $(PKGS)`
 PKG_LIBS   = `pkg-config --libs $(PKGS)` -lhyphen -lm

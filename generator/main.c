@@ -29,6 +29,7 @@ static const struct command {
 	{ "adopt",	1, -1, 0, cmd_adopt, "ID..." },
 	{ "diff",	2, 3, 0, cmd_diff, "[--collapse] ID FROM [TO]" },
 	{ "impact",	0, 0, 0, cmd_impact, "[--against DIR]" },
+	{ "serve",	0, 0, 0, cmd_serve, "[--port N]" },
 	{ "new",	2, 3, 0, cmd_new, "board BOARD [po|vo] | new school "
 	    "BOARD/ID" },
 };
@@ -72,7 +73,8 @@ find_command(const char *name, int argc, int dump)
 int
 main(int argc, char *argv[])
 {
-	struct run r = { .o = { .root = ".", .out = NULL, .jobs = 1 } };
+	struct run r = { .o = { .root = ".", .out = NULL, .jobs = 1,
+	    .port = 8000 } };
 	const struct command *c;
 	const char *name;
 	char *out_default = NULL, *exe = NULL;

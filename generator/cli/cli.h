@@ -117,6 +117,7 @@ struct opts {
 	int		 deps;		/* --deps: dependency files, stamps */
 	int		 index;		/* --index: also after a partial build */
 	int		 verbose;	/* -v: name each school built */
+	int		 port;		/* serve --port N (0: any free one) */
 };
 
 struct run {
@@ -243,5 +244,7 @@ int		 cmd_clauses(struct run *r, int argc, char **argv);
 int		 cmd_dump(struct run *r, int argc, char **argv);
 /* new.c: start a board or a school from the standard outline. */
 int		 cmd_new(struct run *r, int argc, char **argv);
+/* serve.c: the local preview server. */
+int		 cmd_serve(struct run *r, int argc, char **argv);
 
 #endif

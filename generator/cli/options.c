@@ -23,6 +23,7 @@ cli_usage(FILE *f)
 "       protocolgen impact [--against DIR]\n"
 "       protocolgen clauses\n"
 "       protocolgen new board BOARD [po|vo] | new school BOARD/ID\n"
+"       protocolgen serve [--port N]\n"
 "       protocolgen --help | --version\n"
 "\n"
 "Commands:\n"
@@ -41,6 +42,8 @@ cli_usage(FILE *f)
 "  new       start a board (schools/BOARD/board.lua) or a school\n"
 "            (schools/BOARD/ID.lua) from the standard outline; never\n"
 "            overwrites\n"
+"  serve     build, serve DIR on 127.0.0.1 (default port 8000), rebuild\n"
+"            what an edit makes stale and reload open pages\n"
 "\n"
 "Options:\n"
 "  --out DIR        output folder (default: out)\n"
@@ -60,6 +63,7 @@ cli_usage(FILE *f)
 "  -q, --quiet      do not print warnings\n"
 "  --collapse       diff: fold unchanged clauses (HTML: closed <details>;\n"
 "                   PDF: one line per run) into diff-FROM-TO-collapsed.*\n"
+"  --port N         serve: the port (0: any free one; default 8000)\n"
 "  --against DIR    impact: the old clause library (default: clauses/ of\n"
 "                   the last commit, read with git)\n"
 "\n"
@@ -86,6 +90,7 @@ cli_options(struct run *r, int *argcp, char ***argvp, int *status)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "collapse", no_argument, NULL, 'c' },
 		{ "against", required_argument, NULL, 'a' },
+		{ "port", required_argument, NULL, 'p' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -170,6 +175,15 @@ cli_options(struct run *r, int *argcp, char ***argvp, int *status)
 			break;
 		case 'a':
 			r->o.against = optarg;
+			break;
+		case 'p':
+			r->o.port = (int)strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || r->o.port < 0 ||
+			    r->o.port > 65535 || strcmp(cmd, "serve") != 0) {
+				fprintf(stderr, "protocolgen: --port N (0 to "
+				    "65535) is for serve\n");
+				goto usage;
+			}
 			break;
 		case 'h':
 			cli_usage(stdout);
