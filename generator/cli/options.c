@@ -23,6 +23,7 @@ cli_usage(FILE *f)
 "       protocolgen impact [--against DIR]\n"
 "       protocolgen clauses\n"
 "       protocolgen new board BOARD [po|vo] | new school BOARD/ID\n"
+"       protocolgen import schools FILE.csv --board BOARD\n"
 "       protocolgen --help | --version\n"
 "\n"
 "Commands:\n"
@@ -41,6 +42,9 @@ cli_usage(FILE *f)
 "  new       start a board (schools/BOARD/board.lua) or a school\n"
 "            (schools/BOARD/ID.lua) from the standard outline; never\n"
 "            overwrites\n"
+"  import    a school config (schools/BOARD/ID.lua) per row of a CSV file\n"
+"            (the board's spreadsheet, DUO's open data): name, place,\n"
+"            website, BRIN; never overwrites\n"
 "\n"
 "Options:\n"
 "  --out DIR        output folder (default: out)\n"
@@ -62,6 +66,7 @@ cli_usage(FILE *f)
 "                   PDF: one line per run) into diff-FROM-TO-collapsed.*\n"
 "  --against DIR    impact: the old clause library (default: clauses/ of\n"
 "                   the last commit, read with git)\n"
+"  --board BOARD    import: the board the schools are of\n"
 "\n"
 "Exit status: 0 ok, 1 errors or failed build, 2 usage error.\n"
 "See protocolgen(1).\n", f);
@@ -86,6 +91,7 @@ cli_options(struct run *r, int *argcp, char ***argvp, int *status)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "collapse", no_argument, NULL, 'c' },
 		{ "against", required_argument, NULL, 'a' },
+		{ "board", required_argument, NULL, 'b' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -109,7 +115,7 @@ cli_options(struct run *r, int *argcp, char ***argvp, int *status)
 		}
 	if (optind >= argc) {
 		fprintf(stderr, "protocolgen: no command given (build, check, "
-		    "adopt, diff, impact, clauses or new)\n");
+		    "adopt, diff, impact, clauses, new or import)\n");
 		goto usage;
 	}
 	cmd = argv[optind];
@@ -171,6 +177,9 @@ cli_options(struct run *r, int *argcp, char ***argvp, int *status)
 		case 'a':
 			r->o.against = optarg;
 			break;
+		case 'b':
+			r->o.board = optarg;
+			break;
 		case 'h':
 			cli_usage(stdout);
 			return NULL;
@@ -190,6 +199,10 @@ cli_options(struct run *r, int *argcp, char ***argvp, int *status)
 	    (strcmp(cmd, "build") != 0 || r->o.dump_id != NULL)) {
 		fprintf(stderr, "protocolgen: --jobs, --deps, --index, "
 		    "--schools-from and --verbose are for building\n");
+		goto usage;
+	}
+	if (r->o.board && strcmp(cmd, "import") != 0) {
+		fprintf(stderr, "protocolgen: --board is for import\n");
 		goto usage;
 	}
 	if ((r->o.collapse && strcmp(cmd, "diff") != 0) ||
