@@ -51,6 +51,19 @@ shown() {
 
 # --- the real schools -------------------------------------------------------
 P=$(project)
+# and the standard outlines: a school of each type as `protocolgen new`
+# starts it, its values still to be filled filled in
+(cd "$P" && "$PG" new board standaard-po po && "$PG" new school \
+    standaard-po/de-wilg && "$PG" new board standaard-vo vo &&
+    "$PG" new school standaard-vo/het-anker) >/dev/null
+perl -pi -e 's/\{ pending = "naam van het schoolbestuur" \}/"Stichting Standaard"/;
+    s/\{ pending = "adres van de website" \}/"https:\/\/www.school.example\/"/;
+    s/\{ pending = "naam van het lesprogramma" \}/"Mediawijsheid"/;
+    s/\{ pending = "(groepen|leerjaren)" \}/"1"/' "$P"/schools/standaard-*/*.lua
+perl -pi -e 's/\{ pending = "naam van de school" \}/"Basisschool De Wilg"/' \
+    "$P"/schools/standaard-po/de-wilg.lua
+perl -pi -e 's/\{ pending = "naam van de school" \}/"Het Anker"/' \
+    "$P"/schools/standaard-vo/het-anker.lua
 cp -r "$P" "$TMP/orig"
 outlines=""
 for st in concept ter-instemming vastgesteld; do
