@@ -221,6 +221,8 @@ brin_fields(struct import *im, const struct csv_row *row, char **brin,
 {
 	char *p;
 
+	if (*vest != NULL && strlen(*vest) == 6 && *brin == NULL)
+		*brin = xstrndup(*vest, 4);	/* DUO's VESTIGINGSCODE alone */
 	for (p = *brin; p != NULL && *p != '\0'; p++)
 		*p = (char)toupper((unsigned char)*p);
 	if (*vest != NULL && strlen(*vest) == 6 && *brin != NULL &&
@@ -231,8 +233,12 @@ brin_fields(struct import *im, const struct csv_row *row, char **brin,
 		*vest = xstrdup(*brin + 4);
 		(*brin)[4] = '\0';
 	}
-	if (*vest != NULL && strlen(*vest) == 1 && isdigit((unsigned char)**vest))
-		p = xasprintf("0%s", *vest), free(*vest), *vest = p;
+	if (*vest != NULL && strlen(*vest) == 1 &&
+	    isdigit((unsigned char)**vest)) {
+		p = xasprintf("0%s", *vest);	/* a spreadsheet's number */
+		free(*vest);
+		*vest = p;
+	}
 	if (*brin != NULL && !config_valid_brin(*brin))
 		return row_error(im, row, "BRIN code '%s' is not 2 digits and 2 "
 		    "letters (for example 12AB)", *brin);

@@ -1,6 +1,11 @@
 #!/bin/sh
 # protocolgen import schools: school configs from a board's spreadsheet or
 # DUO's open data; separators, quoting, encodings, bad rows at their line,
+printf 'VESTIGINGSCODE,VESTIGINGSNAAM\n11ab02,De Lijster\n' > code.csv
+run import schools code.csv --board noord
+like "$(cat schools/noord/de-lijster.lua)" 'brin = "11AB", vestiging = "02"' \
+    "DUO's VESTIGINGSCODE alone gives both codes"
+
 # never an overwrite; the imported schools pass check, build, and carry
 # their BRIN code into protocol.json.
 . "$(dirname "$0")/lib.sh"
@@ -67,6 +72,11 @@ like "$out" "wrote schools/noord/de-wilg.lua" "... the good row is imported"
 like "$out" "1 school written, 0 skipped, 6 rows with errors" "... and counted"
 like "$(cat schools/noord/de-wilg.lua)" 'brin = "56EF", vestiging = "00"' \
     "... DUO's VESTIGINGSCODE (BRIN and number) gives the number"
+
+printf 'VESTIGINGSCODE,VESTIGINGSNAAM\n11ab02,De Lijster\n' > code.csv
+run import schools code.csv --board noord
+like "$(cat schools/noord/de-lijster.lua)" 'brin = "11AB", vestiging = "02"' \
+    "DUO's VESTIGINGSCODE alone gives both codes"
 
 # never an overwrite
 echo '-- edited by hand' >> schools/noord/de-poolster.lua
