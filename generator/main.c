@@ -32,6 +32,7 @@ static const struct command {
 	{ "serve",	0, 0, 0, cmd_serve, "[--port N]" },
 	{ "new",	2, 3, 0, cmd_new, "board BOARD [po|vo] | new school "
 	    "BOARD/ID" },
+	{ "import",	2, 2, 0, cmd_import, "schools FILE --board BOARD" },
 };
 #define NCOMMANDS	(sizeof(commands) / sizeof(commands[0]))
 

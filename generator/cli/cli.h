@@ -109,6 +109,7 @@ struct opts {
 	const char	*dump_id;	/* --dump ID, --explain ID */
 	const char	*schools_from;	/* --schools-from FILE */
 	const char	*against;
+	const char	*board;		/* import: --board BOARD */
 	int		 explain;
 	int		 collapse;
 	int		 keep_going;
@@ -246,5 +247,44 @@ int		 cmd_dump(struct run *r, int argc, char **argv);
 int		 cmd_new(struct run *r, int argc, char **argv);
 /* serve.c: the local preview server. */
 int		 cmd_serve(struct run *r, int argc, char **argv);
+/* Is id a name out/ uses for itself (index, assets, ...)? */
+int		 cli_id_reserved(const char *id);
+/*
+ * Create path holding text, never over an existing file (O_EXCL).
+ * Return 0; 1 when it exists (unreported); -1 after reporting.
+ */
+int		 cli_create_file(const char *path, const char *text);
+/* The type of board (its folder dir), loading the configs; 0 after
+   reporting that there is none. */
+enum level	 cli_board_level(struct run *r, const char *board,
+		    const char *dir);
+
+/* school_text.c: a new school's config; NULL values are pending. */
+struct school_seed {
+	const char	*id, *board;
+	const char	*name, *place, *website, *brin, *vestiging;
+	const char	*source;	/* import: the file, and its line */
+	int		 line;
+	int		 vo;
+};
+void		 cli_school_text(struct buf *, const struct school_seed *);
+
+/* import.c: school configs from a spreadsheet (csv.c reads it). */
+int		 cmd_import(struct run *r, int argc, char **argv);
+
+/* csv.c: a spreadsheet saved as CSV, its text converted to UTF-8. */
+struct csv_row {
+	char		**f;		/* its fields */
+	size_t		 n;
+	int		 line;		/* where the row starts */
+};
+struct csv {
+	struct csv_row	*rows;		/* the header line first */
+	size_t		 nrows;
+	char		 sep;		/* ';', ',' or '\t' */
+};
+/* Read path into c; return 0, or -1 after reporting (c is empty). */
+int		 csv_read(const char *path, struct csv *c);
+void		 csv_free(struct csv *c);
 
 #endif

@@ -23,32 +23,36 @@
 static const char *const reserved[] = { "index", "assets", "concept",
 	"versies", NULL };
 
-static int
-good_id(const char *what, const char *id)
+int
+cli_id_reserved(const char *id)
 {
 	size_t k;
 
+	for (k = 0; reserved[k] != NULL; k++)
+		if (strcmp(id, reserved[k]) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+good_id(const char *what, const char *id)
+{
 	if (!config_valid_id(id)) {
 		diag_error(NULL, 0, "'%s' is not a %s id: use lower-case "
 		    "letters, digits and '-' (for example 'de-linde')", id,
 		    what);
 		return 0;
 	}
-	for (k = 0; reserved[k] != NULL; k++)
-		if (strcmp(id, reserved[k]) == 0) {
-			diag_error(NULL, 0, "'%s' is a name the outputs use "
-			    "(out/%s): choose another %s id", id, id, what);
-			return 0;
-		}
+	if (cli_id_reserved(id)) {
+		diag_error(NULL, 0, "'%s' is a name the outputs use "
+		    "(out/%s): choose another %s id", id, id, what);
+		return 0;
+	}
 	return 1;
 }
 
-/*
- * Create path with text; refuse if it exists (O_EXCL: no race), leave
- * nothing behind on failure.
- */
-static int
-create_new(const char *path, const char *text)
+int
+cli_create_file(const char *path, const char *text)
 {
 	size_t n = strlen(text);
 	int fd;
@@ -56,12 +60,8 @@ create_new(const char *path, const char *text)
 	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
 	    0644)) == -1) {
 		if (errno == EEXIST)
-			diag_error(path, 0, "already exists: protocolgen new "
-			    "never overwrites a file; edit it, or remove it "
-			    "first");
-		else
-			diag_error(path, 0, "cannot create: %s",
-			    strerror(errno));
+			return 1;
+		diag_error(path, 0, "cannot create: %s", strerror(errno));
 		return -1;
 	}
 	if (write(fd, text, n) != (ssize_t)n || fsync(fd) == -1) {
@@ -76,6 +76,18 @@ create_new(const char *path, const char *text)
 		return -1;
 	}
 	return 0;
+}
+
+/* cli_create_file(), an existing file reported as an error. */
+static int
+create_new(const char *path, const char *text)
+{
+	int rc;
+
+	if ((rc = cli_create_file(path, text)) == 1)
+		diag_error(path, 0, "already exists: protocolgen new never "
+		    "overwrites a file; edit it, or remove it first");
+	return rc == 0 ? 0 : -1;
 }
 
 static int
@@ -124,9 +136,8 @@ out:
 	return rc;
 }
 
-/* The board's type, from its loaded config; 0 after reporting. */
-static enum level
-board_level(struct run *r, const char *board, const char *dir)
+enum level
+cli_board_level(struct run *r, const char *board, const char *dir)
 {
 	size_t i;
 
@@ -144,9 +155,11 @@ static int
 new_school(struct run *r, const char *spec)
 {
 	const char *slash = strchr(spec, '/');
+	struct school_seed seed = { 0 };
+	struct buf b = { 0 };
 	char *board, *schools, *dir, *path, *text;
 	enum level level;
-	int rc = 1, vo;
+	int rc = 1;
 
 	if (slash == NULL) {
 		diag_error(NULL, 0, "'%s': write the school as BOARD/ID, for "
@@ -162,41 +175,13 @@ new_school(struct run *r, const char *spec)
 	dir = xasprintf("%s/%s", schools, board);
 	path = xasprintf("%s/%s.lua", dir, slash + 1);
 	text = NULL;
-	if ((level = board_level(r, board, dir)) == 0)
+	if ((level = cli_board_level(r, board, dir)) == 0)
 		goto out;
-	vo = level == LEVEL_VO;
-	text = xasprintf(
-"-- School '%s' van bestuur '%s': haar protocol sociale media.\n"
-"-- Gemaakt met `protocolgen new school`; uitleg: docs/FORMATS.md.\n"
-"-- Waarden met { pending = \"...\" } zijn nog niet bekend: het concept drukt\n"
-"-- \"[nog in te vullen: ...]\" af en `protocolgen check` meldt ze.  Vul ze in\n"
-"-- voordat het protocol naar de MR gaat.\n"
-"school {\n"
-"  -- De naam zoals het protocol haar noemt, bijvoorbeeld \"%s\".\n"
-"  name = { pending = \"naam van de school\" },\n"
-"  -- De website, waar ouders het protocol vinden:\n"
-"  -- website = \"https://www.voorbeeld.nl/\",\n"
-"  -- protocol_url = \"https://www.voorbeeld.nl/protocol-sociale-media\",\n"
-"\n"
-"  -- De kanalen van de school (soorten: products in schools/defaults.lua).\n"
-"  channels = {\n"
-"    { kind = \"website\", url = { pending = \"adres van de website\" } },\n"
-"  },\n"
-"\n"
-"  -- De lessen over sociale media (programmes in schools/defaults.lua, of\n"
-"  -- een eigen: name = \"...\"), met de %s waarin ze worden gegeven.\n"
-"  lessons = {\n"
-"    { name = { pending = \"naam van het lesprogramma\" },\n"
-"      groups = { pending = \"%s\" } },\n"
-"  },\n"
-"\n"
-"  -- Deze versie is een concept.  Na instemming van de MR en vaststelling:\n"
-"  -- status = \"vastgesteld\" met de twee stappen en hun datum, dan\n"
-"  -- `protocolgen adopt %s` (docs/REVISIONS.md).\n"
-"  revision = { version = \"0.1\", status = \"concept\" },\n"
-"}\n", slash + 1, board, vo ? "Het Baken" : "Basisschool De Linde",
-	    vo ? "leerjaren (bijvoorbeeld 1-2)" : "groepen (bijvoorbeeld 5-8)",
-	    vo ? "leerjaren" : "groepen", slash + 1);
+	seed.id = slash + 1;
+	seed.board = board;
+	seed.vo = level == LEVEL_VO;
+	cli_school_text(&b, &seed);
+	text = buf_detach(&b);
 	if (create_new(path, text) == 0) {
 		printf("wrote %s\nnext: fill in the values marked pending, then "
 		    "`protocolgen check %s`\n", path, slash + 1);

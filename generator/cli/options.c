@@ -24,6 +24,7 @@ cli_usage(FILE *f)
 "       protocolgen clauses\n"
 "       protocolgen new board BOARD [po|vo] | new school BOARD/ID\n"
 "       protocolgen serve [--port N]\n"
+"       protocolgen import schools FILE.csv --board BOARD\n"
 "       protocolgen --help | --version\n"
 "\n"
 "Commands:\n"
@@ -44,6 +45,9 @@ cli_usage(FILE *f)
 "            overwrites\n"
 "  serve     build, serve DIR on 127.0.0.1 (default port 8000), rebuild\n"
 "            what an edit makes stale and reload open pages\n"
+"  import    a school config (schools/BOARD/ID.lua) per row of a CSV file\n"
+"            (the board's spreadsheet, DUO's open data): name, place,\n"
+"            website, BRIN; never overwrites\n"
 "\n"
 "Options:\n"
 "  --out DIR        output folder (default: out)\n"
@@ -66,6 +70,7 @@ cli_usage(FILE *f)
 "  --port N         serve: the port (0: any free one; default 8000)\n"
 "  --against DIR    impact: the old clause library (default: clauses/ of\n"
 "                   the last commit, read with git)\n"
+"  --board BOARD    import: the board the schools are of\n"
 "\n"
 "Exit status: 0 ok, 1 errors or failed build, 2 usage error.\n"
 "See protocolgen(1).\n", f);
@@ -91,6 +96,7 @@ cli_options(struct run *r, int *argcp, char ***argvp, int *status)
 		{ "collapse", no_argument, NULL, 'c' },
 		{ "against", required_argument, NULL, 'a' },
 		{ "port", required_argument, NULL, 'p' },
+		{ "board", required_argument, NULL, 'b' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -114,7 +120,7 @@ cli_options(struct run *r, int *argcp, char ***argvp, int *status)
 		}
 	if (optind >= argc) {
 		fprintf(stderr, "protocolgen: no command given (build, check, "
-		    "adopt, diff, impact, clauses or new)\n");
+		    "adopt, diff, impact, clauses, new, import or serve)\n");
 		goto usage;
 	}
 	cmd = argv[optind];
@@ -185,6 +191,9 @@ cli_options(struct run *r, int *argcp, char ***argvp, int *status)
 				goto usage;
 			}
 			break;
+		case 'b':
+			r->o.board = optarg;
+			break;
 		case 'h':
 			cli_usage(stdout);
 			return NULL;
@@ -204,6 +213,10 @@ cli_options(struct run *r, int *argcp, char ***argvp, int *status)
 	    (strcmp(cmd, "build") != 0 || r->o.dump_id != NULL)) {
 		fprintf(stderr, "protocolgen: --jobs, --deps, --index, "
 		    "--schools-from and --verbose are for building\n");
+		goto usage;
+	}
+	if (r->o.board && strcmp(cmd, "import") != 0) {
+		fprintf(stderr, "protocolgen: --board is for import\n");
 		goto usage;
 	}
 	if ((r->o.collapse && strcmp(cmd, "diff") != 0) ||

@@ -299,6 +299,8 @@ config_free_school(struct school *s)
 	free(s->name);
 	free(s->short_name);
 	free(s->place);
+	free(s->brin);
+	free(s->vestiging);
 	free(s->outline);
 	free(s->owner);
 	free(s->author);

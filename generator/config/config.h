@@ -176,6 +176,8 @@ struct school {
 	char		*name;
 	char		*short_name;
 	char		*place;
+	char		*brin;		/* DUO's code: "12AB", or NULL */
+	char		*vestiging;	/* its branch: "00", or NULL */
 	enum level	 level;
 	char		*outline;
 	struct loc	 outline_loc;
@@ -238,6 +240,9 @@ int		 config_valid_id(const char *);
 int		 config_valid_phone(const char *);
 int		 config_valid_url(const char *);
 int		 config_valid_version(const char *);
+/* DUO's BRIN code: 2 digits, 2 capitals ("12AB"); a vestiging: 2 digits. */
+int		 config_valid_brin(const char *);
+int		 config_valid_vestiging(const char *);
 const char	*config_level_name(enum level);
 
 /* Sandbox limits (tests use them to build hostile configs). */
@@ -323,6 +328,9 @@ void		 config_read_board(struct config_reader *, struct board *,
 int		 config_follower_keys(const struct cval *t, const char *id);
 void		 config_followers(struct config *);
 void		 config_free_school(struct school *);
+/* brin and vestiging (vestiging only with brin), in fields.c. */
+void		 config_read_brin(struct config_reader *, struct school *,
+		    const struct cval *merged);
 void		 config_read_school(struct config_reader *,
 		    const struct national *, struct school *,
 		    const struct cval *merged);

@@ -101,6 +101,20 @@ config_valid_url(const char *s)
 }
 
 int
+config_valid_brin(const char *s)
+{
+	return strlen(s) == 4 && isdigit((unsigned char)s[0]) &&
+	    isdigit((unsigned char)s[1]) && isupper((unsigned char)s[2]) &&
+	    isupper((unsigned char)s[3]);
+}
+
+int
+config_valid_vestiging(const char *s)
+{
+	return strlen(s) == 2 && strspn(s, "0123456789") == 2;
+}
+
+int
 config_valid_version(const char *s)
 {
 	const char *p = s;
@@ -404,4 +418,22 @@ config_want_map(struct config_reader *r, const struct cval *v, const char *key,
 	    "with named keys, not %s", key, ctx, config_type_name(v));
 	r->errors++;
 	return 0;
+}
+
+void
+config_read_brin(struct config_reader *r, struct school *s,
+    const struct cval *m)
+{
+	const struct cval *v;
+
+	s->brin = config_get_text(r, m, "brin", "school", 0, config_valid_brin,
+	    "a BRIN code: 2 digits and 2 capitals (12AB)");
+	s->vestiging = config_get_text(r, m, "vestiging", "school", 0,
+	    config_valid_vestiging, "a vestigingsnummer: 2 digits (00)");
+	if ((v = cval_get(m, "vestiging")) != NULL &&
+	    cval_get(m, "brin") == NULL) {
+		diag_error(v->loc.file, v->loc.line, "'vestiging' in school "
+		    "needs 'brin': the vestigingsnummer is of a BRIN code");
+		r->errors++;
+	}
 }

@@ -12,7 +12,7 @@
  * board protocol's: its text, its revisions and the page it is read on.
  */
 static const char *const own_keys[] = { "follows", "name", "short", "place",
-    "website", "channels", NULL };
+    "website", "channels", "brin", "vestiging", NULL };
 
 static int
 own_key(const char *key)
@@ -44,7 +44,7 @@ config_follower_keys(const struct cval *t, const char *id)
 		diag_error(t->items[i]->loc.file, t->items[i]->loc.line,
 		    "school '%s' follows '%s' and cannot set '%s': that is the "
 		    "board protocol's (a follower sets only name, short, "
-		    "place, website and channels)", id, f->str,
+		    "place, website, channels, brin and vestiging)", id, f->str,
 		    t->items[i]->key);
 		errors++;
 	}

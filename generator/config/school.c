@@ -203,7 +203,7 @@ find_programme(const struct national *n, const char *id)
 const char *const config_school_keys[] = { "name", "short", "place", "level",
     "outline", "add", "remove", "channels", "lessons", "roles", "params",
     "revision", "owner", "author", "maintainer", "website", "protocol_url",
-    "title", "schoolyear", "follows", NULL };
+    "title", "schoolyear", "follows", "brin", "vestiging", NULL };
 static const char *const board_keys[] = { "name", "short", "aliases", "type",
     "outline", "add", "remove", "channels", "lessons", "roles", "params",
     "revision", "owner", "author", "maintainer", "title", "schoolyear",
@@ -576,6 +576,7 @@ build_vars(struct school *s, const struct national *n, const struct cval *m)
 	add_var(s, &cap, "school.short", s->short_name, loc_of(m, "short"));
 	add_var(s, &cap, "school.place", s->place, loc_of(m, "place"));
 	add_var(s, &cap, "school.website", s->website, loc_of(m, "website"));
+	add_var(s, &cap, "school.brin", s->brin, loc_of(m, "brin"));
 	add_var(s, &cap, "school.protocol_url", s->protocol_url,
 	    loc_of(m, "protocol_url"));
 	add_var(s, &cap, "board.name", s->board->name, s->board->loc);
@@ -725,6 +726,7 @@ config_read_school(struct config_reader *r, const struct national *n,
 	if (s->short_name == NULL && s->name != NULL)
 		s->short_name = xstrdup(s->name);
 	s->place = config_get_text(r, m, "place", "school", 0, NULL, NULL);
+	config_read_brin(r, s, m);
 	level = config_get_text(r, m, "level", "school", 0, v_level,
 	    "po or vo");
 	s->level = level == NULL ? s->board->level :

@@ -594,6 +594,8 @@ fill_meta(struct document *d, const struct school *s, const struct outline *o)
 	m->follows_name = s->leader != NULL ? s->leader->name : NULL;
 	m->school_short = s->short_name;
 	m->place = s->place;
+	m->brin = s->brin;
+	m->vestiging = s->vestiging;
 	m->board = s->board->name;
 	m->board_id = s->board->id;
 	m->level = s->level;

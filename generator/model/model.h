@@ -52,6 +52,8 @@ struct doc_meta {
 	const char	*school;	/* school name */
 	const char	*school_short;
 	const char	*place;		/* the school's place, or NULL */
+	const char	*brin;		/* DUO's BRIN code, or NULL */
+	const char	*vestiging;	/* its vestigingsnummer, or NULL */
 	const char	*board;		/* board name */
 	const char	*board_id;
 	enum level	 level;

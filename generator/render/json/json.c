@@ -244,6 +244,8 @@ json_render(const struct document *d, struct buf *out)
 	json_string(&j, "name", m->school);
 	json_string(&j, "short", m->school_short);
 	json_string(&j, "level", m->level_name);
+	json_string(&j, "brin", m->brin);
+	json_string(&j, "vestiging", m->vestiging);
 	json_string(&j, "website", m->website);
 	json_string(&j, "protocol_url", m->protocol_url);
 	json_open(&j, "board", '{');
