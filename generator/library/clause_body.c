@@ -226,7 +226,8 @@ set_lines(cmark_node *root, int offset)
 
 /*
  * Replace the first "[^id]" in a text node by a footnote reference node;
- * return the text node after it (to split further), or NULL.
+ * return the text node after it (to split further), or NULL when there
+ * is no mark.
  */
 static cmark_node *
 split_footnote(cmark_node *text)
@@ -260,19 +261,24 @@ split_footnote(cmark_node *text)
 	cmark_node_insert_after(ref, rest);
 	free(before);
 	free(mark);
-	if (*cmark_node_get_literal(rest) == '\0') {
-		cmark_node_free(rest);
-		return NULL;
-	}
 	return rest;
 }
 
-/* Every "[^id]" of a text node, in a loop: a line may hold thousands. */
+/*
+ * Every "[^id]" of a text node, in a loop (a line may hold thousands);
+ * the text between marks that comes out empty is dropped.
+ */
 static void
 split_footnotes(cmark_node *text)
 {
-	while (text != NULL)
-		text = split_footnote(text);
+	cmark_node *cur = text, *next;
+
+	while (cur != NULL) {
+		next = split_footnote(cur);
+		if (cur != text && *cmark_node_get_literal(cur) == '\0')
+			cmark_node_free(cur);
+		cur = next;
+	}
 }
 
 /*
