@@ -54,6 +54,15 @@ char	*buf_detach(struct buf *);		/* caller owns; buf emptied */
 size_t	 utf8_valid_prefix(const char *s, size_t len);
 /* Decode one code point at s; store its length in *n (1 on bad input). */
 unsigned utf8_decode(const char *s, size_t len, size_t *n);
+/*
+ * The first character of valid UTF-8 s that text may not hold: a control
+ * character other than tab and newline, U+FFFD, a byte-order mark, a
+ * bidirectional control, a line or paragraph separator.  Return what it
+ * is ("a byte-order mark") with its offset in *at and code point in *cp,
+ * or NULL when s is clean.
+ */
+const char *text_bad_char(const char *s, size_t len, size_t *at,
+	    unsigned *cp);
 /* Line number (1-based) of byte offset off in s. */
 int	 line_of_offset(const char *s, size_t off);
 

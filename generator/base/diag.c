@@ -264,7 +264,8 @@ diag_flush(void)
 	struct buf out = { 0 };
 	size_t i;
 
-	qsort(held, nheld, sizeof(*held), held_cmp);
+	if (nheld > 1)	/* held is NULL when nothing is: qsort wants an array */
+		qsort(held, nheld, sizeof(*held), held_cmp);
 	for (i = 0; i < nheld; i++) {
 		struct held *h = &held[i];
 		format_head(&out, h->level, h->file, h->line);

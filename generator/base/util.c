@@ -244,6 +244,45 @@ utf8_valid_prefix(const char *s, size_t len)
 	return len;
 }
 
+/* What code point c is when text may not hold it; NULL when it may. */
+static const char *
+bad_char_kind(unsigned c)
+{
+	if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7F && c < 0xA0))
+		return "a control character";
+	if (c == 0xFFFD)
+		return "a replacement character";
+	if (c == 0xFEFF)
+		return "a byte-order mark";
+	if (c == 0x061C || c == 0x200E || c == 0x200F ||
+	    (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
+		return "a bidirectional control character";
+	if (c == 0x2028 || c == 0x2029)
+		return "a line or paragraph separator";
+	if (c == 0xFFFE || c == 0xFFFF)
+		return "a noncharacter";
+	return NULL;
+}
+
+const char *
+text_bad_char(const char *s, size_t len, size_t *at, unsigned *cp)
+{
+	const char *kind;
+	size_t i = 0, n;
+	unsigned c;
+
+	while (i < len) {
+		c = utf8_decode(s + i, len - i, &n);
+		if ((kind = bad_char_kind(c)) != NULL) {
+			*at = i;
+			*cp = c;
+			return kind;
+		}
+		i += n;
+	}
+	return NULL;
+}
+
 int
 line_of_offset(const char *s, size_t off)
 {

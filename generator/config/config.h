@@ -249,6 +249,9 @@ const char	*config_level_name(enum level);
 #define CONFIG_MAX_FILE		(1024 * 1024)
 #define CONFIG_MAX_MEMORY	(32u * 1024 * 1024)
 #define CONFIG_MAX_INSTRUCTIONS	(20u * 1000 * 1000)
+/* Bytes allocated over the whole run, freed or not: one string.rep or
+ * table.concat is one instruction, so only this bounds their work. */
+#define CONFIG_MAX_ALLOCATED	(256u * 1024 * 1024)
 #define CONFIG_MAX_DEPTH	32
 
 /*

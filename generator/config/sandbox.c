@@ -17,7 +17,9 @@
 struct sandbox {
 	size_t		 used;
 	size_t		 limit;
+	size_t		 allocated;	/* in all, for CONFIG_MAX_ALLOCATED */
 	int		 mem_hit;
+	int		 alloc_hit;
 	unsigned long	 count;
 	int		 last_line;
 	const char	*entry;		/* the function this file must call */
@@ -41,8 +43,18 @@ sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 		sb->mem_hit = 1;
 		return NULL;
 	}
+	/* a loop of big string.rep calls stays under the memory cap (each
+	 * result is garbage at once) and costs few instructions: cap the
+	 * bytes allocated in all too */
+	if (nsize > old && sb->allocated + (nsize - old) >
+	    CONFIG_MAX_ALLOCATED) {
+		sb->alloc_hit = 1;
+		return NULL;
+	}
 	if ((p = realloc(ptr, nsize)) == NULL)
 		return NULL;
+	if (nsize > old)
+		sb->allocated += nsize - old;
 	sb->used = sb->used - old + nsize;
 	return p;
 }
@@ -92,35 +104,108 @@ sb_entry(lua_State *L)
 	return 0;
 }
 
-static void
-remove_fields(lua_State *L, const char *lib, const char *const *names)
+/*
+ * What a config does not get, and why: a call (or, for a library, a use)
+ * stops the file with that reason at the caller's line, instead of Lua's
+ * "attempt to call a nil value".
+ */
+struct refusal {
+	const char	*lib;		/* NULL: a global */
+	const char	*name;
+	const char	*why;
+};
+
+static const char why_pattern[] = "Lua patterns backtrack in C, out of "
+    "reach of the instruction limit; compare whole texts with ==";
+static const char why_meta[] = "a config holds plain tables (no "
+    "metatables, so no __gc or __close)";
+static const char why_load[] = "a config is one file and loads no code";
+static const char why_catch[] = "an error stops the file, so a limit "
+    "cannot be caught";
+static const char why_print[] = "put values in the table the file passes "
+    "on; 'protocolgen build --explain' shows them";
+static const char why_binary[] = "a config holds text, not binary data";
+static const char why_random[] = "a protocol comes out the same each time";
+
+static const struct refusal refusals[] = {
+	{ NULL, "dofile", why_load }, { NULL, "loadfile", why_load },
+	{ NULL, "load", why_load }, { NULL, "require", why_load },
+	{ NULL, "collectgarbage", "the sandbox manages memory" },
+	{ NULL, "print", why_print }, { NULL, "warn", why_print },
+	{ NULL, "pcall", why_catch }, { NULL, "xpcall", why_catch },
+	{ NULL, "setmetatable", why_meta }, { NULL, "getmetatable", why_meta },
+	{ "string", "find", why_pattern }, { "string", "match", why_pattern },
+	{ "string", "gmatch", why_pattern }, { "string", "gsub", why_pattern },
+	{ "string", "dump", why_binary }, { "string", "pack", why_binary },
+	{ "string", "unpack", why_binary }, { "string", "packsize", why_binary },
+	{ "math", "random", why_random }, { "math", "randomseed", why_random },
+	{ NULL, NULL, NULL }
+};
+
+/* Libraries Lua has that a config does not get (read through _G). */
+static const struct refusal absent_libs[] = {
+	{ NULL, "io", "a config reads and writes no files" },
+	{ NULL, "os", "a config does not reach the system (dates are text)" },
+	{ NULL, "coroutine", "a coroutine would run outside the instruction "
+	    "limit's hook" },
+	{ NULL, "debug", "it reaches past the sandbox" },
+	{ NULL, "package", why_load },
+	{ NULL, NULL, NULL }
+};
+
+/* A refused function: upvalue 1 is its message. */
+static int
+sb_refused(lua_State *L)
 {
-	if (lib != NULL && lua_getglobal(L, lib) != LUA_TTABLE) {
-		lua_pop(L, 1);
-		return;
+	return luaL_error(L, "%s", lua_tostring(L, lua_upvalueindex(1)));
+}
+
+/* _G's __index: a refused library by name is an error, the rest nil. */
+static int
+sb_global_index(lua_State *L)
+{
+	const char *k = lua_tostring(L, 2);
+	const struct refusal *r;
+
+	for (r = absent_libs; k != NULL && r->name != NULL; r++)
+		if (strcmp(k, r->name) == 0)
+			return luaL_error(L, "'%s' is not offered in a config: "
+			    "%s", r->name, r->why);
+	return 0;
+}
+
+/* Replace each refused function by one that says why. */
+static void
+install_refusals(lua_State *L)
+{
+	const struct refusal *r;
+
+	for (r = refusals; r->name != NULL; r++) {
+		if (r->lib != NULL)
+			lua_getglobal(L, r->lib);
+		lua_pushfstring(L, "%s%s%s is not offered in a config: %s",
+		    r->lib ? r->lib : "", r->lib ? "." : "", r->name, r->why);
+		lua_pushcclosure(L, sb_refused, 1);
+		if (r->lib != NULL) {
+			lua_setfield(L, -2, r->name);
+			lua_pop(L, 1);
+		} else
+			lua_setglobal(L, r->name);
 	}
-	for (; *names != NULL; names++) {
-		lua_pushnil(L);
-		if (lib != NULL)
-			lua_setfield(L, -2, *names);
-		else
-			lua_setglobal(L, *names);
-	}
-	if (lib != NULL)
-		lua_pop(L, 1);
+	lua_pushglobaltable(L);
+	lua_newtable(L);
+	lua_pushcfunction(L, sb_global_index);
+	lua_setfield(L, -2, "__index");
+	lua_pushliteral(L, "protected");
+	lua_setfield(L, -2, "__metatable");
+	lua_setmetatable(L, -2);
+	lua_pop(L, 1);
 }
 
 /* Open only what a config needs; see the list in DESIGN.md. */
 static void
 sb_open(lua_State *L)
 {
-	static const char *const base_out[] = { "dofile", "loadfile", "load",
-	    "require", "collectgarbage", "print", "pcall", "xpcall",
-	    "setmetatable", "getmetatable", "warn", NULL };
-	static const char *const string_out[] = { "dump", "find", "gmatch",
-	    "gsub", "match", "pack", "unpack", "packsize", NULL };
-	static const char *const math_out[] = { "random", "randomseed",
-	    NULL };
 	static const char *const entries[] = { "school", "board", "defaults",
 	    NULL };
 	const char *const *e;
@@ -131,9 +216,7 @@ sb_open(lua_State *L)
 	luaL_requiref(L, LUA_MATHLIBNAME, luaopen_math, 1);
 	luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
 	lua_pop(L, 5);
-	remove_fields(L, NULL, base_out);
-	remove_fields(L, "string", string_out);
-	remove_fields(L, "math", math_out);
+	install_refusals(L);
 
 	/* Strings share one metatable: make it unreachable and fixed. */
 	lua_pushliteral(L, "");
@@ -484,7 +567,12 @@ sandbox_run(lua_State *L, struct sandbox *sb, const char *file,
 	if (status == LUA_OK)
 		status = lua_pcall(L, 0, 0, -2);
 	if (status != LUA_OK) {
-		if (sb->mem_hit || status == LUA_ERRMEM)
+		if (sb->alloc_hit)
+			diag_error(file, sb->last_line > 0 ? sb->last_line : 1,
+			    "allocation limit exceeded (%u MiB allocated in "
+			    "all): does the file build large text in a loop?",
+			    CONFIG_MAX_ALLOCATED >> 20);
+		else if (sb->mem_hit || status == LUA_ERRMEM)
 			diag_error(file, sb->last_line > 0 ? sb->last_line : 1,
 			    "memory limit exceeded (%u MiB)",
 			    CONFIG_MAX_MEMORY >> 20);

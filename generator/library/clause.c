@@ -331,15 +331,16 @@ library_normalise_newlines(const char *text, size_t len, size_t *outlen)
 	return out;
 }
 
-/* Size, UTF-8, NUL: return 0, or -1 after reporting. */
+/* Size, UTF-8, NUL, lone CR: return 0, or -1 after reporting. */
 static int
 check_clause_bytes(const char *path, const char *text, size_t len)
 {
+	const char *p;
 	size_t good;
 
 	if (len > MAX_CLAUSE_FILE) {
-		diag_error(path, 0, "clause file is %zu bytes; at most %d",
-		    len, MAX_CLAUSE_FILE);
+		diag_error(path, 0, "clause file is %zu bytes; at most %d: "
+		    "split it into several clauses", len, MAX_CLAUSE_FILE);
 		return -1;
 	}
 	if ((good = utf8_valid_prefix(text, len)) != len) {
@@ -347,11 +348,44 @@ check_clause_bytes(const char *path, const char *text, size_t len)
 		    "(byte 0x%02X)", (unsigned char)text[good]);
 		return -1;
 	}
-	if (memchr(text, '\0', len) != NULL) {
-		diag_error(path, 0, "NUL byte in clause file");
+	if ((p = memchr(text, '\0', len)) != NULL) {
+		diag_error(path, line_of_offset(text, (size_t)(p - text)),
+		    "NUL byte in clause file: delete it (a clause is "
+		    "UTF-8 text)");
 		return -1;
 	}
+	/* CR alone (old Mac line ends, a stray paste) would split lines
+	 * for cmark but not for our front matter and line numbers */
+	for (p = text; (p = memchr(p, '\r', len - (size_t)(p - text))) != NULL;
+	    p++)
+		if ((size_t)(p + 1 - text) == len || p[1] != '\n') {
+			diag_error(path, line_of_offset(text,
+			    (size_t)(p - text)), "a carriage return (CR) not "
+			    "followed by a line feed: save the file with LF "
+			    "(or CRLF) line endings");
+			return -1;
+		}
 	return 0;
+}
+
+/*
+ * Characters that cannot be seen or that change how text reads (a BOM
+ * inside the file, bidirectional controls, controls, U+FFFD): return 0,
+ * or -1 after reporting.  text has LF line endings.
+ */
+static int
+check_clause_chars(const char *path, const char *text, size_t len)
+{
+	const char *what;
+	size_t at;
+	unsigned cp;
+
+	if ((what = text_bad_char(text, len, &at, &cp)) == NULL)
+		return 0;
+	diag_error(path, line_of_offset(text, at), "%s (U+%04X) in the "
+	    "file: delete it%s", what, cp, cp == 0xFFFD ? " and type the "
+	    "character that was lost" : " (most editors do not show it)");
+	return -1;
 }
 
 /* One front matter line (without its newline); return the errors. */
@@ -465,6 +499,8 @@ clause_parse(const char *path, const char *section, const char *text,
 	if (check_clause_bytes(path, text, len) == -1)
 		goto fail;
 	src = library_normalise_newlines(text, len, &n);
+	if (check_clause_chars(path, src, n) == -1)
+		goto fail;
 	if (strncmp(src, "---\n", 4) != 0) {
 		diag_error(path, 1, "a clause starts with front matter: a "
 		    "'---' line, 'key: value' lines, then '---'");

@@ -224,9 +224,13 @@ set_lines(cmark_node *root, int offset)
 	cmark_iter_free(it);
 }
 
-/* Replace "[^id]" in a text node by footnote reference nodes. */
-static void
-split_footnotes(cmark_node *text)
+/*
+ * Replace the first "[^id]" in a text node by a footnote reference node;
+ * return the text node after it (to split further), or NULL when there
+ * is no mark.
+ */
+static cmark_node *
+split_footnote(cmark_node *text)
 {
 	const char *lit = cmark_node_get_literal(text);
 	const char *p, *close;
@@ -236,13 +240,13 @@ split_footnotes(cmark_node *text)
 
 	if ((p = strstr(lit, "[^")) == NULL ||
 	    (close = strchr(p, ']')) == NULL)
-		return;
+		return NULL;
 	for (const char *q = p + 2; q < close; q++)
 		if (!(islower((unsigned char)*q) || isdigit((unsigned char)*q) ||
 		    *q == '.' || *q == '-'))
-			return;
+			return NULL;
 	if (close == p + 2)
-		return;
+		return NULL;
 	before = xstrndup(lit, (size_t)(p - lit));
 	mark = xstrndup(p, (size_t)(close + 1 - p));
 	rest = cmark_node_new(CMARK_NODE_TEXT);
@@ -257,9 +261,24 @@ split_footnotes(cmark_node *text)
 	cmark_node_insert_after(ref, rest);
 	free(before);
 	free(mark);
-	split_footnotes(rest);
-	if (*cmark_node_get_literal(rest) == '\0')
-		cmark_node_free(rest);
+	return rest;
+}
+
+/*
+ * Every "[^id]" of a text node, in a loop (a line may hold thousands);
+ * the text between marks that comes out empty is dropped.
+ */
+static void
+split_footnotes(cmark_node *text)
+{
+	cmark_node *cur = text, *next;
+
+	while (cur != NULL) {
+		next = split_footnote(cur);
+		if (cur != text && *cmark_node_get_literal(cur) == '\0')
+			cmark_node_free(cur);
+		cur = next;
+	}
 }
 
 /*
@@ -361,9 +380,55 @@ check_link(struct clause *c, cmark_node *n, int line)
 	}
 	if (config_valid_url(url))
 		return 0;
+	if (strpbrk(url, "\t\n") != NULL) {
+		diag_error(c->path, line, "link target holds a tab or line "
+		    "break (an entity such as &#x0A;?): it is not an http, "
+		    "https, mailto or tel URL");
+		return 1;
+	}
 	diag_error(c->path, line, "link target '%s' is not an http, https, "
 	    "mailto or tel URL", url);
 	return 1;
+}
+
+/*
+ * Text that entities put there (&#0; gives U+FFFD, &#x202E; a bidi
+ * override): the file's own characters were checked as it was read.
+ */
+static int
+check_decoded(struct clause *c, const char *s, int line)
+{
+	const char *what;
+	size_t at;
+	unsigned cp;
+
+	if (s == NULL || (what = text_bad_char(s, strlen(s), &at, &cp)) ==
+	    NULL)
+		return 0;
+	diag_error(c->path, line, "an entity (&#...;) here stands for %s "
+	    "(U+%04X): delete it, or type the character meant",
+	    what, cp);
+	return 1;
+}
+
+/*
+ * Block quotes and lists, and emphasis, nest at most CLAUSE_MAX_NESTING
+ * deep: the renderers indent and tag per level (the PDF's list state is
+ * a fixed array), and a protocol needs two or three levels.
+ */
+static int
+nesting(cmark_node *n)
+{
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_BLOCK_QUOTE:
+	case CMARK_NODE_LIST:
+	case CMARK_NODE_EMPH:
+	case CMARK_NODE_STRONG:
+	case CMARK_NODE_LINK:
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 /* Node types a clause may not contain; report one. */
@@ -402,12 +467,22 @@ validate_tree(struct clause *c)
 	cmark_iter *it = cmark_iter_new(c->tree);
 	cmark_event_type ev;
 	cmark_node *n;
-	int errors = 0;
+	int errors = 0, depth = 0;
 
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		n = cmark_iter_get_node(it);
+		if (nesting(n))
+			depth += ev == CMARK_EVENT_ENTER ? 1 : -1;
 		if (ev != CMARK_EVENT_ENTER)
 			continue;
+		if (depth > CLAUSE_MAX_NESTING) {
+			diag_error(c->path, node_line(n), "block quotes, lists "
+			    "and emphasis nest more than %d deep here: a "
+			    "protocol needs two or three levels",
+			    CLAUSE_MAX_NESTING);
+			errors++;
+			break;
+		}
 		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_DOCUMENT:
 		case CMARK_NODE_PARAGRAPH:
@@ -418,15 +493,24 @@ validate_tree(struct clause *c)
 		case CMARK_NODE_LINEBREAK:
 		case CMARK_NODE_EMPH:
 		case CMARK_NODE_STRONG:
+			break;
 		case CMARK_NODE_CODE:
+			errors += check_decoded(c, cmark_node_get_literal(n),
+			    node_line(n));
 			break;
 		case CMARK_NODE_CUSTOM_INLINE:
 			c->dynamic = 1;
 			break;
 		case CMARK_NODE_TEXT:
+			errors += check_decoded(c, cmark_node_get_literal(n),
+			    node_line(n));
 			errors += check_text(c, n, node_line(n));
 			break;
 		case CMARK_NODE_LINK:
+			errors += check_decoded(c, cmark_node_get_title(n),
+			    node_line(n));
+			errors += check_decoded(c, cmark_node_get_url(n),
+			    node_line(n));
 			errors += check_link(c, n, node_line(n));
 			break;
 		default:

@@ -6,6 +6,9 @@
 
 #include <cmark.h>
 
+/* How deep block quotes, lists and emphasis may nest in a clause. */
+#define CLAUSE_MAX_NESTING	8
+
 enum clause_kind {
 	CLAUSE_ARTICLE,		/* a numbered article */
 	CLAUSE_TEXT,		/* unnumbered prose of a section */
