@@ -51,6 +51,19 @@ shown() {
 
 # --- the real schools -------------------------------------------------------
 P=$(project)
+# and one school per standard outline, as `protocolgen new` starts them
+# (po-standaard, vo-standaard), its values filled in
+for b in "proef po de-proef obs" "proef-vo vo het-proef sg"; do
+	set -- $b
+	"$PG" new board "$1" "$2" --root "$P" >/dev/null &&
+	    "$PG" new school "$1/$3" --root "$P" >/dev/null
+	ok $? "protocolgen new board $1 $2, school $1/$3"
+	perl -pi -e 's/\{ pending = "naam van het schoolbestuur" \}/"Stichting Proef"/' "$P/schools/$1/board.lua"
+	perl -pi -e "s/\\{ pending = \"naam van de school\" \\}/\"$4 De Proef\"/;
+	    s/\\{ pending = \"adres van de website\" \\}/\"https:\\/\\/www.proef.example\\/\"/;
+	    s/\\{ pending = \"naam van het lesprogramma\" \\}/\"Eigen les\"/;
+	    s/\\{ pending = \"(groepen|leerjaren)\" \\}/\"1\"/" "$P/schools/$1/$3.lua"
+done
 cp -r "$P" "$TMP/orig"
 outlines=""
 for st in concept ter-instemming vastgesteld; do
