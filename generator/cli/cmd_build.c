@@ -267,6 +267,8 @@ write_school_deps(struct run *r, const struct school_run *sr)
 	deps_add(&dp, r->cfg.national.path);
 	deps_add(&dp, s->board->path);
 	deps_add(&dp, s->path);
+	if (s->look.logo != NULL)	/* the board's or its own */
+		deps_add(&dp, s->look.logo);
 	/*
 	 * A follower's text is its leader's (whose revisions are in
 	 * sr->revs): its config, and its stamp, so that whatever makes the

@@ -289,6 +289,7 @@ config_free_school(struct school *s)
 	free(s->rev.review);
 	free(s->rev.replaces);
 	config_rationale_clear(&s->rev);
+	config_look_clear(&s->look);
 	for (i = 0; i < s->nvars; i++) {
 		free(s->vars[i].name);
 		free(s->vars[i].value);
@@ -336,6 +337,7 @@ config_free(struct config *c)
 		free(b->name);
 		free(b->short_name);
 		free(b->pending.what);
+		config_look_clear(&b->look);
 		cval_free(b->defaults);
 		cval_free(b->tree);
 		free(b);

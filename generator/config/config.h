@@ -149,6 +149,27 @@ struct pending {
 	struct loc	 loc;
 };
 
+/*
+ * The look of a school's documents (look.c): board keys colour, logo and
+ * logo_alt, which a school may override.  NULL fields: the default look.
+ */
+struct look {
+	char		*colour;	/* "#rrggbb" (lower case), or NULL */
+	unsigned	 rgb;		/* the same as 0xrrggbb */
+	char		*logo;		/* path of the PNG as read, or NULL */
+	unsigned char	*png;		/* its bytes, validated */
+	size_t		 png_len;
+	unsigned	 width, height;	/* pixels */
+	char		*logo_alt;	/* NULL: "Logo van" + the name of
+					   whoever set the logo */
+	int		 logo_own;	/* set by the school's own file */
+	struct loc	 logo_loc;
+};
+
+#define CONFIG_MIN_CONTRAST	4.5	/* WCAG AA, text against white */
+#define CONFIG_MAX_LOGO		(512 * 1024)
+#define CONFIG_MAX_LOGO_PX	2000
+
 struct board {
 	char		*id;		/* folder name */
 	char		*dir;		/* schools/<id> */
@@ -166,6 +187,7 @@ struct board {
 	char		*follows;	/* NULL: a protocol of its own */
 	struct loc	 follows_loc;
 	const struct school *leader;	/* the school follows names */
+	struct look	 look;		/* read once for its schools */
 };
 
 struct school {
@@ -203,6 +225,7 @@ struct school {
 	char		*follows;	/* NULL: a protocol of its own */
 	struct loc	 follows_loc;
 	const struct school *leader;	/* the school follows names */
+	struct look	 look;
 };
 
 struct config {
@@ -244,6 +267,8 @@ int		 config_valid_version(const char *);
 int		 config_valid_brin(const char *);
 int		 config_valid_vestiging(const char *);
 const char	*config_level_name(enum level);
+/* WCAG 2.x contrast ratio of two colours 0xrrggbb (1 to 21). */
+double		 config_contrast(unsigned, unsigned);
 
 /* Sandbox limits (tests use them to build hostile configs). */
 #define CONFIG_MAX_FILE		(1024 * 1024)
@@ -341,6 +366,12 @@ void		 config_read_school(struct config_reader *,
 void		 config_read_rationale(struct config_reader *,
 		    struct revision *, const struct cval *revision);
 void		 config_rationale_clear(struct revision *);
+/* colour, logo and logo_alt of merged map m into s->look (look.c). */
+void		 config_read_look(struct config_reader *, struct school *,
+		    const struct cval *m);
+void		 config_read_board_look(struct config_reader *, struct board *,
+		    const struct cval *t);
+void		 config_look_clear(struct look *);
 void		 config_channel_clear(struct channel *);
 void		 config_lesson_clear(struct lesson *);
 void		 config_placement_clear(struct placement *);

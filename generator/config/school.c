@@ -203,11 +203,12 @@ find_programme(const struct national *n, const char *id)
 const char *const config_school_keys[] = { "name", "short", "place", "level",
     "outline", "add", "remove", "channels", "lessons", "roles", "params",
     "revision", "owner", "author", "maintainer", "website", "protocol_url",
-    "title", "schoolyear", "follows", "brin", "vestiging", NULL };
+    "title", "schoolyear", "follows", "brin", "vestiging", "colour", "logo",
+    "logo_alt", NULL };
 static const char *const board_keys[] = { "name", "short", "aliases", "type",
     "outline", "add", "remove", "channels", "lessons", "roles", "params",
     "revision", "owner", "author", "maintainer", "title", "schoolyear",
-    NULL };
+    "colour", "logo", "logo_alt", NULL };
 static const char *const board_own[] = { "name", "short", "aliases", "type",
     NULL };
 
@@ -229,6 +230,7 @@ config_read_board(struct config_reader *r, struct board *b,
 	b->level = type != NULL && strcmp(type, "vo") == 0 ? LEVEL_VO :
 	    LEVEL_PO;
 	free(type);
+	config_read_board_look(r, b, t);
 	if ((v = cval_get(t, "aliases")) != NULL &&
 	    config_want_list(r, v, "aliases", "board")) {
 		b->aliases = xcalloc(v->nitems, sizeof(*b->aliases));
@@ -766,5 +768,6 @@ config_read_school(struct config_reader *r, const struct national *n,
 	s->title = config_get_text(r, m, "title", "school", 0, NULL, NULL);
 	s->schoolyear = config_get_text(r, m, "schoolyear", "school", 0,
 	    config_valid_schoolyear, "a school year (2025-2026)");
+	config_read_look(r, s, m);
 	build_vars(s, n, m);
 }

@@ -615,6 +615,7 @@ fill_meta(struct document *d, const struct school *s, const struct outline *o)
 	m->schoolyear = s->schoolyear;
 	m->website = s->website;
 	m->protocol_url = s->protocol_url;
+	m->look = &s->look;
 	steps = xcalloc(s->rev.napprovals, sizeof(*steps));
 	for (i = 0; i < s->rev.napprovals; i++) {
 		steps[i].body = s->rev.approvals[i].body;

@@ -81,7 +81,14 @@ struct doc_meta {
 	const char	*follows_name;	/* that school's name */
 	int		 draft;		/* not vastgesteld: every page is marked
 					   with tr("mark.<status>") */
+	const struct look *look;	/* borrowed from the config: colour
+					   and logo (fields NULL: none) */
 };
+
+/* The logo's alternative text: logo_alt, else "Logo van <name>" of the
+   school or board that set it. */
+struct buf;
+void		 doc_logo_alt(const struct doc_meta *, struct buf *out);
 
 struct schoolgids;
 

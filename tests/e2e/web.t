@@ -30,6 +30,9 @@ is "$rc" 0 "the project builds"
 F=$(fixture site)
 run build --root "$F" --templates "$TOP/templates"
 is "$rc" 0 "the fixture project builds"
+L=$(fixture look)	# a board's own colour and logo (a data: URI image)
+run build --root "$L" --templates "$TOP/templates"
+is "$rc" 0 "the look fixture builds"
 
 # Redlines (tests/e2e/revisions.t has the rest): 1.0 adopted, then edited.
 R=$(fixture revisions)
@@ -48,7 +51,7 @@ run diff --collapse de-linde 1.0 --root "$R" --templates "$TOP/templates" --out 
 is "$rc" 0 "a collapsed redline"
 
 # Pages, and each CMS fragment inside a bare page as a CMS would put it.
-pages=$(find "$P/out" "$F/out" "$R/out" "$R/out-collapsed" -name '*.html' ! -name '*-fragment.html' | sort)
+pages=$(find "$P/out" "$F/out" "$L/out" "$R/out" "$R/out-collapsed" -name '*.html' ! -name '*-fragment.html' | sort)
 mkdir -p "$TMP/frag"
 i=0
 for f in $(find "$P/out" "$F/out" -name '*-fragment.html' | sort); do

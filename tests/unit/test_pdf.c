@@ -417,7 +417,7 @@ test_links(void)
 	struct pdf_alt_link v[] = {
 		{ "fn-1", "1" }, { "https://a.nl/livestream", "de stream " },
 	};
-	struct pdf_alt alt = { v, 2, 2 };
+	struct pdf_alt alt = { v, 2, 2, NULL };
 	struct dev_info in = { .title = "T", .creator = "protocolgen",
 	    .date = "2025-11-21T00:00:00Z" };
 	struct buf b = { 0 };

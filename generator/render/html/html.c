@@ -211,6 +211,7 @@ render_header(xmlNodePtr header, const struct doc_meta *m)
 {
 	struct buf b = { 0 };
 
+	h_logo(header, m);
 	if (strcmp(m->board, m->school) != 0)
 		h_el_text(header, "p", "kicker", m->board);
 	h_el_text(header, "h1", NULL, m->title);
@@ -268,6 +269,7 @@ html_render(const struct document *d, struct buf *out)
 
 	if ((p = page_new("protocol.html")) == NULL)
 		return -1;
+	page_accent(p, m);
 	if ((slot = page_slot(p, "title")) != NULL) {
 		buf_printf(&b, "%s \xE2\x80\x93 %s", m->title, m->school);
 		h_text(slot, buf_str(&b));

@@ -192,6 +192,12 @@ page_serialize(struct page *p, struct buf *out)
 	xmlBufferFree(xb);
 }
 
+xmlDocPtr
+page_doc(struct page *p)
+{
+	return p->doc;
+}
+
 void
 page_free(struct page *p)
 {

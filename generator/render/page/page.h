@@ -33,6 +33,16 @@ xmlNodePtr	 page_slot(struct page *, const char *name);
 /* Serialise as HTML5 (UTF-8, no entities for non-ASCII). */
 void		 page_serialize(struct page *, struct buf *out);
 void		 page_free(struct page *);
+xmlDocPtr	 page_doc(struct page *);
+
+struct doc_meta;
+/*
+ * The board's own look (look.c): its accent colour as a <style> setting
+ * --accent after the template's styles, and its logo as a data: URI
+ * <img> with its alternative text (NULL when there is none).
+ */
+void		 page_accent(struct page *, const struct doc_meta *);
+xmlNodePtr	 h_logo(xmlNodePtr parent, const struct doc_meta *);
 void		 page_cache_free(void);
 
 /* A new child element of parent, with class cls when not NULL. */

@@ -149,10 +149,15 @@ render_reset(struct render *r, const struct document *d)
 	r->notes = NULL;
 	r->nnotes = 0;
 	r->nlinks = r->nowned = r->nu = 0;
+	r->figure_alt = NULL;
+	pdf_accent = d != NULL && d->meta.look != NULL &&
+	    d->meta.look->colour != NULL ? d->meta.look->rgb : DEFAULT_ACCENT;
 	store_reset(&r->store);
 	r->d = d;
 	pdf_font_next_document();
 }
+
+unsigned pdf_accent = DEFAULT_ACCENT;
 
 struct render *
 pdf_layout_begin(const struct document *d)
@@ -172,6 +177,7 @@ pdf_layout_end(struct render *r, const struct dev_info *in, struct buf *out,
 	struct pdf_alt alt = { 0 };
 	int rc;
 
+	alt.figure = r->figure_alt;
 	pdf_paginate(r);
 	buf_reset(out);
 	rc = pdf_draw(r, in, out, &alt);

@@ -31,7 +31,11 @@ struct pdf_alt;
 
 #define INK		0x1f2328
 #define MUTED		0x57606a
-#define ACCENT		0x0b4f8a
+/* headings, article numbers, links: the board's colour (pdf_accent,
+   set per document by pdf_layout_begin), else DEFAULT_ACCENT */
+#define DEFAULT_ACCENT	0x0b4f8a
+extern unsigned	 pdf_accent;
+#define ACCENT		pdf_accent
 #define RULE		0xd0d7de
 #define TINT		0xf3f6f9
 #define MARK_BG		0xfff4c2
@@ -47,7 +51,8 @@ enum ukind {
 	U_END,		/* structure tag ends */
 	U_DEST,		/* named destination (and bookmark) at the next line */
 	U_LABEL,	/* hanging label drawn on the next line */
-	U_NEWPAGE	/* start a new page unless at the top of one */
+	U_NEWPAGE,	/* start a new page unless at the top of one */
+	U_IMAGE		/* a PNG image (the logo), w by h at x */
 };
 
 struct cell {
@@ -76,6 +81,8 @@ struct unit {
 	const char	*name;		/* U_DEST: destination (owned by the
 					   document or the render) */
 	const char	*bookmark;	/* U_DEST: outline title, or NULL */
+	const unsigned char *png;	/* U_IMAGE: borrowed from the document */
+	size_t		 png_len;
 	struct cell	 cell[MAXCELLS];	/* U_ROW */
 	int		 ncell;
 	size_t		 head;		/* U_ROW: 1 + the unit of its table's
@@ -121,6 +128,7 @@ struct render {
 	size_t		 head_left, head_right, foot_left;
 	long		 head_mark;	/* the draft mark, or -1 */
 	const char	*watermark;	/* the draft mark's word, or NULL */
+	const char	*figure_alt;	/* the logo's /Alt, or NULL */
 };
 
 #define NOTE_SIZE	8.5
@@ -247,6 +255,8 @@ void		 pdf_heading(struct flow *, const char *tagname,
 void		 pdf_title_line(struct render *, const char *tag,
 		    const char *text, int face, double size, double lead,
 		    unsigned rgb, double before);
+/* The document's logo, when it has one: a Figure with its /Alt. */
+void		 pdf_logo(struct render *, const struct doc_meta *);
 /* The accent rule under a title block. */
 void		 pdf_title_rule(struct render *);
 void		 pdf_caption(struct render *, const char *text);
@@ -281,6 +291,7 @@ struct pdf_alt {
 		char		*text;	/* "" when none */
 	}		*v;
 	size_t		 n, cap;
+	const char	*figure;	/* /Alt of every Figure, or NULL */
 };
 void	pdf_alt_free(struct pdf_alt *);
 
@@ -365,6 +376,9 @@ void	 dev_link_begin(struct pdf_dev *, int internal, const char *target);
 void	 dev_link_end(struct pdf_dev *);
 /* A named destination at (x, y) of the current page. */
 void	 dev_dest(struct pdf_dev *, const char *name, double x, double y);
+/* A PNG image (validated when read) scaled into w by h at (x, y). */
+void	 dev_image(struct pdf_dev *, const unsigned char *png, size_t len,
+	    double x, double y, double w, double h);
 /* A top-level bookmark to a named destination. */
 void	 dev_bookmark(struct pdf_dev *, const char *title, const char *dest);
 

@@ -541,7 +541,7 @@ out:
 /*
  * Structure elements: a TH gets /Scope (/Column in a row of headers,
  * /Row beside data cells; PDF/UA-1 7.5), a Note an /ID (7.9) that the
- * tree's /IDTree lists.
+ * tree's /IDTree lists, a Figure (the logo) its /Alt (7.3).
  */
 static int
 fix_elem(struct fin *f, long num, const char *o, const char *end)
@@ -552,6 +552,17 @@ fix_elem(struct fin *f, long num, const char *o, const char *end)
 	long r;
 	char extra[96];
 
+	if (is_name(s, end, "/Figure") && f->alt != NULL &&
+	    f->alt->figure != NULL && dict_get(o, end, "/Alt") == NULL) {
+		struct buf a = { 0 };
+		int rc;
+
+		buf_puts(&a, " /Alt ");
+		text_string(&a, f->alt->figure, strlen(f->alt->figure));
+		rc = upd_extend(f, num, buf_str(&a));
+		buf_free(&a);
+		return rc;
+	}
 	if (is_name(s, end, "/Note")) {
 		if (dict_get(o, end, "/ID") != NULL)
 			return 0;

@@ -105,7 +105,8 @@ int
 dev_finish(struct pdf_dev *d)
 {
 	cairo_surface_finish(d->surface);
-	d->status = cairo_status(d->cr);
+	if (d->status == CAIRO_STATUS_SUCCESS)	/* else dev_image's */
+		d->status = cairo_status(d->cr);
 	if (d->status == CAIRO_STATUS_SUCCESS)
 		d->status = cairo_surface_status(d->surface);
 	return d->status == CAIRO_STATUS_SUCCESS ? 0 : -1;
@@ -227,6 +228,53 @@ dev_box(struct pdf_dev *d, double x, double y, double w, double h,
 	cairo_stroke(d->cr);
 	cairo_set_dash(d->cr, NULL, 0, 0);
 	cairo_set_line_cap(d->cr, CAIRO_LINE_CAP_BUTT);
+}
+
+struct png_read {
+	const unsigned char *p;
+	size_t		 left;
+};
+
+static cairo_status_t
+png_read(void *closure, unsigned char *data, unsigned int len)
+{
+	struct png_read *pr = closure;
+
+	if (len > pr->left)
+		return CAIRO_STATUS_READ_ERROR;
+	memcpy(data, pr->p, len);
+	pr->p += len;
+	pr->left -= len;
+	return CAIRO_STATUS_SUCCESS;
+}
+
+void
+dev_image(struct pdf_dev *d, const unsigned char *png, size_t len, double x,
+    double y, double w, double h)
+{
+	struct png_read pr = { png, len };
+	cairo_surface_t *img;
+	int iw, ih;
+
+	img = cairo_image_surface_create_from_png_stream(png_read, &pr);
+	if (cairo_surface_status(img) != CAIRO_STATUS_SUCCESS ||
+	    (iw = cairo_image_surface_get_width(img)) <= 0 ||
+	    (ih = cairo_image_surface_get_height(img)) <= 0) {
+		if (d->status == CAIRO_STATUS_SUCCESS)
+			d->status = cairo_surface_status(img) !=
+			    CAIRO_STATUS_SUCCESS ? cairo_surface_status(img) :
+			    CAIRO_STATUS_INVALID_SIZE;
+		cairo_surface_destroy(img);
+		return;
+	}
+	cairo_save(d->cr);
+	cairo_translate(d->cr, x, y);
+	cairo_scale(d->cr, w / iw, h / ih);
+	cairo_set_source_surface(d->cr, img, 0, 0);
+	cairo_pattern_set_filter(cairo_get_source(d->cr), CAIRO_FILTER_GOOD);
+	cairo_paint(d->cr);
+	cairo_restore(d->cr);
+	cairo_surface_destroy(img);
 }
 
 void

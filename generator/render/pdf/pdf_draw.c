@@ -376,6 +376,8 @@ has_kids(const struct render *r, size_t i, int page)
 		u = &r->u[i];
 		if (u->kind == U_TAG || u->kind == U_ROW)
 			return 1;
+		if (u->kind == U_IMAGE)
+			return 0;
 		if (u->kind == U_END)
 			return 0;
 		if (u->kind == U_LINE && lines_link(r, u->line, 1))
@@ -529,6 +531,10 @@ draw_unit(struct draw *dw, size_t i)
 		break;
 	case U_ROW:
 		draw_row(dw, u, u->y, 1);
+		break;
+	case U_IMAGE:
+		dev_image(dw->dev, u->png, u->png_len, MARGIN_L + u->x, u->y,
+		    u->w, u->h);
 		break;
 	case U_RULE:
 		dev_hline(dw->dev, MARGIN_L + u->x, MARGIN_L + u->x + u->w,

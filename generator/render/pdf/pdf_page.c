@@ -15,7 +15,7 @@ static int
 sized(const struct unit *u)
 {
 	return u->kind == U_LINE || u->kind == U_ROW || u->kind == U_RULE ||
-	    u->kind == U_GAP;
+	    u->kind == U_GAP || u->kind == U_IMAGE;
 }
 
 /* Height of the notes of unit i not yet on a page. */

@@ -210,6 +210,7 @@ title_block(struct render *r, const struct doc_meta *m)
 {
 	struct buf b = { 0 };
 
+	pdf_logo(r, m);
 	if (strcmp(m->board, m->school) != 0)
 		pdf_title_line(r, "P", m->board, FACE_REGULAR, 11, 14, MUTED, 0);
 	pdf_title_line(r, "H1", m->title, FACE_BOLD, 24, 30, ACCENT, 2);

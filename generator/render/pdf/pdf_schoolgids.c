@@ -62,6 +62,7 @@ sg_layout(struct render *r, const struct doc_meta *m,
 
 	pdf_set_names(m);
 	pdf_running_lines(r, m);
+	pdf_logo(r, m);
 	if (strcmp(m->board, m->school) != 0)
 		pdf_title_line(r, "P", m->board, FACE_REGULAR, 11, 14, MUTED, 0);
 	pdf_title_line(r, "H1", sg->title, FACE_BOLD, 24, 30, ACCENT, 2);

@@ -57,6 +57,38 @@ pdf_draft_box(struct render *r, const struct doc_meta *m)
 	u->before = 10;
 }
 
+/* The logo's box: at most LOGO_H high and LOGO_W wide, its shape kept. */
+#define LOGO_H		42.0
+#define LOGO_W		160.0
+
+void
+pdf_logo(struct render *r, const struct doc_meta *m)
+{
+	const struct look *lk = m->look;
+	struct buf b = { 0 };
+	struct unit *u;
+	double w, h;
+
+	if (lk == NULL || lk->png == NULL)
+		return;
+	h = LOGO_H;
+	w = h * lk->width / lk->height;
+	if (w > LOGO_W) {
+		w = LOGO_W;
+		h = w * lk->height / lk->width;
+	}
+	doc_logo_alt(m, &b);
+	r->figure_alt = pdf_keep(r, xstrdup(buf_str(&b)));
+	buf_free(&b);
+	pdf_tag(r, "Figure");
+	u = pdf_unit(r, U_IMAGE);
+	u->w = w;
+	u->h = h + 14;		/* and the space below it */
+	u->png = lk->png;
+	u->png_len = lk->png_len;
+	pdf_end(r, "Figure");
+}
+
 void
 pdf_title_rule(struct render *r)
 {

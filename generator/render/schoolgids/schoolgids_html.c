@@ -141,6 +141,7 @@ schoolgids_html(const struct document *d, struct buf *out)
 
 	if ((p = page_new("schoolgids.html")) == NULL)
 		return -1;
+	page_accent(p, m);
 	sg = d->schoolgids;
 	if ((slot = page_slot(p, "title")) != NULL) {
 		buf_printf(&b, "%s \xE2\x80\x93 %s", sg->title, m->school);
@@ -158,6 +159,7 @@ schoolgids_html(const struct document *d, struct buf *out)
 		h_attr(slot, "data-mark", trx("mark", m->status));
 	}
 	if ((slot = page_slot(p, "header")) != NULL) {
+		h_logo(slot, m);
 		if (strcmp(m->board, m->school) != 0)
 			h_el_text(slot, "p", "kicker", m->board);
 		buf_reset(&b);

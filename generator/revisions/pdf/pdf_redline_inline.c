@@ -28,7 +28,7 @@ static const struct {
 	{ "diff.badge.new",	INS_INK, INS_BG,	DECO_BOX },
 	{ "diff.badge.removed",	DEL_INK, DEL_BG,	DECO_BOX_DASHED },
 	{ "diff.badge.changed",	INK,	 CHANGED_BG,	DECO_BOX },
-	{ "diff.badge.moved",	ACCENT,	 MOVED_BG,	DECO_BOX_DOTTED },
+	{ "diff.badge.moved",	DEFAULT_ACCENT,	 MOVED_BG,	DECO_BOX_DOTTED },
 	{ "diff.badge.config",	INK,	 CONFIG_BG,	DECO_BOX },
 };
 
