@@ -10,7 +10,7 @@ build_pkgs="gcc make pkg-config libcmark-dev libxml2-dev liblua5.4-dev \
 libcairo2-dev libpango1.0-dev libhyphen-dev hyphen-nl fonts-crosextra-carlito \
 libhunspell-dev hunspell-nl libmicrohttpd-dev"
 # the web checks: the Nu Html Checker runs on java, axe-core in chromium
-test_pkgs="perl poppler-utils qpdf valgrind default-jre-headless chromium \
+test_pkgs="perl python3 poppler-utils qpdf valgrind default-jre-headless chromium \
 fonts-dejavu-core fontconfig"
 
 # PROTOCOLGEN_DEPS_EXTRA adds packages to check (the tests use it).
