@@ -288,7 +288,7 @@ config_get_text(struct config_reader *r, const struct cval *map,
 	}
 	if (ok != NULL && !ok(v->str)) {
 		diag_error(v->loc.file, v->loc.line, "'%s' in %s is not %s: "
-		    "'%s'", key, ctx, what, v->str);
+		    "'%s'%s", key, ctx, what, v->str, nonascii_hint(v->str));
 		r->errors++;
 		return NULL;
 	}
