@@ -1,4 +1,4 @@
-/* The file system as an adversary: folder listings, inputs that are not regular files, output trees and their locks. */
+/* A hostile file system: folder listings, odd inputs, output trees, locks. */
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -256,13 +256,19 @@ tree_open(const char *root, const char *what, unsigned flags)
 	struct tree t = { .fd = -1 };
 	char target[PATH_MAX];
 	struct stat st;
-	size_t n = strlen(root);
+	size_t n = strlen(root), i;
 	ssize_t len;
 
-	if (ntrees == MAX_TREES)
-		return 0;
 	while (n > 1 && root[n - 1] == '/')
 		n--;
+	for (i = 0; i < ntrees; i++)
+		if (strlen(trees[i].root) == n &&
+		    strncmp(trees[i].root, root, n) == 0)
+			return 0;	/* opened already */
+	if (ntrees == MAX_TREES) {
+		diag_error(root, 0, "too many output folders");
+		return -1;
+	}
 	t.root = xstrndup(root, n);
 	if (lstat(t.root, &st) == -1 && errno == ENOENT &&
 	    (flags & TREE_MAKE) && mkdir_p(t.root) == -1) {

@@ -140,6 +140,14 @@ write_folder(const char *dir, const struct out_files *f, const char *config)
 	size_t i;
 	int rc = 0;
 
+	/* its manifest's path: the folders on the way are real ones */
+	path = xasprintf("%s/%s", dir, MANIFEST);
+	rc = tree_path_check(path, "write");
+	free(path);
+	if (rc == -1) {
+		free(names);
+		return -1;
+	}
 	sweep(dir, f);
 	for (i = 0; i < f->n && rc == 0; i++) {
 		names[i] = f->v[i].name;
@@ -222,8 +230,12 @@ remove_gone_schools(struct run *r, const char *out)
 	struct buf old = { 0 };
 	char *dir, *config, *path;
 	size_t n, i;
+	int bad;
 
-	if ((e = dir_list(out, &n)) == NULL)
+	path = xasprintf("%s/%s", out, MANIFEST);
+	bad = tree_path_check(path, "remove") == -1;	/* a linked preview */
+	free(path);
+	if (bad || (e = dir_list(out, &n)) == NULL)
 		return;
 	for (i = 0; i < n; i++) {
 		/* a link is no folder of ours: never followed */

@@ -95,6 +95,7 @@ cli_unload(struct run *r)
 	pdf_teardown();
 	check_cleanup();
 	text_free();
+	trees_close();	/* a worker's copy: the lock stays the parent's */
 }
 
 static int

@@ -239,9 +239,9 @@ load_board_entries(struct config *c, struct board *b)
 		else if (v[i].type == ENT_LINK && strchr(name, '.') == NULL)
 			input_refuse(path, "a school's folder", 1);
 		else
-			stray_file(path, name, "a board folder holds board.lua, "
-			    "school configs (<id>.lua) and their folders "
-			    "(<id>/revisions/)");
+			stray_file(path, name, "a board folder holds "
+			    "board.lua, school configs (<id>.lua) and their "
+			    "folders (<id>/revisions/)");
 		free(path);
 	}
 	dir_list_free(v, n);

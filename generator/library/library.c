@@ -375,7 +375,8 @@ load_section(struct library *lib, const char *dir, const char *section,
 			if (input_read(path, "a clause file", &b) == 0 &&
 			    (c = clause_parse(path, section, buf_str(&b),
 			    b.len)) != NULL) {
-				ARRAY_RESERVE(lib->clauses, lib->nclauses, *cap);
+				ARRAY_RESERVE(lib->clauses, lib->nclauses,
+				    *cap);
 				lib->clauses[lib->nclauses++] = c;
 			}
 		} else if (v[i].type == ENT_DIR)
