@@ -513,8 +513,11 @@ cmd_build(struct run *r, int argc, char **argv)
 	r->depdir = xasprintf("%s/.deps", r->o.out);
 	r->drafts = drafts_dir(r);
 	/* a school id is never a name out/ uses itself (config.c) */
-	if (output_trees(r) == -1)
+	if (output_trees(r) == -1) {
+		free(r->schools);
+		r->schools = NULL;
 		return 1;
+	}
 	for (i = 0; i < RENDER_NBACKENDS; i++)
 		files[i] = render_backends[i].file;
 	r->site = site_new(files, RENDER_NBACKENDS);

@@ -95,7 +95,7 @@ if [ -n "$as_user" ]; then
 	like "$err" "^$P/schools/vb/board.lua: error: cannot read: Permission denied$" \
 	    "an unreadable board folder: its board.lua named"
 	chmod 755 "$P/schools/vb"
-	chmod 711 "$TMP"
+	chmod 700 "$TMP"
 else
 	skip 8 "running as root and setpriv cannot drop to nobody: root reads unreadable files"
 fi
@@ -189,6 +189,7 @@ ok $? "the FIFO stamp is replaced by a file"
 # --- a read-only and a full out/ (a small tmpfs) ----------------------------
 mnt=$TMP/mnt
 mkdir "$mnt"
+trap 'umount "$mnt" 2>/dev/null; rm -rf "$TMP"' EXIT
 if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=4m tmpfs "$mnt" 2>/dev/null; then
 	P=$(fixture basic)
 	as_drafts "$P"	# its text is edited below
