@@ -66,8 +66,14 @@ const char *text_bad_char(const char *s, size_t len, size_t *at,
 /* Line number (1-based) of byte offset off in s. */
 int	 line_of_offset(const char *s, size_t off);
 
-/* Read a whole file.  Return 0 on success, -1 with errno set. */
+/*
+ * Read a whole file.  Return 0 on success, -1 with errno set.  Never
+ * blocks: anything but a regular file (a FIFO, a device) fails with
+ * EINVAL (EISDIR for a folder) before a byte is read.
+ */
 int	 file_read(const char *path, struct buf *out);
+/* The same, but a symbolic link as path's last part fails (ELOOP). */
+int	 file_read_nofollow(const char *path, struct buf *out);
 /* Create dir and its parents.  Return 0 on success, -1 with errno set. */
 int	 mkdir_p(const char *dir);
 /*
@@ -84,6 +90,70 @@ int	 file_write_atomic(const char *path, const void *data, size_t len,
 void	 atomic_signals_install(void);
 /* Remove temporary files a killed run may have left in dir. */
 void	 tmpfiles_sweep(const char *dir);
+
+/* The file system as an adversary (fs.c). */
+
+/*
+ * Names no folder listing shows: hidden files (".gitkeep", ".#x.md",
+ * ".x.md.swp") and editor leftovers ("x.md~", "#x.md#", "x.swp").
+ */
+int	 name_ignored(const char *name);
+
+/* What an entry of a folder is, by lstat(2): links are not followed. */
+enum entry_type {
+	ENT_FILE,
+	ENT_DIR,
+	ENT_LINK,
+	ENT_OTHER,	/* a FIFO, a device, a socket */
+};
+struct dir_entry {
+	char		*name;
+	enum entry_type	 type;
+};
+/*
+ * The entries of dir, sorted by name (bytes), without "." and ".." and
+ * the names name_ignored() ignores; NULL with errno set when dir cannot
+ * be read.  Free with dir_list_free().
+ */
+struct dir_entry *dir_list(const char *dir, size_t *n);
+void	 dir_list_free(struct dir_entry *, size_t);
+/*
+ * Report input path, which is not a regular file (a real folder, with
+ * folder set): what it is (a symbolic link and where it leads, a FIFO, a
+ * device, a folder) and that what ("a clause file") must be one.
+ */
+void	 input_refuse(const char *path, const char *what, int folder);
+/*
+ * Read input path, a regular file (never through a link, never blocking
+ * on a FIFO).  Return 0, or -1 after reporting why it cannot be read.
+ */
+int	 input_read(const char *path, const char *what, struct buf *out);
+/* " (U+0435 is not an ASCII character)" for s's first non-ASCII
+   character, for messages about names; "" when s is ASCII. */
+const char *nonascii_hint(const char *s);
+
+/*
+ * Output trees: folders protocolgen writes into (out/, the preview, the
+ * schools/ folder adopt writes revisions into).  tree_open() registers
+ * root: with TREE_MAKE it is made when missing (else it may be missing
+ * until written); with TREE_NOLINK a root that is a symbolic link is
+ * refused; with TREE_LOCK it is locked (flock) for the life of the
+ * process, and a root another process holds is refused.  Return 0, or -1
+ * after reporting.
+ */
+#define	TREE_MAKE	0x1u
+#define	TREE_NOLINK	0x2u
+#define	TREE_LOCK	0x4u
+int	 tree_open(const char *root, const char *what, unsigned flags);
+/*
+ * Before writing or removing path (doing: "write", "remove"): every folder
+ * between its tree's root and path is a real folder (or missing, to be
+ * made), never a symbolic link.  Return 0, or -1 after reporting.  A path
+ * in no tree passes.
+ */
+int	 tree_path_check(const char *path, const char *doing);
+/* Forget the trees, releasing their locks. */
+void	 trees_close(void);
 
 /* ISO dates: "YYYY-MM-DD" (a real calendar day) or, with month_ok, "YYYY-MM". */
 int	 date_valid(const char *s, int month_ok);

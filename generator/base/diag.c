@@ -78,16 +78,48 @@ already_seen(const char *msg)
 	return 0;
 }
 
+/*
+ * s as one line of text: a control character (a newline in a file name,
+ * an escape sequence) or a byte that is not UTF-8 is written as \n, \t or
+ * \xNN, so a message is always one line and never drives the terminal.
+ */
+static void
+put_clean(struct buf *out, const char *s, size_t len)
+{
+	size_t i = 0, n;
+	unsigned c;
+
+	while (i < len) {
+		c = utf8_decode(s + i, len - i, &n);
+		if (c == 0xFFFD && !(n == 3 &&
+		    memcmp(s + i, "\xEF\xBF\xBD", 3) == 0))
+			n = 0;	/* not UTF-8 */
+		if (n > 0 && c >= 0x20 && c != 0x7F && !(c >= 0x80 &&
+		    c < 0xA0)) {
+			buf_put(out, s + i, n);
+			i += n;
+			continue;
+		}
+		for (n = n > 0 ? n : 1; n > 0; n--, i++)
+			if (s[i] == '\n')
+				buf_puts(out, "\\n");
+			else if (s[i] == '\t')
+				buf_puts(out, "\\t");
+			else
+				buf_printf(out, "\\x%02X", (unsigned char)s[i]);
+	}
+}
+
 static void
 format_head(struct buf *msg, enum diag_level level, const char *file,
     int line)
 {
 	if (file == NULL)
 		buf_puts(msg, "protocolgen");
-	else if (line > 0)
-		buf_printf(msg, "%s:%d", file, line);
 	else
-		buf_puts(msg, file);
+		put_clean(msg, file, strlen(file));
+	if (file != NULL && line > 0)
+		buf_printf(msg, ":%d", line);
 	buf_printf(msg, ": %s: ", names[level]);
 }
 
@@ -170,12 +202,14 @@ hold(enum diag_level level, const char *file, int line, char *body)
 void
 diag(enum diag_level level, const char *file, int line, const char *fmt, ...)
 {
-	struct buf msg = { 0 }, body = { 0 };
+	struct buf msg = { 0 }, body = { 0 }, raw = { 0 };
 	va_list ap;
 
 	va_start(ap, fmt);
-	buf_vprintf(&body, fmt, ap);
+	buf_vprintf(&raw, fmt, ap);
 	va_end(ap);
+	put_clean(&body, buf_str(&raw), raw.len);
+	buf_free(&raw);
 	if (holding && capture == NULL) {
 		counts[level]++;
 		if (level == DIAG_WARNING && quiet_warnings) {

@@ -295,30 +295,56 @@ line_of_offset(const char *s, size_t off)
 	return line;
 }
 
-int
-file_read(const char *path, struct buf *out)
+/* Read fd, a regular file, into out and close it. */
+static int
+read_fd(int fd, struct buf *out)
 {
 	char chunk[65536];
+	struct stat st;
 	ssize_t n;
-	int fd, saved;
+	int saved;
 
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
-		return -1;
+	if (fstat(fd, &st) == -1)
+		goto fail;
+	if (!S_ISREG(st.st_mode)) {
+		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+		goto fail;
+	}
 	buf_reset(out);
 	buf_put(out, "", 0);
 	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
 		if (n == -1) {
 			if (errno == EINTR)
 				continue;
-			saved = errno;
-			close(fd);
-			errno = saved;
-			return -1;
+			goto fail;
 		}
 		buf_put(out, chunk, (size_t)n);
 	}
 	close(fd);
 	return 0;
+fail:
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return -1;
+}
+
+/* O_NONBLOCK: opening a FIFO never waits for a writer. */
+int
+file_read(const char *path, struct buf *out)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+
+	return fd == -1 ? -1 : read_fd(fd, out);
+}
+
+int
+file_read_nofollow(const char *path, struct buf *out)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_NOFOLLOW |
+	    O_CLOEXEC);
+
+	return fd == -1 ? -1 : read_fd(fd, out);
 }
 
 int
@@ -406,6 +432,8 @@ set_inflight(const char *tmp)
 	sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
+#define TMP_FLAGS (O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC)
+
 int
 file_write_atomic(const char *path, const void *data, size_t len, int durable)
 {
@@ -424,11 +452,14 @@ file_write_atomic(const char *path, const void *data, size_t len, int durable)
 	} else
 		tmp = xasprintf(".%s.tmp.%ld", path, (long)getpid());
 
+	/* a new file of its own: never one planted under its name (a link
+	   would be written through) */
 	set_inflight(tmp);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	unlink(tmp);
+	fd = open(tmp, TMP_FLAGS, 0666);
 	if (fd == -1 && errno == ENOENT && dir != NULL && *dir != '\0' &&
 	    mkdir_p(dir) == 0)
-		fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+		fd = open(tmp, TMP_FLAGS, 0666);
 	free(dir);
 	if (fd == -1)
 		goto fail;
@@ -471,16 +502,20 @@ tmpfiles_sweep(const char *dir)
 {
 	struct dirent *de;
 	DIR *d;
-	char *p;
+	int fd;
 
-	if ((d = opendir(dir)) == NULL)
+	/* never through a link: a swept folder is a real one */
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC)) == -1)
 		return;
+	if ((d = fdopendir(fd)) == NULL) {
+		close(fd);
+		return;
+	}
 	while ((de = readdir(d)) != NULL) {
 		if (de->d_name[0] != '.' || strstr(de->d_name, ".tmp.") == NULL)
 			continue;
-		p = xasprintf("%s/%s", dir, de->d_name);
-		unlink(p);
-		free(p);
+		unlinkat(fd, de->d_name, 0);
 	}
 	closedir(d);
 }

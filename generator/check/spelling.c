@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,13 +91,14 @@ speller_words(struct speller *sp, const char *path)
 {
 	struct buf b = { 0 };
 	char *line, *save = NULL, *hash;
+	struct stat st;
 	size_t n;
 
-	if (!file_exists(path))
+	if (lstat(path, &st) == -1 && errno == ENOENT)
 		return;
-	if (file_read(path, &b) == -1) {
-		diag_error(path, 0, "cannot read the word list");
+	if (input_read(path, "the word list", &b) == -1) {
 		sp->errors++;
+		buf_free(&b);
 		return;
 	}
 	for (line = strtok_r(b.data, "\n", &save); line != NULL;

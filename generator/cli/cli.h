@@ -156,6 +156,12 @@ long		 school_index(const struct config *, const char *id);
 const struct school **select_schools(struct run *r, int argc, char **argv,
 		    size_t *n);
 int		 write_output(const char *path, const struct buf *data);
+/*
+ * Open the output folder and the preview (--drafts) as output trees:
+ * made when missing, never a symbolic link, locked against a second run
+ * writing into them at once.  Return 0, or -1 after reporting.
+ */
+int		 output_trees(const struct run *r);
 /* The preview of drafts: --drafts DIR, else OUT/concept; caller frees. */
 char		*drafts_dir(const struct run *r);
 

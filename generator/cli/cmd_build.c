@@ -2,7 +2,6 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 
-#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -35,9 +34,6 @@
  */
 #define MANIFEST	".manifest"
 
-/* The preview of drafts, in OUT unless --drafts names another folder. */
-#define DRAFTS_DIR	"concept"
-
 /* A name a manifest may list: "x" or "dir/x", no part empty or hidden. */
 static int
 manifest_name_ok(const char *n)
@@ -61,7 +57,7 @@ manifest_read(const char *dir, struct buf *names, char **config)
 
 	if (config != NULL)
 		*config = NULL;
-	if (file_read(path, &b) == 0)
+	if (file_read_nofollow(path, &b) == 0)
 		for (line = strtok_r(b.data, "\n", &save); line != NULL;
 		    line = strtok_r(NULL, "\n", &save)) {
 			if (strncmp(line, "file ", 5) == 0 &&
@@ -91,6 +87,10 @@ remove_unlisted(const char *dir, const struct buf *old, const char *const *keep,
 		if (i < nkeep)
 			continue;
 		path = xasprintf("%s/%s", dir, n);
+		if (tree_path_check(path, "remove") == -1) {
+			free(path);
+			continue;
+		}
 		if (unlink(path) == -1 && errno != ENOENT)
 			diag_warn(path, 0, "cannot remove a file the build no "
 			    "longer makes: %s", strerror(errno));
@@ -140,6 +140,14 @@ write_folder(const char *dir, const struct out_files *f, const char *config)
 	size_t i;
 	int rc = 0;
 
+	/* its manifest's path: the folders on the way are real ones */
+	path = xasprintf("%s/%s", dir, MANIFEST);
+	rc = tree_path_check(path, "write");
+	free(path);
+	if (rc == -1) {
+		free(names);
+		return -1;
+	}
 	sweep(dir, f);
 	for (i = 0; i < f->n && rc == 0; i++) {
 		names[i] = f->v[i].name;
@@ -218,17 +226,22 @@ configured(const struct run *r, const char *id)
 static void
 remove_gone_schools(struct run *r, const char *out)
 {
-	struct dirent *e;
+	struct dir_entry *e;
 	struct buf old = { 0 };
 	char *dir, *config, *path;
-	DIR *dp;
+	size_t n, i;
+	int bad;
 
-	if ((dp = opendir(out)) == NULL)
+	path = xasprintf("%s/%s", out, MANIFEST);
+	bad = tree_path_check(path, "remove") == -1;	/* a linked preview */
+	free(path);
+	if (bad || (e = dir_list(out, &n)) == NULL)
 		return;
-	while ((e = readdir(dp)) != NULL) {
-		if (e->d_name[0] == '.' || configured(r, e->d_name))
+	for (i = 0; i < n; i++) {
+		/* a link is no folder of ours: never followed */
+		if (e[i].type != ENT_DIR || configured(r, e[i].name))
 			continue;
-		dir = xasprintf("%s/%s", out, e->d_name);
+		dir = xasprintf("%s/%s", out, e[i].name);
 		buf_reset(&old);
 		manifest_read(dir, &old, &config);
 		if (config != NULL && access(config, F_OK) == -1 &&
@@ -242,7 +255,7 @@ remove_gone_schools(struct run *r, const char *out)
 		free(config);
 		free(dir);
 	}
-	closedir(dp);
+	dir_list_free(e, n);
 	buf_free(&old);
 }
 
@@ -456,7 +469,7 @@ index_others(struct run *r)
 	size_t i, j;
 	char *path = xasprintf("%s/site.rec", r->depdir);
 
-	if (file_read(path, &b) == 0)
+	if (file_read_nofollow(path, &b) == 0)
 		site_add_records(r->site, buf_str(&b), b.len);
 	free(path);
 	buf_free(&b);
@@ -512,10 +525,10 @@ cmd_build(struct run *r, int argc, char **argv)
 		return 1;
 	r->depdir = xasprintf("%s/.deps", r->o.out);
 	r->drafts = drafts_dir(r);
-	if (r->o.drafts == NULL && school_index(&r->cfg, DRAFTS_DIR) != -1) {
-		diag_error(NULL, 0, "a school with the id '%s' would share "
-		    "its folder with the preview of drafts (%s): build with "
-		    "--drafts DIR", DRAFTS_DIR, r->drafts);
+	/* a school id is never a name out/ uses itself (config.c) */
+	if (output_trees(r) == -1) {
+		free(r->schools);
+		r->schools = NULL;
 		return 1;
 	}
 	for (i = 0; i < RENDER_NBACKENDS; i++)

@@ -85,6 +85,9 @@ cmd_adopt(struct run *r, int argc, char **argv)
 
 	if ((s = one_school(r, argv[0])) == NULL)
 		return 1;
+	/* one adopt at a time: two would both find a version unadopted */
+	if (tree_open(r->schools_dir, "the schools folder", TREE_LOCK) == -1)
+		return 1;
 	for (i = 0; i < argc; i++) {
 		struct school_run sr = { .stages = STAGE_ADOPT | STAGE_CHECK };
 		if (i > 0 && (s = config_school(&r->cfg, argv[i])) == NULL) {
@@ -116,7 +119,7 @@ cmd_diff(struct run *r, int argc, char **argv)
 	char *hpath = NULL, *ppath = NULL, *dir = NULL;
 	int rc = 1;
 
-	if ((s = one_school(r, argv[0])) == NULL)
+	if ((s = one_school(r, argv[0])) == NULL || output_trees(r) == -1)
 		return 1;
 	if (pipeline_school(r, s, &sr) == 0) {
 		dir = sr.diff_draft ? drafts_dir(r) : xstrdup(r->o.out);

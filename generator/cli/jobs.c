@@ -132,23 +132,30 @@ deps_write(const char *dir, const char *name, const struct deps *d,
 		buf_puts(&b, ":\n");
 	}
 	/* the rule first (unchanged bytes are not rewritten), then the stamp */
-	if (!(file_read(path, &old) == 0 && old.len == b.len &&
+	if (tree_path_check(path, "write") == -1)
+		goto out;
+	if (!(file_read_nofollow(path, &old) == 0 && old.len == b.len &&
 	    memcmp(buf_str(&old), buf_str(&b), b.len) == 0) &&
 	    file_write_atomic(path, buf_str(&b), b.len, 0) == -1) {
 		diag_error(path, 0, "cannot write: %s", strerror(errno));
 		goto out;
 	}
-	if ((fd = open(stamp, O_WRONLY | O_CREAT | O_CLOEXEC, 0666)) == -1) {
+	/* a link or FIFO in the stamp's place goes: never written through */
+	if (lstat(stamp, &st) == 0 && !S_ISREG(st.st_mode))
+		unlink(stamp);
+	if ((fd = open(stamp, O_WRONLY | O_CREAT | O_NOFOLLOW | O_NONBLOCK |
+	    O_CLOEXEC, 0666)) == -1) {
 		diag_error(stamp, 0, "cannot write: %s", strerror(errno));
 		goto out;
 	}
-	close(fd);
 	t[0] = t[1] = ts_before(start, &newest) ? *start : newest;
-	if (utimensat(AT_FDCWD, stamp, t, 0) == -1) {
+	if (futimens(fd, t) == -1) {
 		diag_error(stamp, 0, "cannot set its time: %s",
 		    strerror(errno));
+		close(fd);
 		goto out;
 	}
+	close(fd);
 	rc = 0;
 out:
 	buf_free(&b);

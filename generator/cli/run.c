@@ -95,6 +95,7 @@ cli_unload(struct run *r)
 	pdf_teardown();
 	check_cleanup();
 	text_free();
+	trees_close();	/* a worker's copy: the lock stays the parent's */
 }
 
 static int
@@ -201,9 +202,14 @@ int
 write_output(const char *path, const struct buf *data)
 {
 	struct buf old = { 0 };
+	struct stat st;
 	int same;
 
-	same = file_read(path, &old) == 0 && old.len == data->len &&
+	if (tree_path_check(path, "write") == -1)
+		return -1;
+	/* a link or FIFO planted in its place is replaced, never read */
+	same = lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    file_read_nofollow(path, &old) == 0 && old.len == data->len &&
 	    memcmp(buf_str(&old), buf_str(data), data->len) == 0;
 	buf_free(&old);
 	if (same)
@@ -212,6 +218,19 @@ write_output(const char *path, const struct buf *data)
 		diag_error(path, 0, "cannot write: %s", strerror(errno));
 		return -1;
 	}
+	return 0;
+}
+
+int
+output_trees(const struct run *r)
+{
+	const unsigned f = TREE_MAKE | TREE_NOLINK | TREE_LOCK;
+
+	if (tree_open(r->o.out, "the output folder", f) == -1)
+		return -1;
+	if (r->o.drafts != NULL && tree_open(r->o.drafts, "the preview folder",
+	    f) == -1)
+		return -1;
 	return 0;
 }
 

@@ -22,54 +22,33 @@ intern(struct config *c, const char *path)
 	return c->files[c->nfiles++];
 }
 
+/* The names a school id may not take: out/ and its pages use them. */
+static const char *const reserved_ids[][2] = {
+	{ "concept", "out/concept/ holds the preview of drafts" },
+	{ "index", "out/index.html is the site's index" },
+	{ "assets", "out/assets/ is kept for the site's own files" },
+	{ "versies", "versies.html is each school's archive page" },
+};
+
+/* Is id a valid school id?  Report why not. */
 static int
-name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Sorted names of entries in dir; NULL on error. */
-static char **
-list_dir(const char *dir, size_t *n)
-{
-	struct dirent *de;
-	char **v = NULL;
-	size_t cap = 0;
-	DIR *d;
-
-	*n = 0;
-	if ((d = opendir(dir)) == NULL)
-		return NULL;
-	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		ARRAY_RESERVE(v, *n, cap);
-		v[(*n)++] = xstrdup(de->d_name);
-	}
-	closedir(d);
-	if (*n > 0)
-		qsort(v, *n, sizeof(*v), name_cmp);
-	else
-		v = xcalloc(1, sizeof(*v));
-	return v;
-}
-
-static void
-free_names(char **v, size_t n)
+school_id_ok(const char *file, const char *id)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
-static int
-is_dir(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+	if (!config_valid_id(id)) {
+		diag_error(file, 0, "school id '%s' (the file name) must "
+		    "match [a-z0-9-]+%s", id, nonascii_hint(id));
+		return 0;
+	}
+	for (i = 0; i < sizeof(reserved_ids) / sizeof(reserved_ids[0]); i++)
+		if (strcmp(reserved_ids[i][0], id) == 0) {
+			diag_error(file, 0, "school id '%s' (the file name) is "
+			    "reserved: %s; rename the file", id,
+			    reserved_ids[i][1]);
+			return 0;
+		}
+	return 1;
 }
 
 static void
@@ -81,11 +60,8 @@ load_school(struct config *c, struct board *b, const char *file,
 	struct school *s;
 	size_t i;
 
-	if (!config_valid_id(id)) {
-		diag_error(file, 0, "school id '%s' (the file name) must "
-		    "match [a-z0-9-]+", id);
+	if (!school_id_ok(file, id))
 		return;
-	}
 	for (i = 0; i < c->nschools; i++)
 		if (strcmp(c->schools[i]->id, id) == 0) {
 			diag_error(file, 0, "school id '%s' is already used "
@@ -127,25 +103,170 @@ load_school(struct config *c, struct board *b, const char *file,
 	c->schools[c->nschools++] = s;
 }
 
+/*
+ * A file where no config is read: an error when it would be read
+ * elsewhere (a config, a frozen revision, an outline: it would vanish), a
+ * warning for anything else.  holds: what the folder holds instead.
+ */
+static void
+stray_file(const char *path, const char *name, const char *holds)
+{
+	if (str_ends(name, ".lua"))
+		diag_error(path, 0, "a config here is not read: a school's "
+		    "config is schools/<board>/<id>.lua");
+	else if (str_ends(name, ".md"))
+		diag_error(path, 0, "a frozen revision here is not read: it "
+		    "belongs in schools/<board>/<id>/revisions/ (protocolgen "
+		    "adopt writes it there)");
+	else if (str_ends(name, ".outline"))
+		diag_error(path, 0, "an outline here is not read: it belongs "
+		    "in clauses/outlines/");
+	else
+		diag_warn(path, 0, "not read: %s", holds);
+}
+
+/* The entries of dir; NULL after reporting an unreadable or empty one. */
+static struct dir_entry *
+list_dir(const char *dir, const char *what, size_t *n)
+{
+	struct dir_entry *v;
+
+	if ((v = dir_list(dir, n)) == NULL) {
+		diag_error(dir, 0, "cannot read folder: %s", strerror(errno));
+		return NULL;
+	}
+	if (*n == 0 && what != NULL) {
+		diag_warn(dir, 0, "an empty %s: remove it", what);
+		dir_list_free(v, *n);
+		return NULL;
+	}
+	return v;
+}
+
+/*
+ * A school's revisions folder: frozen revisions (read by revisions/ when
+ * the school is built) and nothing else.
+ */
+static void
+scan_revisions(const char *dir)
+{
+	struct dir_entry *v;
+	size_t n, i;
+
+	if ((v = list_dir(dir, "revisions folder", &n)) == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		char *path = xasprintf("%s/%s", dir, v[i].name);
+		if (v[i].type == ENT_DIR && !str_ends(v[i].name, ".md"))
+			diag_error(path, 0, "revisions folders do not nest: a "
+			    "frozen revision is %s/<version>.md", dir);
+		else if (!str_ends(v[i].name, ".md"))
+			diag_warn(path, 0, "not read: a revisions folder holds "
+			    "only frozen revisions (<version>.md)");
+		free(path);
+	}
+	dir_list_free(v, n);
+}
+
+/* schools/<board>/<id>/: the school's revisions/, and nothing else. */
+static void
+scan_school_dir(const char *dir, const char *id, int has_config)
+{
+	struct dir_entry *v;
+	size_t n, i;
+
+	if ((v = list_dir(dir, "school folder", &n)) == NULL)
+		return;
+	if (!has_config) {
+		diag_warn(dir, 0, "a folder of no school (there is no %s.lua "
+		    "beside it): its revisions are not read; restore the "
+		    "school's config, or move the folder out of schools/", id);
+		dir_list_free(v, n);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		char *path = xasprintf("%s/%s", dir, v[i].name);
+		if (strcmp(v[i].name, "revisions") == 0) {
+			if (v[i].type == ENT_DIR)
+				scan_revisions(path);
+			else
+				input_refuse(path, "a revisions folder", 1);
+		} else if (v[i].type == ENT_DIR || v[i].type == ENT_LINK)
+			diag_error(path, 0, "not read: a school's folder holds "
+			    "only revisions/ (its frozen revisions)");
+		else
+			stray_file(path, v[i].name, "a school's folder holds "
+			    "only revisions/");
+		free(path);
+	}
+	dir_list_free(v, n);
+}
+
+/* Does v[0..n) hold name + ".lua"? */
+static int
+has_config(const struct dir_entry *v, size_t n, const char *name)
+{
+	char *file = xasprintf("%s.lua", name);
+	size_t i;
+
+	for (i = 0; i < n && strcmp(v[i].name, file) != 0; i++)
+		;
+	free(file);
+	return i < n;
+}
+
+/* The entries of a board's folder but board.lua: schools, their folders. */
+static void
+load_board_entries(struct config *c, struct board *b)
+{
+	struct dir_entry *v;
+	size_t n, i;
+	char *path;
+
+	if ((v = list_dir(b->dir, NULL, &n)) == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		const char *name = v[i].name;
+		if (strcmp(name, "board.lua") == 0)
+			continue;
+		path = xasprintf("%s/%s", b->dir, name);
+		if (str_ends(name, ".lua") && v[i].type != ENT_DIR) {
+			char *id = xstrndup(name, strlen(name) - 4);
+			load_school(c, b, intern(c, path), id);
+			free(id);
+		} else if (v[i].type == ENT_DIR)
+			scan_school_dir(path, name, has_config(v, n, name));
+		else if (v[i].type == ENT_LINK && strchr(name, '.') == NULL)
+			input_refuse(path, "a school's folder", 1);
+		else
+			stray_file(path, name, "a board folder holds "
+			    "board.lua, school configs (<id>.lua) and their "
+			    "folders (<id>/revisions/)");
+		free(path);
+	}
+	dir_list_free(v, n);
+}
+
 static void
 load_board(struct config *c, const char *root, const char *id)
 {
 	struct config_reader r = { 0 };
 	struct board *b;
 	struct cval *t;
+	struct stat st;
 	char *dir, *path;
-	char **names;
-	size_t n, i;
 
 	dir = xasprintf("%s/%s", root, id);
 	path = xasprintf("%s/board.lua", dir);
 	if (!config_valid_id(id)) {
 		diag_error(dir, 0, "board id '%s' (the folder name) must "
-		    "match [a-z0-9-]+", id);
+		    "match [a-z0-9-]+%s", id, nonascii_hint(id));
 		goto out;
 	}
-	if (access(path, F_OK) == -1) {
-		diag_error(dir, 0, "board folder without board.lua");
+	if (lstat(path, &st) == -1 && errno == ENOENT) {
+		diag_error(dir, 0, "board folder without board.lua: add the "
+		    "board's config (board { name = ..., type = ... }), or "
+		    "move the folder out of %s", root);
 		goto out;
 	}
 	if (config_run(intern(c, path), "board", &t) == -1)
@@ -160,26 +281,30 @@ load_board(struct config *c, const char *root, const char *id)
 	c->boards = xreallocarray(c->boards, c->nboards + 1,
 	    sizeof(*c->boards));
 	c->boards[c->nboards++] = b;
-	if (r.errors > 0)
-		goto out;
-	if ((names = list_dir(dir, &n)) == NULL) {
-		diag_error(dir, 0, "cannot read folder: %s", strerror(errno));
-		goto out;
-	}
-	for (i = 0; i < n; i++) {
-		char *file;
-		if (!str_ends(names[i], ".lua") ||
-		    strcmp(names[i], "board.lua") == 0)
-			continue;
-		file = xasprintf("%s/%s", dir, names[i]);
-		names[i][strlen(names[i]) - 4] = '\0';
-		load_school(c, b, intern(c, file), names[i]);
-		free(file);
-	}
-	free_names(names, n);
+	if (r.errors == 0)
+		load_board_entries(c, b);
 out:
 	free(dir);
 	free(path);
+}
+
+/* An entry of schools/ but defaults.lua: a board folder, or reported. */
+static void
+load_top_entry(struct config *c, const char *root, const struct dir_entry *e)
+{
+	char *p = xasprintf("%s/%s", root, e->name);
+
+	if (e->type == ENT_DIR)
+		load_board(c, root, e->name);
+	else if (str_ends(e->name, ".lua"))
+		diag_error(p, 0, "a school file belongs in its board's "
+		    "folder (%s/<board>/)", root);
+	else if (e->type == ENT_LINK && strchr(e->name, '.') == NULL)
+		input_refuse(p, "a board folder", 1);
+	else
+		stray_file(p, e->name, "schools/ holds defaults.lua and board "
+		    "folders");
+	free(p);
 }
 
 static int
@@ -193,8 +318,8 @@ int
 config_load(struct config *c, const char *root)
 {
 	struct config_reader r = { 0 };
+	struct dir_entry *v;
 	struct cval *t;
-	char **names;
 	size_t n, i;
 	int before = diag_count(DIAG_ERROR);
 
@@ -210,21 +335,12 @@ config_load(struct config *c, const char *root)
 	config_read_national(&r, &c->national, t);
 	if (r.errors > 0)
 		return diag_count(DIAG_ERROR) - before;
-	if ((names = list_dir(root, &n)) == NULL) {
-		diag_error(root, 0, "cannot read folder: %s", strerror(errno));
+	if ((v = list_dir(root, NULL, &n)) == NULL)
 		return diag_count(DIAG_ERROR) - before;
-	}
-	for (i = 0; i < n; i++) {
-		char *p = xasprintf("%s/%s", root, names[i]);
-		if (is_dir(p))
-			load_board(c, root, names[i]);
-		else if (strcmp(names[i], "defaults.lua") != 0 &&
-		    str_ends(names[i], ".lua"))
-			diag_error(p, 0, "a school file belongs in its board's "
-			    "folder (%s/<board>/)", root);
-		free(p);
-	}
-	free_names(names, n);
+	for (i = 0; i < n; i++)
+		if (strcmp(v[i].name, "defaults.lua") != 0)
+			load_top_entry(c, root, &v[i]);
+	dir_list_free(v, n);
 	config_followers(c);
 	if (c->nschools > 1)
 		qsort(c->schools, c->nschools, sizeof(*c->schools),

@@ -311,8 +311,9 @@ config_get_text(struct config_reader *r, const struct cval *map,
 	if (ok != NULL && !ok(v->str)) {
 		char hint[96];
 		diag_error(v->loc.file, v->loc.line, "'%s' in %s is not %s: "
-		    "'%s'%s", key, ctx, what, v->str, choices_hint(what,
-		    v->str, hint, sizeof(hint)));
+		    "'%s'%s", key, ctx, what, v->str,
+		    *nonascii_hint(v->str) != '\0' ? nonascii_hint(v->str) :
+		    choices_hint(what, v->str, hint, sizeof(hint)));
 		r->errors++;
 		return NULL;
 	}

@@ -506,8 +506,8 @@ config_run(const char *file, const char *entry, struct cval **out)
 	int rc;
 
 	*out = NULL;
-	if (file_read(file, &src) == -1) {
-		diag_error(file, 0, "cannot read: %s", strerror(errno));
+	if (input_read(file, "a config", &src) == -1) {
+		buf_free(&src);
 		return -1;
 	}
 	rc = config_run_buffer(file, buf_str(&src), src.len, entry, out);

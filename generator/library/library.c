@@ -1,6 +1,4 @@
 /* The clause library: outlines, loading the library, and lookups. */
-#include <sys/stat.h>
-
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
@@ -275,85 +273,89 @@ outline_cmp(const void *a, const void *b)
 	    (*(struct outline *const *)b)->name);
 }
 
-static int
-str_cmp(const void *a, const void *b)
+/*
+ * A file where the library does not read it: an error when the library or
+ * a config would read it elsewhere (it would vanish from the protocols), a
+ * warning for anything else.  holds: what the folder holds instead.
+ */
+static void
+stray_file(const char *path, const char *name, const char *holds)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	if (str_ends(name, ".md"))
+		diag_error(path, 0, "a clause file outside a section folder is "
+		    "not read: move it into clauses/<section>/");
+	else if (str_ends(name, ".outline"))
+		diag_error(path, 0, "an outline outside clauses/outlines/ is "
+		    "not read: move it there");
+	else if (str_ends(name, ".lua"))
+		diag_error(path, 0, "a config in the clause library is not "
+		    "read: school configs belong in schools/<board>/");
+	else
+		diag_warn(path, 0, "not read: %s", holds);
 }
 
-static char **
-sorted_dir(const char *dir, size_t *n, int *err)
+/*
+ * The entries of folder dir (outlines/ or a section), after reporting an
+ * unreadable or empty one; NULL when there is nothing to read.
+ */
+static struct dir_entry *
+library_dir(const char *dir, const char *what, const char *ext, size_t *n)
 {
-	struct dirent *de;
-	char **v = NULL;
-	size_t cap = 0;
-	DIR *d;
+	struct dir_entry *v;
 
-	*n = 0;
-	*err = 0;
-	if ((d = opendir(dir)) == NULL) {
-		*err = errno;
+	if ((v = dir_list(dir, n)) == NULL) {
+		diag_error(dir, 0, "cannot read folder: %s", strerror(errno));
 		return NULL;
 	}
-	while ((de = readdir(d)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		ARRAY_RESERVE(v, *n, cap);
-		v[(*n)++] = xstrdup(de->d_name);
+	if (*n == 0) {
+		diag_warn(dir, 0, "an empty %s: add files <name>%s, or remove "
+		    "it", what, ext);
+		dir_list_free(v, *n);
+		return NULL;
 	}
-	closedir(d);
-	if (*n > 1)
-		qsort(v, *n, sizeof(*v), str_cmp);
-	if (v == NULL)
-		v = xcalloc(1, sizeof(*v));
 	return v;
 }
 
-static int
-isdir(const char *p)
+static void
+load_outline(struct library *lib, const char *path, char *name)
 {
-	struct stat st;
+	struct buf b = { 0 };
+	struct outline *o;
 
-	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+	name[strlen(name) - 8] = '\0';
+	if (!config_valid_id(name))
+		diag_error(path, 0, "outline name '%s' must match "
+		    "[a-z0-9-]+%s", name, nonascii_hint(name));
+	else if (input_read(path, "an outline", &b) == 0 &&
+	    (o = outline_parse(path, name, buf_str(&b), b.len)) != NULL) {
+		lib->outlines = xreallocarray(lib->outlines,
+		    lib->noutlines + 1, sizeof(*lib->outlines));
+		lib->outlines[lib->noutlines++] = o;
+	}
+	buf_free(&b);
 }
 
 static void
 load_outlines(struct library *lib, const char *dir)
 {
-	struct buf b = { 0 };
-	char **names;
+	struct dir_entry *v;
 	size_t n, i;
-	int err;
 
-	if ((names = sorted_dir(dir, &n, &err)) == NULL) {
-		if (err != ENOENT)
-			diag_error(dir, 0, "cannot read folder: %s",
-			    strerror(err));
+	if ((v = library_dir(dir, "outlines folder", ".outline", &n)) == NULL)
 		return;
-	}
 	for (i = 0; i < n; i++) {
-		char *path = xasprintf("%s/%s", dir, names[i]);
-		struct outline *o;
-		if (!str_ends(names[i], ".outline")) {
-			free(path);
-			continue;
-		}
-		names[i][strlen(names[i]) - 8] = '\0';
-		if (!config_valid_id(names[i])) {
-			diag_error(path, 0, "outline name '%s' must match "
-			    "[a-z0-9-]+", names[i]);
-		} else if (file_read(path, &b) == -1) {
-			diag_error(path, 0, "cannot read: %s", strerror(errno));
-		} else if ((o = outline_parse(path, names[i], buf_str(&b),
-		    b.len)) != NULL) {
-			lib->outlines = xreallocarray(lib->outlines,
-			    lib->noutlines + 1, sizeof(*lib->outlines));
-			lib->outlines[lib->noutlines++] = o;
-		}
+		char *path = xasprintf("%s/%s", dir, v[i].name);
+		if (str_ends(v[i].name, ".outline"))
+			load_outline(lib, path, v[i].name);
+		else if (v[i].type == ENT_DIR)
+			diag_error(path, 0, "outline folders do not nest: put "
+			    "outlines in %s", dir);
+		else
+			stray_file(path, v[i].name, "the outlines folder holds "
+			    "only outlines (<name>.outline)");
 		free(path);
 	}
-	library_free_words(names, n);
-	buf_free(&b);
+	dir_list_free(v, n);
 }
 
 static void
@@ -361,35 +363,82 @@ load_section(struct library *lib, const char *dir, const char *section,
     size_t *cap)
 {
 	struct buf b = { 0 };
-	char **names;
+	struct dir_entry *v;
 	size_t n, i;
-	int err;
 
-	if ((names = sorted_dir(dir, &n, &err)) == NULL) {
-		diag_error(dir, 0, "cannot read folder: %s", strerror(err));
+	if ((v = library_dir(dir, "section folder", ".md", &n)) == NULL)
 		return;
-	}
 	for (i = 0; i < n; i++) {
-		char *path = xasprintf("%s/%s", dir, names[i]);
+		char *path = xasprintf("%s/%s", dir, v[i].name);
 		struct clause *c;
-		if (!str_ends(names[i], ".md")) {
-			if (isdir(path))
-				diag_error(path, 0, "clause folders do not "
-				    "nest: put clauses in %s", dir);
-			free(path);
-			continue;
-		}
-		if (file_read(path, &b) == -1)
-			diag_error(path, 0, "cannot read: %s", strerror(errno));
-		else if ((c = clause_parse(path, section, buf_str(&b),
-		    b.len)) != NULL) {
-			ARRAY_RESERVE(lib->clauses, lib->nclauses, *cap);
-			lib->clauses[lib->nclauses++] = c;
-		}
+		if (str_ends(v[i].name, ".md")) {
+			if (input_read(path, "a clause file", &b) == 0 &&
+			    (c = clause_parse(path, section, buf_str(&b),
+			    b.len)) != NULL) {
+				ARRAY_RESERVE(lib->clauses, lib->nclauses,
+				    *cap);
+				lib->clauses[lib->nclauses++] = c;
+			}
+		} else if (v[i].type == ENT_DIR)
+			diag_error(path, 0, "clause folders do not nest: put "
+			    "clauses in %s", dir);
+		else if (str_ends(v[i].name, ".outline") ||
+		    str_ends(v[i].name, ".lua"))
+			stray_file(path, v[i].name, "");
+		else
+			diag_warn(path, 0, "not read: a section folder holds "
+			    "only clause files (<name>.md); rename it if it is "
+			    "one");
 		free(path);
 	}
-	library_free_words(names, n);
+	dir_list_free(v, n);
 	buf_free(&b);
+}
+
+/* Files of clauses/ itself: read by `check`, or kept beside the library. */
+static const char *const library_files[][2] = {
+	{ "woorden.txt", "the word list" },
+	{ "CORRECTIONS.tsv", "the list of corrections" },
+};
+
+/* What name is when it is one of library_files, else NULL. */
+static const char *
+library_file(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(library_files) / sizeof(library_files[0]); i++)
+		if (strcmp(library_files[i][0], name) == 0)
+			return library_files[i][1];
+	return NULL;
+}
+
+/* An entry of clauses/: a section folder, outlines/, or a file. */
+static void
+load_entry(struct library *lib, const char *path, const struct dir_entry *e,
+    size_t *cap)
+{
+	const char *name = e->name, *what;
+
+	if ((what = library_file(name)) != NULL) {
+		if (e->type != ENT_FILE)
+			input_refuse(path, what, 0);
+	} else if (strcmp(name, "outlines") == 0) {
+		if (e->type == ENT_DIR)
+			load_outlines(lib, path);
+		else
+			input_refuse(path, "the outlines folder", 1);
+	} else if (e->type == ENT_DIR) {
+		if (!config_valid_id(name))
+			diag_error(path, 0, "section folder '%s' must match "
+			    "[a-z0-9-]+%s", name, nonascii_hint(name));
+		else
+			load_section(lib, path, name, cap);
+	} else if (e->type == ENT_LINK && strchr(name, '.') == NULL)
+		input_refuse(path, "a section folder", 1);
+	else
+		stray_file(path, name, "clauses/ holds section folders, "
+		    "outlines/, woorden.txt and CORRECTIONS.tsv");
 }
 
 /* Footnote references point at footnote clauses. */
@@ -478,31 +527,23 @@ resolve_outline(const struct library *lib, struct outline *o)
 int
 library_load(struct library *lib, const char *root)
 {
-	char **names;
+	struct dir_entry *v;
 	size_t n, i, cap = 0;
-	int err, before = diag_count(DIAG_ERROR);
+	int before = diag_count(DIAG_ERROR);
 
 	memset(lib, 0, sizeof(*lib));
 	lib->root = xstrdup(root);
-	if ((names = sorted_dir(root, &n, &err)) == NULL) {
+	if ((v = dir_list(root, &n)) == NULL) {
 		diag_error(root, 0, "cannot read the clause library: %s",
-		    strerror(err));
+		    strerror(errno));
 		return 1;
 	}
 	for (i = 0; i < n; i++) {
-		char *path = xasprintf("%s/%s", root, names[i]);
-		if (strcmp(names[i], "outlines") == 0)
-			load_outlines(lib, path);
-		else if (isdir(path)) {
-			if (!config_valid_id(names[i]))
-				diag_error(path, 0, "section folder '%s' must "
-				    "match [a-z0-9-]+", names[i]);
-			else
-				load_section(lib, path, names[i], &cap);
-		}
+		char *path = xasprintf("%s/%s", root, v[i].name);
+		load_entry(lib, path, &v[i], &cap);
 		free(path);
 	}
-	library_free_words(names, n);
+	dir_list_free(v, n);
 	if (lib->nclauses > 1)
 		qsort(lib->clauses, lib->nclauses, sizeof(*lib->clauses),
 		    clause_cmp);

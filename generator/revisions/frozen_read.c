@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/base.h"
+#include "config/config.h"
 #include "model/model.h"
 #include "revisions/revisions.h"
 
@@ -502,6 +503,15 @@ revdoc_parse(const char *path, const char *text, size_t len, int verify)
 	}
 	if (revdoc_meta(r, "version") == NULL) {
 		diag_error(path, 1, "the front matter has no 'version'");
+		rd.errors++;
+		goto out;
+	}
+	if (!config_valid_version(revdoc_meta(r, "version"))) {
+		/* it names files: versie-<X>/, diff-<A>-<B>.html */
+		for (i = 0; strcmp(r->meta[i].key, "version") != 0; i++)
+			;
+		diag_error(path, r->meta[i].line, "'%s' is not a version "
+		    "number (1.0, 2.1.3)", r->meta[i].value);
 		rd.errors++;
 		goto out;
 	}

@@ -1,8 +1,5 @@
 /* Revisions of a school: its frozen files, their list, adoption and opening. */
-#include <sys/types.h>
-
 #include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,25 +78,28 @@ frozen_load(const struct document *d, size_t *n, int *errors)
 {
 	char *dir = revisions_dir(d), *version;
 	struct frozen *v = NULL, f;
-	struct dirent *e;
-	DIR *dp;
-	size_t cap = 0;
+	struct dir_entry *e;
+	size_t cap = 0, ne, i;
 
 	*n = 0;
 	*errors = 0;
-	if ((dp = opendir(dir)) == NULL) {
+	if ((e = dir_list(dir, &ne)) == NULL) {
+		if (errno != ENOENT) {	/* none adopted yet: no folder */
+			diag_error(dir, 0, "cannot read folder: %s",
+			    strerror(errno));
+			(*errors)++;
+		}
 		free(dir);
 		return NULL;
 	}
-	while ((e = readdir(dp)) != NULL) {
-		if (e->d_name[0] == '.' || !str_ends(e->d_name, ".md"))
+	for (i = 0; i < ne; i++) {
+		/* anything else is reported when the configs are loaded */
+		if (!str_ends(e[i].name, ".md") || e[i].type == ENT_DIR)
 			continue;
 		memset(&f, 0, sizeof(f));
-		f.path = xasprintf("%s/%s", dir, e->d_name);
-		version = xstrndup(e->d_name, strlen(e->d_name) - 3);
-		if (file_read(f.path, &f.text) == -1) {
-			diag_error(f.path, 0, "cannot read: %s",
-			    strerror(errno));
+		f.path = xasprintf("%s/%s", dir, e[i].name);
+		version = xstrndup(e[i].name, strlen(e[i].name) - 3);
+		if (input_read(f.path, "a frozen revision", &f.text) == -1) {
 			(*errors)++;
 		} else if ((f.rev = revdoc_parse(f.path, buf_str(&f.text),
 		    f.text.len, 1)) == NULL) {
@@ -121,7 +121,7 @@ frozen_load(const struct document *d, size_t *n, int *errors)
 		buf_free(&f.text);
 		revdoc_free(f.rev);
 	}
-	closedir(dp);
+	dir_list_free(e, ne);
 	free(dir);
 	if (*n > 1)
 		qsort(v, *n, sizeof(*v), frozen_cmp);
@@ -419,6 +419,19 @@ revision_adopt_check(const struct document *d)
 	return refused;
 }
 
+/* Write a frozen revision, never through a link.  0, or -1 after reporting. */
+static int
+write_frozen(const char *path, const struct buf *text)
+{
+	if (tree_path_check(path, "write") == -1)
+		return -1;
+	if (file_write_atomic(path, text->data, text->len, 1) == -1) {
+		diag_error(path, 0, "cannot write: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 int
 revision_adopt(const struct document *d)
 {
@@ -440,7 +453,7 @@ revision_adopt(const struct document *d)
 		}
 	}
 	revision_render(d, &text);
-	if (file_read(path, &old) == 0) {
+	if (file_read_nofollow(path, &old) == 0) {
 		if (old.len == text.len && memcmp(old.data, text.data,
 		    text.len) == 0) {
 			printf("%s: version %s is already adopted with this "
@@ -457,9 +470,7 @@ revision_adopt(const struct document *d)
 		}
 	} else if (errno != ENOENT) {
 		diag_error(path, 0, "cannot read: %s", strerror(errno));
-	} else if (file_write_atomic(path, text.data, text.len, 1) == -1) {
-		diag_error(path, 0, "cannot write: %s", strerror(errno));
-	} else {
+	} else if (write_frozen(path, &text) == 0) {
 		printf("%s: adopted version %s as %s\n", d->meta.school_id,
 		    rev->version, path);
 		rc = 0;

@@ -15,7 +15,12 @@
 #   --- before ARGS             run protocolgen ARGS first (must succeed)
 #   --- perl PATH EXPR          apply a Perl expression to $_, PATH's text
 #   --- copy FROM TO            copy a file within the project
+#   --- mkdir PATH              an (empty) folder
+#   --- symlink PATH TARGET     a symbolic link PATH leading to TARGET
+#   --- fifo PATH               a FIFO (protocolgen must never block on it)
 #   --- stderr                  the following lines are the expected stderr
+# In PATH (and TARGET) \xNN stands for a byte: a newline, a non-ASCII name.
+# A run taking over 60 s is killed and fails "no crash".
 # PROTOCOLGEN_BLESS=1 rewrites the stderr sections with what the run printed.
 use strict;
 use warnings;
@@ -24,6 +29,7 @@ use File::Path qw(make_path remove_tree);
 use File::Find;
 use File::Basename qw(dirname basename);
 use Cwd qw(abs_path);
+use POSIX ();
 
 my $top = abs_path(dirname(abs_path($0)) . "/../..");
 my $pg = $ENV{PROTOCOLGEN} || "$top/bin/protocolgen";
@@ -76,6 +82,15 @@ sub parse_case {
 		} elsif ($l =~ /^--- copy (\S+) (\S+)\s*$/) {
 			push @{$c{ops}}, { op => 'copy', path => $1, to => $2 };
 			$cur = undef;
+		} elsif ($l =~ /^--- mkdir (\S+)\s*$/) {
+			push @{$c{ops}}, { op => 'mkdir', path => $1 };
+			$cur = undef;
+		} elsif ($l =~ /^--- symlink (\S+) (\S+)\s*$/) {
+			push @{$c{ops}}, { op => 'symlink', path => $1, to => $2 };
+			$cur = undef;
+		} elsif ($l =~ /^--- fifo (\S+)\s*$/) {
+			push @{$c{ops}}, { op => 'fifo', path => $1 };
+			$cur = undef;
 		} elsif ($l =~ /^--- perl (\S+) (.+?)\s*$/) {
 			push @{$c{ops}}, { op => 'perl', path => $1, expr => $2 };
 			$cur = undef;
@@ -99,6 +114,7 @@ sub parse_case {
 }
 
 sub unescape { my $t = shift; $t =~ s/\\x([0-9A-Fa-f]{2})/chr(hex($1))/ge; $t =~ s/\n\z//; $t }
+sub unescape_path { my $t = shift; $t =~ s/\\x([0-9A-Fa-f]{2})/chr(hex($1))/ge; $t }
 
 for my $path (sort glob("$top/tests/bad/*.case")) {
 	my $c = parse_case($path);
@@ -108,7 +124,8 @@ for my $path (sort glob("$top/tests/bad/*.case")) {
 	system('cp', '-r', "$top/tests/fixtures/$c->{base}", $dir) == 0
 	    or die "cannot copy fixture $c->{base}";
 	for my $op (@{$c->{ops}}) {
-		my $p = defined $op->{path} ? "$dir/$op->{path}" : undef;
+		my $p = defined $op->{path} ? "$dir/" . unescape_path($op->{path}) :
+		    undef;
 		if ($op->{op} eq 'file') { spew($p, $op->{text}) }
 		elsif ($op->{op} eq 'bytes') { spew($p, unescape($op->{text})) }
 		elsif ($op->{op} eq 'large') { spew($p, "-- " . ("x" x ($op->{size} - 4)) . "\n") }
@@ -116,8 +133,17 @@ for my $path (sort glob("$top/tests/bad/*.case")) {
 		elsif ($op->{op} eq 'before') {
 			system("cd '$dir' && $pg $op->{args} >/dev/null 2>&1") == 0
 			    or die "$name: protocolgen $op->{args} failed";
+		} elsif ($op->{op} eq 'mkdir') {
+			make_path($p);
+		} elsif ($op->{op} eq 'symlink') {
+			make_path(dirname($p));
+			symlink(unescape_path($op->{to}), $p) or die "$name: symlink: $!";
+		} elsif ($op->{op} eq 'fifo') {
+			make_path(dirname($p));
+			POSIX::mkfifo($p, 0644) or die "$name: mkfifo: $!";
 		} elsif ($op->{op} eq 'copy') {
-			spew("$dir/$op->{to}", slurp($p) // die "$name: no $op->{path}");
+			spew("$dir/" . unescape_path($op->{to}),
+			    slurp($p) // die "$name: no $op->{path}");
 		} elsif ($op->{op} eq 'perl') {
 			local $_ = slurp($p) // die "$name: no $op->{path}";
 			eval $op->{expr};
@@ -132,8 +158,14 @@ for my $path (sort glob("$top/tests/bad/*.case")) {
 		open(STDERR, '>', "$tmp/$name.err");
 		exec("$pg " . $c->{run}) or exit(127);
 	}
-	waitpid($pid, 0);
-	my $status = $?;
+	my $status;
+	{
+		local $SIG{ALRM} = sub { kill('KILL', $pid) };
+		alarm(60);
+		waitpid($pid, 0);
+		$status = $?;
+		alarm(0);
+	}
 	my $err = slurp("$tmp/$name.err") // '';
 	my $what = $c->{what} // $name;
 	if ($bless) {
