@@ -24,6 +24,7 @@ diff_stage(struct run *r, struct school_run *sr)
 	if ((from = revision_open(sr->d, sr->from)) != NULL &&
 	    (to = revision_open(sr->d, sr->to)) != NULL) {
 		rl = redline_build(from, to);
+		rl->look = &sr->d->meta;
 		/* the folded copy has its own name: neither overwrites the
 		   other (nor the one build writes) */
 		sr->diff_base = xasprintf("diff-%s-%s%s", from->version,

@@ -43,10 +43,12 @@ out_files_free(struct out_files *f)
  */
 static int
 redline_add(struct out_files *f, const struct revdoc *a,
-    const struct revdoc *b)
+    const struct revdoc *b, const struct doc_meta *look)
 {
 	struct redline *rl = redline_build(a, b);
 	int rc = 0;
+
+	rl->look = look;
 
 	if (diffhtml_render(rl, 0, out_add(f, xasprintf("diff-%s-%s.html",
 	    a->version, b->version))) == -1)
@@ -169,7 +171,8 @@ publish_adopted(struct run *r, struct school_run *sr,
 		free(prefix);
 	}
 	for (i = 1; errors == 0 && i < n; i++)
-		if (redline_add(&sr->pub, a[i - 1]->rev, a[i]->rev) == -1)
+		if (redline_add(&sr->pub, a[i - 1]->rev, a[i]->rev,
+		    &sr->d->meta) == -1)
 			errors++;
 	if (errors == 0 && archive_page(&sr->pub, docs, n) == -1)
 		errors++;
@@ -193,7 +196,8 @@ publish_draft(struct school_run *sr, const struct frozen *inforce)
 		return -1;
 	if (inforce != NULL) {
 		cur = revdoc_draft(sr->d);
-		rc = redline_add(&sr->preview, inforce->rev, cur);
+		rc = redline_add(&sr->preview, inforce->rev, cur,
+		    &sr->d->meta);
 		revdoc_free(cur);
 	}
 	return rc;

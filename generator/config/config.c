@@ -108,8 +108,59 @@ load_school(struct config *c, struct board *b, const char *file,
  * elsewhere (a config, a frozen revision, an outline: it would vanish), a
  * warning for anything else.  holds: what the folder holds instead.
  */
+/*
+ * A file or folder that is no config nor revision: a warning after loading
+ * (report_unread), unless a board's or school's logo is it or is in it (a
+ * logo may be read only later: its school's config can come after it).
+ */
+struct unread {
+	char	*path;
+	char	*msg;
+};
+
 static void
-stray_file(const char *path, const char *name, const char *holds)
+defer_unread(struct config *c, const char *path, char *msg)
+{
+	c->unread = xreallocarray(c->unread, c->nunread + 1,
+	    sizeof(*c->unread));
+	c->unread[c->nunread].path = xstrdup(path);
+	c->unread[c->nunread++].msg = msg;
+}
+
+static int
+is_logo(const struct look *lk, const char *path)
+{
+	size_t n = strlen(path);
+
+	return lk->logo != NULL && strncmp(lk->logo, path, n) == 0 &&
+	    (lk->logo[n] == '\0' || lk->logo[n] == '/');
+}
+
+static void
+report_unread(struct config *c)
+{
+	size_t i, j;
+	int read;
+
+	for (i = 0; i < c->nunread; i++) {
+		read = 0;
+		for (j = 0; !read && j < c->nboards; j++)
+			read = is_logo(&c->boards[j]->look, c->unread[i].path);
+		for (j = 0; !read && j < c->nschools; j++)
+			read = is_logo(&c->schools[j]->look, c->unread[i].path);
+		if (!read)
+			diag_warn(c->unread[i].path, 0, "%s", c->unread[i].msg);
+		free(c->unread[i].path);
+		free(c->unread[i].msg);
+	}
+	free(c->unread);
+	c->unread = NULL;
+	c->nunread = 0;
+}
+
+static void
+stray_file(struct config *c, const char *path, const char *name,
+    const char *holds)
 {
 	if (str_ends(name, ".lua"))
 		diag_error(path, 0, "a config here is not read: a school's "
@@ -122,7 +173,7 @@ stray_file(const char *path, const char *name, const char *holds)
 		diag_error(path, 0, "an outline here is not read: it belongs "
 		    "in clauses/outlines/");
 	else
-		diag_warn(path, 0, "not read: %s", holds);
+		defer_unread(c, path, xasprintf("not read: %s", holds));
 }
 
 /* The entries of dir; NULL after reporting an unreadable or empty one. */
@@ -148,7 +199,7 @@ list_dir(const char *dir, const char *what, size_t *n)
  * the school is built) and nothing else.
  */
 static void
-scan_revisions(const char *dir)
+scan_revisions(struct config *c, const char *dir)
 {
 	struct dir_entry *v;
 	size_t n, i;
@@ -161,8 +212,8 @@ scan_revisions(const char *dir)
 			diag_error(path, 0, "revisions folders do not nest: a "
 			    "frozen revision is %s/<version>.md", dir);
 		else if (!str_ends(v[i].name, ".md"))
-			diag_warn(path, 0, "not read: a revisions folder holds "
-			    "only frozen revisions (<version>.md)");
+			defer_unread(c, path, xstrdup("not read: a revisions "
+			    "folder holds only frozen revisions (<version>.md)"));
 		free(path);
 	}
 	dir_list_free(v, n);
@@ -170,7 +221,8 @@ scan_revisions(const char *dir)
 
 /* schools/<board>/<id>/: the school's revisions/, and nothing else. */
 static void
-scan_school_dir(const char *dir, const char *id, int has_config)
+scan_school_dir(struct config *c, const char *dir, const char *id,
+    int has_config)
 {
 	struct dir_entry *v;
 	size_t n, i;
@@ -178,9 +230,10 @@ scan_school_dir(const char *dir, const char *id, int has_config)
 	if ((v = list_dir(dir, "school folder", &n)) == NULL)
 		return;
 	if (!has_config) {
-		diag_warn(dir, 0, "a folder of no school (there is no %s.lua "
-		    "beside it): its revisions are not read; restore the "
-		    "school's config, or move the folder out of schools/", id);
+		defer_unread(c, dir, xasprintf("a folder of no school (there "
+		    "is no %s.lua beside it): its revisions are not read; "
+		    "restore the school's config, or move the folder out of "
+		    "schools/", id));
 		dir_list_free(v, n);
 		return;
 	}
@@ -188,14 +241,14 @@ scan_school_dir(const char *dir, const char *id, int has_config)
 		char *path = xasprintf("%s/%s", dir, v[i].name);
 		if (strcmp(v[i].name, "revisions") == 0) {
 			if (v[i].type == ENT_DIR)
-				scan_revisions(path);
+				scan_revisions(c, path);
 			else
 				input_refuse(path, "a revisions folder", 1);
 		} else if (v[i].type == ENT_DIR || v[i].type == ENT_LINK)
 			diag_error(path, 0, "not read: a school's folder holds "
 			    "only revisions/ (its frozen revisions)");
 		else
-			stray_file(path, v[i].name, "a school's folder holds "
+			stray_file(c, path, v[i].name, "a school's folder holds "
 			    "only revisions/");
 		free(path);
 	}
@@ -235,11 +288,12 @@ load_board_entries(struct config *c, struct board *b)
 			load_school(c, b, intern(c, path), id);
 			free(id);
 		} else if (v[i].type == ENT_DIR)
-			scan_school_dir(path, name, has_config(v, n, name));
+			scan_school_dir(c, path, name, has_config(v, n,
+			    name));
 		else if (v[i].type == ENT_LINK && strchr(name, '.') == NULL)
 			input_refuse(path, "a school's folder", 1);
 		else
-			stray_file(path, name, "a board folder holds "
+			stray_file(c, path, name, "a board folder holds "
 			    "board.lua, school configs (<id>.lua) and their "
 			    "folders (<id>/revisions/)");
 		free(path);
@@ -302,7 +356,7 @@ load_top_entry(struct config *c, const char *root, const struct dir_entry *e)
 	else if (e->type == ENT_LINK && strchr(e->name, '.') == NULL)
 		input_refuse(p, "a board folder", 1);
 	else
-		stray_file(p, e->name, "schools/ holds defaults.lua and board "
+		stray_file(c, p, e->name, "schools/ holds defaults.lua and board "
 		    "folders");
 	free(p);
 }
@@ -342,6 +396,7 @@ config_load(struct config *c, const char *root)
 			load_top_entry(c, root, &v[i]);
 	dir_list_free(v, n);
 	config_followers(c);
+	report_unread(c);
 	if (c->nschools > 1)
 		qsort(c->schools, c->nschools, sizeof(*c->schools),
 		    school_cmp);

@@ -242,6 +242,10 @@ struct config {
 	char		**files;	/* interned paths (loc.file points here) */
 	size_t		 nfiles;
 	size_t		 filescap;
+	struct unread	*unread;	/* while loading: files and folders
+					   no config is known to read yet;
+					   reported unless one is a logo */
+	size_t		 nunread;
 };
 
 /*

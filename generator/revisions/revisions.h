@@ -449,6 +449,10 @@ struct redline {
 	struct rl_body	 bodies[2];	/* who consents: the whole council
 					   first, then its staff section */
 	size_t		 nbodies;	/* 0: no clause changed */
+	const struct doc_meta *look;	/* whose look (colour, logo) it is
+					   drawn in: the school's current
+					   document, set by the caller; NULL:
+					   the default look */
 };
 
 /*

@@ -19,6 +19,7 @@ ok $? "the fixture's palet.png is pngmake.py's output"
 O=$TMP/out
 run build --root "$F" --templates "$TOP/templates" --out "$O" --deps
 is "$rc" 0 "the look fixture builds"
+unlike "$err" '\.png: warning' "a logo a config names is read, not reported as a stray file"
 R=$O/de-regenboog
 P=$O/concept/het-palet
 
@@ -119,6 +120,46 @@ run build --root "$G" --templates "$TOP/templates" --out "$TMP/o4"
 like "$err" "board.lua:10: error: logo 'logo.png' is 2001 by 40 pixels: at most 2000 by 2000" \
     "a logo wider than 2000 px: refused"
 is "$(printf '%s\n' "$err" | grep -c 'error: logo')" 1 "a board's bad logo is reported once, not per school"
+
+# --- redlines: drawn in the school's current look ------------------------
+G=$(fixture look)
+# a draft 1.1 of De Regenboog: its preview has the redline from 1.0
+sed -i -e 's/version = "1.0", status = "vastgesteld"/version = "1.1", status = "concept"/' \
+    -e '/approvals = {/,/^    },/d' "$G/schools/kleur/de-regenboog.lua"
+sed -i 's/ieder jaar/elk schooljaar/' "$G/schools/kleur/de-regenboog.lua"
+run build --root "$G" --templates "$TOP/templates" --out "$TMP/o6"
+is "$rc" 0 "a draft 1.1 of the look fixture builds"
+[ $rc -eq 0 ] || diag "$err"
+D=$TMP/o6/concept/de-regenboog/diff-1.0-1.1
+h=$(cat "$D.html" 2>/dev/null)
+like "$h" '<style>:root \{ --accent: #0b5394; \}</style></head>' \
+    "redline HTML: the board's colour as --accent"
+like "$h" '<header class="doc-header"><img class="doc-logo" src="data:image/png;base64,[A-Za-z0-9+/=]+" alt="Logo van Stichting Kleurrijk"' \
+    "redline HTML: the board's logo first in the header, with its alt text"
+s=$(pdfinfo -struct "$D.pdf" 2>/dev/null | sed -n 2p)
+is "$s" "  Figure" "redline PDF: the logo is the first element, a Figure"
+q=$(qpdf --qdf --object-streams=disable "$D.pdf" - 2>/dev/null | tr -d '\r')
+c=$(printf '%s\n' "$q" | grep -ac "^0.0431373 0.32549 0.580392 rg BT")
+[ "$c" -ge 3 ]
+ok $? "redline PDF: headings in the board's colour ($c text runs)"
+o=$(perl "$TOP/tests/e2e/pdfua.pl" "$D.pdf" 2>&1)
+ok $? "redline PDF: pdfua.pl passes with the logo"
+[ $? -eq 0 ] || printf '%s\n' "$o" | grep -v '^ok' | diag
+run diff --root "$G" --templates "$TOP/templates" --out "$TMP/o7" de-regenboog 1.0
+is "$rc" 0 "protocolgen diff of the draft"
+cmp -s "$TMP/o7/concept/de-regenboog/diff-1.0-1.1.html" "$D.html"
+ok $? "protocolgen diff writes the same redline as build, look and all"
+
+# --- a logo is read; any other file there is reported ----------------------
+G=$(fixture look)
+cp "$K/logo.png" "$G/schools/kleur/oud-logo.png"
+mkdir "$G/schools/kleur/beeld" && mv "$G/schools/kleur/logo.png" "$G/schools/kleur/beeld/logo.png"
+sed -i 's/logo = "logo.png"/logo = "beeld\/logo.png"/' "$G/schools/kleur/board.lua"
+run build --root "$G" --templates "$TOP/templates" --out "$TMP/o8"
+is "$rc" 0 "a logo in a folder below the board's config"
+like "$err" "schools/kleur/oud-logo.png: warning: not read: a board folder holds" \
+    "a PNG no config names: reported as not read"
+unlike "$err" "beeld" "the logo's folder is no 'folder of no school'"
 
 # --- no look: the default --------------------------------------------------
 B=$(fixture basic)

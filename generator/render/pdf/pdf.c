@@ -159,6 +159,13 @@ render_reset(struct render *r, const struct document *d)
 
 unsigned pdf_accent = DEFAULT_ACCENT;
 
+void
+pdf_layout_look(const struct doc_meta *m)
+{
+	pdf_accent = m->look != NULL && m->look->colour != NULL ?
+	    m->look->rgb : DEFAULT_ACCENT;
+}
+
 struct render *
 pdf_layout_begin(const struct document *d)
 {

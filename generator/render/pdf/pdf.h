@@ -205,6 +205,9 @@ struct flow {
  * pdf_init() has not run.
  */
 struct render	*pdf_layout_begin(const struct document *d);
+/* Lay out in the look of m (its accent colour) what has no document of its
+   own (a redline: pdf_layout_begin(NULL)); until the next begin. */
+void		 pdf_layout_look(const struct doc_meta *m);
 /* The words never hyphenated: the school's and board's names. */
 void		 pdf_layout_names(const char *school, const char *shortname,
 		    const char *board);

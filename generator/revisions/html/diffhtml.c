@@ -632,6 +632,8 @@ header(xmlNodePtr slot, const struct redline *rl)
 	const char *school = revdoc_meta(rl->to, "name");
 	struct buf b = { 0 };
 
+	if (rl->look != NULL)
+		h_logo(slot, rl->look);
 	if (board != NULL && school != NULL && strcmp(board, school) != 0)
 		h_el_text(slot, "p", "kicker", board);
 	buf_printf(&b, "%s: %s", revdoc_meta(rl->to, "title") ?
@@ -659,6 +661,8 @@ diffhtml_render(const struct redline *rl, int collapse, struct buf *out)
 
 	if ((p = page_new("diff.html")) == NULL)
 		return -1;
+	if (rl->look != NULL)
+		page_accent(p, rl->look);
 	if ((slot = page_slot(p, "title")) != NULL) {
 		buf_printf(&b, "%s %s \xE2\x86\x92 %s \xE2\x80\x93 %s",
 		    tr("diff.title"), rl->from->version, rl->to->version,

@@ -385,6 +385,8 @@ title_block(struct rlx *x)
 	const char *title = revdoc_meta(rl->to, "title");
 	struct buf b = { 0 };
 
+	if (rl->look != NULL)
+		pdf_logo(x->r, rl->look);
 	if (board != NULL && school != NULL && strcmp(board, school) != 0)
 		pdf_title_line(x->r, "P", board, FACE_REGULAR, 11, 14, MUTED,
 		    0);
@@ -551,6 +553,8 @@ pdf_redline(const struct redline *rl, int collapse, struct buf *out)
 
 	if ((x.r = pdf_layout_begin(NULL)) == NULL)
 		return -1;
+	if (rl->look != NULL)
+		pdf_layout_look(rl->look);
 	rlx_dests_collect(&x);
 	layout(&x);
 	memset(&in, 0, sizeof(in));
