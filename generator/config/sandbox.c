@@ -126,6 +126,9 @@ static const char why_print[] = "put values in the table the file passes "
     "on; 'protocolgen build --explain' shows them";
 static const char why_binary[] = "a config holds text, not binary data";
 static const char why_random[] = "a protocol comes out the same each time";
+static const char why_next[] = "its order changes from run to run; pairs "
+    "goes through a table in a fixed order";
+static const char why_rawset[] = "assign the field: t.key = value";
 
 static const struct refusal refusals[] = {
 	{ NULL, "dofile", why_load }, { NULL, "loadfile", why_load },
@@ -139,8 +142,14 @@ static const struct refusal refusals[] = {
 	{ "string", "dump", why_binary }, { "string", "pack", why_binary },
 	{ "string", "unpack", why_binary }, { "string", "packsize", why_binary },
 	{ "math", "random", why_random }, { "math", "randomseed", why_random },
+	{ NULL, "next", why_next }, { NULL, "rawset", why_rawset },
 	{ NULL, NULL, NULL }
 };
+
+/* The functions a config calls: kept out of _G itself (sb_global_index
+   finds them) so an assignment to one reaches sb_global_newindex. */
+static const char *const entries[] = { "school", "board", "defaults",
+    NULL };
 
 /* Libraries Lua has that a config does not get (read through _G). */
 static const struct refusal absent_libs[] = {
@@ -160,18 +169,218 @@ sb_refused(lua_State *L)
 	return luaL_error(L, "%s", lua_tostring(L, lua_upvalueindex(1)));
 }
 
-/* _G's __index: a refused library by name is an error, the rest nil. */
+/* _G's __index: an entry function; a refused library by name is an
+   error; the rest nil. */
 static int
 sb_global_index(lua_State *L)
 {
-	const char *k = lua_tostring(L, 2);
+	const char *k = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) :
+	    NULL;
 	const struct refusal *r;
+	const char *const *e;
 
+	for (e = entries; k != NULL && *e != NULL; e++)
+		if (strcmp(k, *e) == 0) {
+			lua_getfield(L, LUA_REGISTRYINDEX, "protocolgen.entries");
+			lua_getfield(L, -1, k);
+			return 1;
+		}
 	for (r = absent_libs; k != NULL && r->name != NULL; r++)
 		if (strcmp(k, r->name) == 0)
 			return luaL_error(L, "'%s' is not offered in a config: "
 			    "%s", r->name, r->why);
 	return 0;
+}
+
+/* _G's __newindex: the entry functions cannot be replaced. */
+static int
+sb_global_newindex(lua_State *L)
+{
+	const char *k = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) :
+	    NULL;
+	const char *const *e;
+
+	for (e = entries; k != NULL && *e != NULL; e++)
+		if (strcmp(k, *e) == 0)
+			return luaL_error(L, "'%s' is the function a config "
+			    "calls (%s { ... }): it cannot be assigned; give "
+			    "the variable another name", k, k);
+	lua_rawset(L, 1);
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The same output every run                                            */
+
+/*
+ * Lua 5.4 seeds its string hash per state, so next() and the stock pairs()
+ * go through a table in an order that changes between runs.  pairs() here
+ * goes through the keys sorted: numbers ascending, then strings by their
+ * bytes, then false before true.  Keys of other types (a table, a function)
+ * have no fixed order and are an error.
+ */
+static int
+key_rank(lua_State *L, int i)
+{
+	switch (lua_type(L, i)) {
+	case LUA_TNUMBER:	return 0;
+	case LUA_TSTRING:	return 1;
+	case LUA_TBOOLEAN:	return 2;
+	default:		return -1;
+	}
+}
+
+static int
+key_less(lua_State *L, int a, int b)
+{
+	int ra = key_rank(L, a), rb = key_rank(L, b);
+	size_t na, nb;
+	const char *sa, *sb;
+	int c;
+
+	if (ra != rb)
+		return ra < rb;
+	if (ra == 0)
+		return lua_compare(L, a, b, LUA_OPLT);
+	if (ra == 2)
+		return !lua_toboolean(L, a) && lua_toboolean(L, b);
+	sa = lua_tolstring(L, a, &na);
+	sb = lua_tolstring(L, b, &nb);
+	c = memcmp(sa, sb, na < nb ? na : nb);
+	return c < 0 || (c == 0 && na < nb);
+}
+
+/* The iterator: upvalue 1 the sorted keys, 2 the position. */
+static int
+sb_pairs_next(lua_State *L)
+{
+	lua_Integer i = lua_tointeger(L, lua_upvalueindex(2)) + 1;
+
+	if (lua_rawgeti(L, lua_upvalueindex(1), i) == LUA_TNIL)
+		return 0;
+	lua_pushinteger(L, i);
+	lua_replace(L, lua_upvalueindex(2));
+	lua_pushvalue(L, -1);
+	lua_rawget(L, 1);
+	return 2;
+}
+
+/* Insertion sort of keys[1..n] (stack index k) would be quadratic: merge
+   sort through a scratch table (stack index t). */
+static void
+sort_keys(lua_State *L, int k, int t, lua_Integer n)
+{
+	lua_Integer w, lo, mid, hi, i, j, o;
+
+	for (w = 1; w < n; w *= 2) {
+		for (lo = 1; lo <= n; lo += 2 * w) {
+			mid = lo + w - 1 < n ? lo + w - 1 : n;
+			hi = lo + 2 * w - 1 < n ? lo + 2 * w - 1 : n;
+			for (i = lo, j = mid + 1, o = lo; o <= hi; o++) {
+				int take_j = i > mid;
+				if (!take_j && j <= hi) {
+					lua_rawgeti(L, k, j);
+					lua_rawgeti(L, k, i);
+					take_j = key_less(L, -2, -1);
+					lua_pop(L, 2);
+				}
+				lua_rawgeti(L, k, take_j ? j++ : i++);
+				lua_rawseti(L, t, o);
+			}
+		}
+		for (i = 1; i <= n; i++) {
+			lua_rawgeti(L, t, i);
+			lua_rawseti(L, k, i);
+		}
+	}
+}
+
+static int
+sb_pairs(lua_State *L)
+{
+	lua_Integer n = 0;
+
+	luaL_checktype(L, 1, LUA_TTABLE);
+	lua_settop(L, 1);
+	lua_newtable(L);	/* 2: the keys */
+	lua_pushnil(L);
+	while (lua_next(L, 1) != 0) {
+		lua_pop(L, 1);
+		if (key_rank(L, -1) < 0)
+			return luaL_error(L, "pairs over a table with a %s as "
+			    "a key: such keys have no fixed order; use text or "
+			    "numbers as keys", luaL_typename(L, -1));
+		lua_pushvalue(L, -1);
+		lua_rawseti(L, 2, ++n);
+	}
+	lua_newtable(L);	/* 3: scratch */
+	sort_keys(L, 2, 3, n);
+	lua_pop(L, 1);
+	lua_pushinteger(L, 0);
+	lua_pushcclosure(L, sb_pairs_next, 2);
+	lua_pushvalue(L, 1);
+	lua_pushnil(L);
+	return 3;
+}
+
+/* tostring() of a table or function is its address: different each run. */
+static int
+sb_tostring(lua_State *L)
+{
+	luaL_checkany(L, 1);
+	switch (lua_type(L, 1)) {
+	case LUA_TNIL: case LUA_TBOOLEAN: case LUA_TNUMBER: case LUA_TSTRING:
+		luaL_tolstring(L, 1, NULL);
+		return 1;
+	default:
+		return luaL_error(L, "tostring of a %s is its address in "
+		    "memory, which differs from run to run", luaL_typename(L,
+		    1));
+	}
+}
+
+/* string.format with %p, or %s of a table or function, writes an address:
+   refused; the rest goes to Lua's own string.format (upvalue 1). */
+static int
+sb_format(lua_State *L)
+{
+	const char *f = luaL_checkstring(L, 1);
+	int arg = 1;
+
+	for (; *f != '\0'; f++) {
+		if (*f != '%')
+			continue;
+		if (*++f == '%')
+			continue;
+		while (*f != '\0' && strchr("-+ #0123456789.", *f) != NULL)
+			f++;
+		if (*f == '\0')
+			break;
+		arg++;
+		if (*f == 'p' || (*f == 's' && lua_gettop(L) >= arg &&
+		    key_rank(L, arg) < 0 && !lua_isnil(L, arg)))
+			return luaL_error(L, "string.format of a %s writes its "
+			    "address in memory, which differs from run to run",
+			    luaL_typename(L, arg));
+	}
+	lua_pushvalue(L, lua_upvalueindex(1));
+	lua_insert(L, 1);
+	lua_call(L, lua_gettop(L) - 1, 1);
+	return 1;
+}
+
+static void
+install_determinism(lua_State *L)
+{
+	lua_pushcfunction(L, sb_pairs);
+	lua_setglobal(L, "pairs");
+	lua_pushcfunction(L, sb_tostring);
+	lua_setglobal(L, "tostring");
+	lua_getglobal(L, "string");
+	lua_getfield(L, -1, "format");
+	lua_pushcclosure(L, sb_format, 1);
+	lua_setfield(L, -2, "format");
+	lua_pop(L, 1);
 }
 
 /* Replace each refused function by one that says why. */
@@ -196,6 +405,8 @@ install_refusals(lua_State *L)
 	lua_newtable(L);
 	lua_pushcfunction(L, sb_global_index);
 	lua_setfield(L, -2, "__index");
+	lua_pushcfunction(L, sb_global_newindex);
+	lua_setfield(L, -2, "__newindex");
 	lua_pushliteral(L, "protected");
 	lua_setfield(L, -2, "__metatable");
 	lua_setmetatable(L, -2);
@@ -206,8 +417,6 @@ install_refusals(lua_State *L)
 static void
 sb_open(lua_State *L)
 {
-	static const char *const entries[] = { "school", "board", "defaults",
-	    NULL };
 	const char *const *e;
 
 	luaL_requiref(L, LUA_GNAME, luaopen_base, 1);
@@ -217,6 +426,7 @@ sb_open(lua_State *L)
 	luaL_requiref(L, LUA_UTF8LIBNAME, luaopen_utf8, 1);
 	lua_pop(L, 5);
 	install_refusals(L);
+	install_determinism(L);
 
 	/* Strings share one metatable: make it unreachable and fixed. */
 	lua_pushliteral(L, "");
@@ -227,11 +437,13 @@ sb_open(lua_State *L)
 	}
 	lua_pop(L, 1);
 
+	lua_newtable(L);
 	for (e = entries; *e != NULL; e++) {
 		lua_pushstring(L, *e);
 		lua_pushcclosure(L, sb_entry, 1);
-		lua_setglobal(L, *e);
+		lua_setfield(L, -2, *e);
 	}
+	lua_setfield(L, LUA_REGISTRYINDEX, "protocolgen.entries");
 }
 
 static int

@@ -64,6 +64,89 @@ test_sandbox(void)
 	    "no random numbers: outputs stay deterministic");
 }
 
+/* The name a file gives school { name = ... }, or its messages. */
+static char *
+run_name(const char *text)
+{
+	struct cval *v = NULL;
+	const struct cval *n;
+	char *path = fx_write("d.lua", text), *got;
+
+	buf_reset(&msgs);
+	diag_reset();
+	if (config_run(path, "school", &v) == 0 &&
+	    (n = cval_get(v, "name")) != NULL && n->type == CV_STRING)
+		got = xstrdup(n->str);
+	else
+		got = xstrdup(rel(buf_str(&msgs)));
+	cval_free(v);
+	free(path);
+	return got;
+}
+
+static void
+test_determinism(void)
+{
+	char *s;
+	int rc;
+
+	/* 60 string keys: the stock pairs() goes in hash order, which Lua
+	   5.4 seeds per state; these come sorted by their bytes */
+	s = run_name("local t = {}\nfor i = 1, 60 do t['k' .. i] = i end\n"
+	    "local ks = {}\nfor k in pairs(t) do ks[#ks + 1] = k end\n"
+	    "local want = {}\nfor i = 1, 60 do want[i] = 'k' .. i end\n"
+	    "table.sort(want)\n"
+	    "school { name = table.concat(ks, ',') == table.concat(want, ',')"
+	    " and 'sorted' or table.concat(ks, ',') }\n");
+	STR_EQ(s, "sorted", "pairs: string keys in byte order");
+	free(s);
+	s = run_name("local t = { b = 1, [10] = 1, a = 1, [2] = 1, [true] = 1,"
+	    " [false] = 1, [1.5] = 1 }\nlocal ks = {}\n"
+	    "for k, v in pairs(t) do ks[#ks + 1] = tostring(k) .. '=' .. v end\n"
+	    "school { name = table.concat(ks, ' ') }\n");
+	STR_EQ(s, "1.5=1 2=1 10=1 a=1 b=1 false=1 true=1",
+	    "pairs: numbers, then strings, then false, true; with values");
+	free(s);
+	s = run_name("local t = { [{}] = 1 }\nfor k in pairs(t) do end\n"
+	    "school { name = 'x' }\n");
+	STR_EQ(s, "T/d.lua:2: error: pairs over a table with a table as a key: "
+	    "such keys have no fixed order; use text or numbers as keys\n",
+	    "pairs: a table as a key is an error at its line");
+	free(s);
+	s = run_name("school { name = 'x' .. tostring(12) .. tostring(nil) .. "
+	    "tostring(true) }\n");
+	STR_EQ(s, "x12niltrue", "tostring of a number, nil, boolean");
+	free(s);
+	s = run_name("school { name = tostring({}) }\n");
+	STR_EQ(s, "T/d.lua:1: error: tostring of a table is its address in "
+	    "memory, which differs from run to run\n", "tostring of a table");
+	free(s);
+	s = run_name("school { name = string.format('%5.1f|%s|%d%%|%q', "
+	    "2.25, 'a', 7, 'b') }\n");
+	STR_EQ(s, "  2.2|a|7%|\"b\"", "string.format still formats");
+	free(s);
+	s = run_name("\nschool { name = string.format('%s', print) }\n");
+	STR_HAS(s, "T/d.lua:2: error: string.format of a function writes its "
+	    "address", "string.format of a function: refused");
+	free(s);
+	s = run_name("school { name = ('%p'):format('x') }\n");
+	STR_HAS(s, "string.format of a string writes its address",
+	    "string.format with p: refused");
+	free(s);
+	STR_HAS(run("a.lua", "school", "next({})\n", &rc),
+	    "next is not offered in a config: its order changes from run to "
+	    "run", "no next");
+	STR_HAS(run("a.lua", "school", "rawset(_G, 'school', 1)\n", &rc),
+	    "rawset is not offered", "no rawset");
+	STR_EQ(rel(run("a.lua", "school", "\nschool = function() end\n", &rc)),
+	    "T/a.lua:2: error: 'school' is the function a config calls "
+	    "(school { ... }): it cannot be assigned; give the variable another "
+	    "name\n", "the entry function cannot be replaced");
+	s = run_name("x = 'global'\nschool { name = x .. type(_G.school) }\n");
+	STR_EQ(s, "globalfunction", "other globals are assigned as before");
+	free(s);
+}
+
 static void
 test_limits(void)
 {
@@ -282,6 +365,7 @@ main(void)
 	fx_dir();
 	diag_capture(&msgs);
 	test_sandbox();
+	test_determinism();
 	test_limits();
 	test_validation();
 	test_validators();
