@@ -9,7 +9,7 @@ WARN	= -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow \
 	  -Wpointer-arith -Wstrict-prototypes -Wmissing-prototypes \
 	  -Wformat=2 -Wundef -Wvla -Wno-unused-parameter
 PKGS	= libcmark libxml-2.0 lua5.4 pangocairo pangoft2 cairo fontconfig zlib hunspell \
-	  libmicrohttpd
+	  libmicrohttpd libzip
 # expanded by the shell when a recipe runs: after `deps` has installed them
 PKG_CFLAGS = `pkg-config --cflags $(PKGS)`
 PKG_LIBS   = `pkg-config --libs $(PKGS)` -lhyphen -lm

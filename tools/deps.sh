@@ -8,7 +8,7 @@ set -eu
 
 build_pkgs="gcc make pkg-config libcmark-dev libxml2-dev liblua5.4-dev \
 libcairo2-dev libpango1.0-dev libhyphen-dev hyphen-nl fonts-crosextra-carlito \
-libhunspell-dev hunspell-nl libmicrohttpd-dev"
+libhunspell-dev hunspell-nl libmicrohttpd-dev libzip-dev"
 # the web checks: the Nu Html Checker runs on java, axe-core in chromium
 test_pkgs="perl python3 poppler-utils qpdf valgrind default-jre-headless chromium \
 fonts-dejavu-core fontconfig"
