@@ -99,7 +99,7 @@ valgrind: $(BIN) $(UNITBIN) | test-deps
 	PROTOCOLGEN=$(abspath tests/valgrind.sh) \
 	    PROTOCOLGEN_REAL=$(abspath $(BIN)) prove -f tests/e2e/*.t
 
-# libFuzzer harnesses (clang), each run FUZZ_SECONDS from tests/fuzz/corpus.
+# libFuzzer harnesses (clang); FUZZ="outline frozen" picks some.
 FUZZ_SECONDS ?= 60
 FUZZERS	= $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZFLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined
@@ -110,15 +110,10 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(LIBSRCS:generator/%.c=$(BUILD)/fuzz/obj/%.o)
 	clang -g -O1 -fsanitize=fuzzer,address,undefined $(WARN) $(PKG_CFLAGS) \
 	    -Igenerator -o $@ $< $(LIBSRCS:generator/%.c=$(BUILD)/fuzz/obj/%.o) $(PKG_LIBS)
 fuzz-build: $(FUZZERS)
+# Each harness FUZZ_SECONDS (or FUZZ_RUNS executions) from its kept corpus;
+# every run is logged in tests/fuzz/runs.log (tools/fuzz.sh).
 fuzz: fuzz-build
-	@for f in $(FUZZERS); do \
-	    n=$$(basename $$f); n=$${n#fuzz_}; \
-	    mkdir -p $(BUILD)/fuzz/corpus-$$n $(BUILD)/fuzz/artifacts; \
-	    echo "== $$f for $(FUZZ_SECONDS) s"; \
-	    $$f -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
-	        -artifact_prefix=$(BUILD)/fuzz/artifacts/$$n- \
-	        $(BUILD)/fuzz/corpus-$$n tests/fuzz/corpus/$$n || exit 1; \
-	done
+	@sh tools/fuzz.sh $(BUILD) $(FUZZ_SECONDS) $(FUZZ)
 
 clean:
 	rm -rf $(BUILD) bin $(OUT)

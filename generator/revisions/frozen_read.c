@@ -372,6 +372,16 @@ open_clause(struct reader *rd, const char *arg, size_t an, int line,
 		free(id);
 		return NULL;
 	}
+	if (!footnote && *section == '\0') {
+		/* the redline places every clause in a section */
+		diag_error(r->path, line, "clause '%s' comes before the first "
+		    "'<!-- section ID -->' marker", id);
+		rd->errors++;
+		clause_clear(reg);	/* reported: not "not in the text" */
+		memset(reg, 0, sizeof(*reg));
+		free(id);
+		return NULL;
+	}
 	free(id);
 	if (footnote) {
 		r->notes = xreallocarray(r->notes, r->nnotes + 1,
@@ -418,6 +428,15 @@ parse_body(struct reader *rd, const char *text, size_t len, size_t off,
 			cur = NULL;
 		}
 		if (is_sec) {
+			for (i = 0; i < r->nsections; i++)
+				if (strlen(r->sections[i].id) == an &&
+				    memcmp(r->sections[i].id, arg, an) == 0) {
+					diag_error(r->path, line, "section "
+					    "'%.*s' appears twice (first on "
+					    "line %d)", (int)an, arg,
+					    r->sections[i].line);
+					rd->errors++;
+				}
 			r->sections = xreallocarray(r->sections,
 			    r->nsections + 1, sizeof(*r->sections));
 			sec = &r->sections[r->nsections++];
