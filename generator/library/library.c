@@ -198,6 +198,13 @@ outline_parse(const char *path, const char *name, const char *text,
 	o->name = xstrdup(name);
 	o->path = xstrdup(path);
 	o->levels = LEVEL_PO | LEVEL_VO;
+	if (len > LIBRARY_MAX_OUTLINE) {
+		/* an outline is a list of clause ids: a few KiB */
+		diag_error(path, 0, "outline file is %zu bytes; at most %d",
+		    len, LIBRARY_MAX_OUTLINE);
+		outline_free(o);
+		return NULL;
+	}
 	if ((n = utf8_valid_prefix(text, len)) != len) {
 		diag_error(path, line_of_offset(text, n), "invalid UTF-8");
 		outline_free(o);

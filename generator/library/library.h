@@ -102,6 +102,8 @@ const struct outline *library_outline(const struct library *, const char *);
 struct clause	*clause_parse(const char *path, const char *section,
 		    const char *text, size_t len);
 void		 clause_free(struct clause *);
+/* The largest outline file read (bytes). */
+#define LIBRARY_MAX_OUTLINE	(256 * 1024)
 /* Parse one outline file's text; NULL after reporting errors. */
 struct outline	*outline_parse(const char *path, const char *name,
 		    const char *text, size_t len);

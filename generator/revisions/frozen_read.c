@@ -491,6 +491,12 @@ revdoc_parse(const char *path, const char *text, size_t len, int verify)
 	r = xcalloc(1, sizeof(*r));
 	r->path = xstrdup(path);
 	rd.r = r;
+	if (len > REVDOC_MAX_FILE) {
+		diag_error(path, 0, "frozen revision is %zu bytes; at most %d",
+		    len, REVDOC_MAX_FILE);
+		rd.errors++;
+		goto out;
+	}
 	if ((body = parse_front(&rd, text, len)) == 0) {
 		rd.errors++;
 		goto out;

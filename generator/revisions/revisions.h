@@ -209,6 +209,7 @@ int		 revision_render(const struct document *d, struct buf *out);
  * check its content hash too.  Return the revision, or NULL after
  * reporting "path:line: error: ..." through diag().
  */
+#define REVDOC_MAX_FILE	(16 * 1024 * 1024)	/* bytes; the largest seed: 28 KiB */
 struct revdoc	*revdoc_parse(const char *path, const char *text, size_t len,
 		    int verify);
 /* The current text of d as a revision (never NULL). */
