@@ -27,6 +27,8 @@ struct frozen_document {
 	size_t		 nbodies;
 	struct channel	*channels;	/* from "channel:" lines */
 	size_t		 nchannels;
+	struct lesson	*lessons;	/* from "lesson:" lines */
+	size_t		 nlessons;
 };
 
 /*
@@ -313,6 +315,110 @@ fill_channels(struct frozen_document *fd, const struct revdoc *r,
 	fd->doc.nchannels = fd->nchannels;
 }
 
+/*
+ * Read a "lesson:" line's value back into l, given the name and by of a
+ * candidate (the school's lesson of that key now, or the national
+ * programme): the groups from the label, "when" from what follows
+ * "NAME (BY)".  Return 0 when the candidate prints as the line's start.
+ */
+static int
+lesson_from_line(struct lesson *l, const char *v, const char *name,
+    const char *by, int level)
+{
+	struct lesson try = { .name = (char *)name, .by = (char *)by };
+	struct buf groups = { 0 }, b = { 0 };
+	const char *colon = strstr(v, ": "), *sp = strchr(v, ' '), *p;
+	size_t n;
+	int rc = -1;
+
+	if (colon == NULL || sp == NULL || sp > colon)
+		return -1;
+	for (p = sp + 1; p < colon; p++)
+		if (strncmp(p, "\xE2\x80\x93", 3) == 0) {	/* en dash */
+			buf_putc(&groups, '-');
+			p += 2;
+		} else
+			buf_putc(&groups, *p);
+	try.groups = (char *)buf_str(&groups);
+	if (name == NULL) {
+		/* no candidate: the rest is the name, in the text's words */
+		l->name = xstrdup(colon + 2);
+		rc = 0;
+		goto done;
+	}
+	rev_lesson_value(&try, level, &b);
+	n = b.len;
+	if (strcmp(v, buf_str(&b)) == 0 ||
+	    (strncmp(v, buf_str(&b), n) == 0 && strncmp(v + n, ", ", 2) == 0 &&
+	    v[n + 2] != '\0')) {
+		l->name = xstrdup(name);
+		l->by = by != NULL ? xstrdup(by) : NULL;
+		l->when = v[n] != '\0' ? xstrdup(v + n + 2) : NULL;
+		rc = 0;
+	}
+done:
+	if (rc == 0)
+		l->groups = xstrdup(buf_str(&groups));
+	buf_free(&groups);
+	buf_free(&b);
+	return rc;
+}
+
+/*
+ * The lessons the frozen text printed ("lesson: KEY = Groep 6: NAME"), in
+ * order, each read back from its line: its name and organisation those of
+ * the school's lesson of that key now or of the national programme KEY
+ * when they print the same, else the line's words as its name.  None
+ * printed: none.  The current lessons would put in this version's
+ * schoolgids and protocol.json lessons its text never listed.
+ */
+static void
+fill_lessons(struct frozen_document *fd, const struct revdoc *r,
+    const struct document *cur, const struct national *nat)
+{
+	const char *lv = revdoc_meta(r, "level"), *v, *key;
+	int level = lv != NULL && strcmp(lv, "vo") == 0 ? LEVEL_VO : LEVEL_PO;
+	struct lesson *l;
+	size_t i, j, n;
+	int done;
+
+	for (i = 0, n = 0; i < r->nvalues; i++)
+		n += str_starts(r->values[i].key, "lesson:");
+	fd->lessons = n > 0 ? xcalloc(n, sizeof(*fd->lessons)) : NULL;
+	for (i = 0; i < r->nvalues; i++) {
+		if (!str_starts(r->values[i].key, "lesson:"))
+			continue;
+		key = r->values[i].key + 7;
+		v = r->values[i].value;
+		l = &fd->lessons[fd->nlessons++];
+		done = 0;
+		for (j = 0; !done && j < cur->nlessons; j++) {
+			const struct lesson *c = &cur->lessons[j];
+			if (strcmp(c->programme ? c->programme : c->name,
+			    key) == 0 && lesson_from_line(l, v, c->name, c->by,
+			    level) == 0) {
+				l->programme = c->programme ?
+				    xstrdup(c->programme) : NULL;
+				done = 1;
+			}
+		}
+		for (j = 0; !done && nat != NULL && j < nat->nprogrammes; j++) {
+			const struct programme *pr = &nat->programmes[j];
+			if (strcmp(pr->id, key) == 0 && lesson_from_line(l, v,
+			    pr->name, pr->by, level) == 0) {
+				l->programme = xstrdup(pr->id);
+				done = 1;
+			}
+		}
+		if (!done && lesson_from_line(l, v, NULL, NULL, level) == -1) {
+			l->name = xstrdup(v);	/* not "LABEL: ...": as is */
+			l->groups = xstrdup("");
+		}
+	}
+	fd->doc.lessons = fd->lessons;
+	fd->doc.nlessons = fd->nlessons;
+}
+
 struct document *
 revdoc_document(const struct revdoc *r, const struct document *cur,
     const struct library *lib, const struct national *nat)
@@ -323,8 +429,7 @@ revdoc_document(const struct revdoc *r, const struct document *cur,
 	d->school = cur->school;
 	d->outline_path = cur->outline_path;
 	fill_channels(fd, r, cur, nat);
-	d->lessons = cur->lessons;
-	d->nlessons = cur->nlessons;
+	fill_lessons(fd, r, cur, nat);
 	fill_body(fd, r, lib);
 	fill_meta(fd, r, cur);
 	d->schoolgids = schoolgids_build(d);
@@ -349,5 +454,13 @@ revdoc_document_free(struct document *d)
 		free(fd->channels[i].url);
 	}
 	free(fd->channels);
+	for (i = 0; i < fd->nlessons; i++) {
+		free(fd->lessons[i].programme);
+		free(fd->lessons[i].name);
+		free(fd->lessons[i].by);
+		free(fd->lessons[i].groups);
+		free(fd->lessons[i].when);
+	}
+	free(fd->lessons);
 	doc_free(d);	/* frees fd: the document is its first member */
 }

@@ -182,8 +182,8 @@ collect_names(struct buf *reg, char ***names, size_t *nnames, size_t *cap,
 }
 
 /* "Groep 6: Diploma Veilig Internet (Halt), ieder jaar" */
-static void
-lesson_value(const struct lesson *l, enum level level, struct buf *b)
+void
+rev_lesson_value(const struct lesson *l, int level, struct buf *b)
 {
 	lesson_groups_label(l, level, b);
 	buf_printf(b, ": %s", l->name);
@@ -218,7 +218,7 @@ value_lines(const struct document *d, char **names, size_t n,
 			for (j = 0; j < d->nlessons; j++) {
 				const struct lesson *l = &d->lessons[j];
 				buf_reset(&b);
-				lesson_value(l, d->meta.level, &b);
+				rev_lesson_value(l, d->meta.level, &b);
 				put_line(out, "lesson", l->programme ?
 				    l->programme : l->name, buf_str(&b));
 			}

@@ -224,6 +224,10 @@ const char	*revdoc_why(const struct revdoc *r, const char *id);
 
 /* Internal to the frozen format (frozen.c writes, frozen_read.c reads). */
 extern const char *const rev_kind_names[];	/* by enum clause_kind */
+struct lesson;
+/* A "lesson:" line's value: "Groep 6: Diploma Veilig Internet, ieder jaar". */
+void		 rev_lesson_value(const struct lesson *, int level,
+		    struct buf *);
 /* SHA-256 (hex, 65 bytes) of a frozen text without its "hash:" line. */
 void		 rev_content_hash(const char *text, size_t len, char out[65]);
 
