@@ -250,7 +250,11 @@ key_less(lua_State *L, int a, int b)
 	return c < 0 || (c == 0 && na < nb);
 }
 
-/* The iterator: upvalue 1 the sorted keys, 2 the position. */
+/*
+ * The iterator: upvalue 1 the sorted keys, 2 the position, 3 the table.
+ * Its arguments are ignored: a config can call it by hand with anything
+ * (the config fuzzer did, with a number, and lua_rawget crashed on it).
+ */
 static int
 sb_pairs_next(lua_State *L)
 {
@@ -261,7 +265,7 @@ sb_pairs_next(lua_State *L)
 	lua_pushinteger(L, i);
 	lua_replace(L, lua_upvalueindex(2));
 	lua_pushvalue(L, -1);
-	lua_rawget(L, 1);
+	lua_rawget(L, lua_upvalueindex(3));
 	return 2;
 }
 
@@ -317,7 +321,8 @@ sb_pairs(lua_State *L)
 	sort_keys(L, 2, 3, n);
 	lua_pop(L, 1);
 	lua_pushinteger(L, 0);
-	lua_pushcclosure(L, sb_pairs_next, 2);
+	lua_pushvalue(L, 1);
+	lua_pushcclosure(L, sb_pairs_next, 3);
 	lua_pushvalue(L, 1);
 	lua_pushnil(L);
 	return 3;

@@ -113,6 +113,12 @@ test_determinism(void)
 	    "such keys have no fixed order; use text or numbers as keys\n",
 	    "pairs: a table as a key is an error at its line");
 	free(s);
+	/* found by the config fuzzer: the iterator called by hand with a
+	   number as its table crashed in lua_rawget */
+	s = run_name("local f = pairs({ 'a', 'b' })\nlocal k, v = f(5)\n"
+	    "local k2, v2 = f()\nschool { name = k .. v .. k2 .. v2 }\n");
+	STR_EQ(s, "1a2b", "pairs: its iterator keeps its own table");
+	free(s);
 	s = run_name("school { name = 'x' .. tostring(12) .. tostring(nil) .. "
 	    "tostring(true) }\n");
 	STR_EQ(s, "x12niltrue", "tostring of a number, nil, boolean");

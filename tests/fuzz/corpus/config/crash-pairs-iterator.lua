@@ -1,0 +1,1 @@
+pairs{pairs{1}}pairs{pairs{1}[[-, �LLLe�O�{�c���A"�"]]}pairs{paris{}}
