@@ -1,7 +1,6 @@
 #!/bin/sh
 # protocolgen import schools: school configs from a board's spreadsheet or
 # DUO's open data; separators, quoting, encodings, bad rows at their line,
-
 # never an overwrite; the imported schools pass check, build, and carry
 # their BRIN code into protocol.json.
 . "$(dirname "$0")/lib.sh"
