@@ -1,0 +1,991 @@
+/*
+ * Word backend: a redline as a .docx with Word's own tracked changes
+ * (out/<id>/diff-A-B.docx).  The same content as diffhtml.c, from the
+ * redline model only: title, summary, "was / wordt" and legend as ordinary
+ * text; then the text, every change a w:ins or w:del by the board office
+ * on the new revision's date, so accepting all gives exactly the new text
+ * and rejecting all exactly the old; a Word comment on each changed clause
+ * says what the badges and cause notes of the page say; the Besluit last.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/xmlwriter.h>
+
+#include "base/base.h"
+#include "model/model.h"
+#include "revisions/revisions.h"
+#include "revisions/docx/docx_redline.h"
+
+#define DASH		"\xE2\x80\x94"	/* an empty cell */
+#define TEXT_TWIPS	9638		/* A4 less two margins of 2 cm */
+
+/* How a piece of marked text is shown. */
+enum force {
+	AS_MARKED,		/* with its own marks */
+	ALL_INS,		/* its new side, wholly inserted (a move) */
+	ALL_DEL,		/* its old side, wholly deleted (a move) */
+};
+
+/* ------------------------------------------------------ revision marks */
+
+/* Open a w:ins or w:del (m) with a new id, the author and the date. */
+static void
+rev_open(struct dx *x, enum mark m)
+{
+	dx_start(x->w, m == MARK_INS ? "w:ins" : "w:del");
+	dx_attr_int(x->w, "w:id", x->id++);
+	dx_attr(x->w, "w:author", x->author);
+	if (*x->date)
+		dx_attr(x->w, "w:date", x->date);
+}
+
+/*
+ * A paragraph with style (NULL: the default) whose mark is m: an
+ * inserted mark joins the paragraph to the next when its insertion is
+ * rejected, a deleted one when its deletion is accepted.
+ */
+static void
+para_open(struct dx *x, const char *style, enum mark m, int ind)
+{
+	dx_start(x->w, "w:p");
+	if (style == NULL && m == MARK_SAME && ind == 0)
+		return;
+	dx_start(x->w, "w:pPr");
+	if (style != NULL)
+		dx_val(x->w, "w:pStyle", style);
+	if (ind > 0) {
+		dx_start(x->w, "w:ind");
+		dx_attr_int(x->w, "w:left", ind);
+		dx_attr_int(x->w, "w:hanging", 360);
+		dx_end(x->w);
+	}
+	if (m != MARK_SAME) {
+		dx_start(x->w, "w:rPr");
+		rev_open(x, m);
+		dx_end(x->w);
+		dx_end(x->w);
+	}
+	dx_end(x->w);
+}
+
+/* One run: text in style bits, deleted text as w:delText. */
+static void
+run(struct dx *x, const char *text, int style, int sup, enum mark m)
+{
+	const char *p, *q;
+
+	dx_start(x->w, "w:r");
+	if (style != 0 || sup) {
+		dx_start(x->w, "w:rPr");
+		if (style & STYLE_CODE)
+			dx_val(x->w, "w:rStyle", "Code");
+		if (style & STYLE_STRONG)
+			dx_val(x->w, "w:b", NULL);
+		if (style & STYLE_EM)
+			dx_val(x->w, "w:i", NULL);
+		if (sup)
+			dx_val(x->w, "w:vertAlign", "superscript");
+		dx_end(x->w);
+	}
+	/* a tab is an element of its own, between pieces of text */
+	for (p = text; *p != '\0'; p = *q ? q + 1 : q) {
+		q = p + strcspn(p, "\t");
+		if (q > p) {
+			char *piece = xstrndup(p, (size_t)(q - p));
+			dx_start(x->w, m == MARK_DEL ? "w:delText" : "w:t");
+			dx_attr(x->w, "xml:space", "preserve");
+			dx_text(x->w, piece);
+			dx_end(x->w);
+			free(piece);
+		}
+		if (*q == '\t')
+			dx_val(x->w, "w:tab", NULL);
+	}
+	dx_end(x->w);
+}
+
+/* A run inside its own w:ins or w:del when m is a change. */
+static void
+mrun(struct dx *x, const char *text, int style, enum mark m)
+{
+	if (m != MARK_SAME)
+		rev_open(x, m);
+	run(x, text, style, 0, m);
+	if (m != MARK_SAME)
+		dx_end(x->w);
+}
+
+/* Ordinary text: one paragraph in style. */
+static void
+plain_para(struct dx *x, const char *style, const char *text)
+{
+	para_open(x, style, MARK_SAME, 0);
+	run(x, text, 0, 0, MARK_SAME);
+	dx_end(x->w);
+}
+
+/* "was / wordt" of a number: the same, or the old struck and the new in. */
+static void
+number_runs(struct dx *x, const char *old, const char *now, int style)
+{
+	struct buf b = { 0 };
+
+	if (old != NULL && now != NULL && strcmp(old, now) == 0) {
+		buf_printf(&b, "%s\t", now);
+		run(x, buf_str(&b), style, 0, MARK_SAME);
+	} else {
+		if (old != NULL && *old != '\0') {
+			buf_printf(&b, "%s\t", old);
+			mrun(x, buf_str(&b), style, MARK_DEL);
+		}
+		if (now != NULL && *now != '\0') {
+			buf_reset(&b);
+			buf_printf(&b, "%s\t", now);
+			mrun(x, buf_str(&b), style, MARK_INS);
+		}
+	}
+	buf_free(&b);
+}
+
+/* ---------------------------------------------------------- marked text */
+
+/* The mark span s shows with under force f; -1: not shown at all. */
+static int
+span_mark(const struct mspan *s, enum force f)
+{
+	if (s->glue)	/* in neither text: Word's marks keep words apart */
+		return -1;
+	if (f == ALL_INS)
+		return s->mark == MARK_DEL ? -1 : MARK_INS;
+	if (f == ALL_DEL)
+		return s->mark == MARK_INS ? -1 : MARK_DEL;
+	return s->mark;
+}
+
+/* The spans of block b, each change in its w:ins or w:del. */
+static void
+spans(struct dx *x, const struct mblock *b, enum force f)
+{
+	int open = MARK_SAME, m;
+	size_t i;
+
+	for (i = 0; i < b->nspans; i++) {
+		const struct mspan *s = &b->spans[i];
+		if ((m = span_mark(s, f)) == -1)
+			continue;
+		if (m != open) {
+			if (open != MARK_SAME)
+				dx_end(x->w);
+			if ((open = m) != MARK_SAME)
+				rev_open(x, (enum mark)m);
+		}
+		if (s->brk) {
+			dx_start(x->w, "w:r");
+			dx_val(x->w, "w:br", NULL);
+			dx_end(x->w);
+		} else
+			run(x, s->text, s->style, s->note, (enum mark)m);
+	}
+	if (open != MARK_SAME)
+		dx_end(x->w);
+}
+
+/* Is block b, start and spans, all of mark m (glue aside)? */
+static int
+block_all(const struct mblock *b, enum mark m)
+{
+	size_t i;
+
+	if (b->mark != m)
+		return 0;
+	for (i = 0; i < b->nspans; i++)
+		if (b->spans[i].mark != m && !b->spans[i].glue)
+			return 0;
+	return 1;
+}
+
+/* What a clause's first paragraph starts with: its number, or a bullet. */
+struct lead {
+	const char	*old, *now;	/* the number on each side, or NULL */
+	int		 style;
+};
+
+/* The lists open in a text: numbers on each side, by depth. */
+struct lists {
+	int		 nold[16], nnew[16];
+};
+
+/* A list item's bullet or number, on the sides that have it. */
+static void
+item_lead(struct dx *x, struct lists *ls, const struct mblock *b,
+    enum force f, int on_old, int on_new)
+{
+	int d = b->depth < 1 ? 0 : b->depth > 16 ? 15 : b->depth - 1, k;
+	char o[16], n[16];
+
+	for (k = d + 1; k < 16; k++)
+		ls->nold[k] = ls->nnew[k] = 0;
+	if (!b->ordered) {
+		mrun(x, d % 2 ? "\xE2\x80\x93\t" : "\xE2\x80\xA2\t", 0,
+		    f == ALL_INS || !on_old ? MARK_INS : f == ALL_DEL ||
+		    !on_new ? MARK_DEL : MARK_SAME);
+		return;
+	}
+	snprintf(o, sizeof(o), "%d.", on_old ? ++ls->nold[d] : 0);
+	snprintf(n, sizeof(n), "%d.", on_new ? ++ls->nnew[d] : 0);
+	number_runs(x, on_old && f != ALL_INS ? o : NULL,
+	    on_new && f != ALL_DEL ? n : NULL, 0);
+}
+
+/*
+ * A clause's marked text as paragraphs.  A block start only one side has
+ * is the mark of the paragraph before it (a split or a joined paragraph);
+ * a block wholly inserted or deleted carries its own.  Shown wholly
+ * inserted or deleted (f), a block start of the other side only joins the
+ * paragraph before it.  comment >= 0: the range of that comment.
+ */
+static void
+blocks(struct dx *x, const struct mtext *t, enum force f,
+    const struct lead *lead, int comment)
+{
+	struct lists ls;
+	size_t i, j, n = 0, *v;
+	int *mk, open = 0, skip;
+
+	memset(&ls, 0, sizeof(ls));
+	skip = f == ALL_INS ? MARK_DEL : f == ALL_DEL ? MARK_INS : -1;
+	v = xcalloc(t->nblocks + 1, sizeof(*v));
+	mk = xcalloc(t->nblocks + 1, sizeof(*mk));
+	for (i = 0; i < t->nblocks; i++)	/* the paragraphs shown */
+		if (t->blocks[i].nspans > 0 && (skip == -1 ||
+		    !block_all(&t->blocks[i], (enum mark)skip)))
+			v[n++] = i;
+	for (j = 0; j < n; j++) {		/* the mark of each */
+		const struct mblock *b = &t->blocks[v[j]];
+		const struct mblock *next = j + 1 < n ? &t->blocks[v[j + 1]] :
+		    NULL;
+		if (f != AS_MARKED)
+			mk[j] = f == ALL_INS ? MARK_INS : MARK_DEL;
+		else if (block_all(b, MARK_INS) || block_all(b, MARK_DEL))
+			mk[j] = b->mark;
+		else if (next != NULL && !block_all(next, MARK_INS) &&
+		    !block_all(next, MARK_DEL))
+			mk[j] = next->mark;
+		else
+			mk[j] = MARK_SAME;
+	}
+	for (j = 0; j < n; j++) {
+		const struct mblock *b = &t->blocks[v[j]];
+		int joined = j > 0 && skip != -1 && b->mark == skip;
+		int on_old = !block_all(b, MARK_INS);
+		int on_new = !block_all(b, MARK_DEL);
+		if (!joined) {
+			if (open)
+				dx_end(x->w);
+			para_open(x, b->kind == BLOCK_QUOTE ? "Citaat" :
+			    lead->now != NULL || lead->old != NULL ?
+			    "Artikel" : b->kind == BLOCK_PARA ? NULL :
+			    "Lijstalinea", (enum mark)mk[j],
+			    b->kind == BLOCK_PARA || b->kind == BLOCK_QUOTE ?
+			    0 : 709 + 360 * (b->depth < 1 ? 1 : b->depth));
+			open = 1;
+			if (j == 0 && comment >= 0) {
+				dx_start(x->w, "w:commentRangeStart");
+				dx_attr_int(x->w, "w:id", comment);
+				dx_end(x->w);
+			}
+			if (j == 0 && (lead->old != NULL || lead->now != NULL))
+				number_runs(x, lead->old, lead->now,
+				    lead->style);
+			if (b->kind == BLOCK_ITEM)
+				item_lead(x, &ls, b, f, on_old, on_new);
+			else if (b->kind == BLOCK_PARA)
+				memset(&ls, 0, sizeof(ls));
+		}
+		spans(x, b, f);
+	}
+	if (!open) {	/* nothing to show: keep the comment's anchor */
+		para_open(x, NULL, MARK_SAME, 0);
+		open = 1;
+		if (comment >= 0) {
+			dx_start(x->w, "w:commentRangeStart");
+			dx_attr_int(x->w, "w:id", comment);
+			dx_end(x->w);
+		}
+	}
+	if (comment >= 0) {
+		dx_start(x->w, "w:commentRangeEnd");
+		dx_attr_int(x->w, "w:id", comment);
+		dx_end(x->w);
+		dx_start(x->w, "w:r");
+		dx_start(x->w, "w:rPr");
+		dx_val(x->w, "w:rStyle", "Verwijzingopmerking");
+		dx_end(x->w);
+		dx_start(x->w, "w:commentReference");
+		dx_attr_int(x->w, "w:id", comment);
+		dx_end(x->w);
+		dx_end(x->w);
+	}
+	dx_end(x->w);
+	free(v);
+	free(mk);
+}
+
+/* ------------------------------------------------------------ comments */
+
+/* One paragraph of a comment; the first carries the annotation mark. */
+static void
+comment_para(struct dx *x, const char *bold, const char *text, int first)
+{
+	xmlTextWriterPtr c = x->c;
+
+	dx_start(c, "w:p");
+	dx_start(c, "w:pPr");
+	dx_val(c, "w:pStyle", "Tekstopmerking");
+	dx_end(c);
+	if (first) {
+		dx_start(c, "w:r");
+		dx_start(c, "w:rPr");
+		dx_val(c, "w:rStyle", "Verwijzingopmerking");
+		dx_end(c);
+		dx_val(c, "w:annotationRef", NULL);
+		dx_end(c);
+	}
+	if (bold != NULL) {
+		dx_start(c, "w:r");
+		dx_start(c, "w:rPr");
+		dx_val(c, "w:b", NULL);
+		dx_end(c);
+		dx_start(c, "w:t");
+		dx_attr(c, "xml:space", "preserve");
+		dx_text(c, bold);
+		dx_end(c);
+		dx_end(c);
+	}
+	dx_start(c, "w:r");
+	dx_start(c, "w:t");
+	dx_attr(c, "xml:space", "preserve");
+	dx_text(c, text);
+	dx_end(c);
+	dx_end(c);
+	dx_end(c);
+}
+
+static const char *
+badge_key(const struct rl_clause *c)
+{
+	static const char *const keys[] = { NULL, "diff.badge.new",
+	    "diff.badge.removed", "diff.badge.changed" };
+
+	if (c->change == RL_CHANGED && c->by_config)
+		return "diff.badge.config";
+	return keys[c->change];
+}
+
+/*
+ * The comment on a clause: its badges, where a moved one stood, its
+ * rationale and the config values that changed it, as the page's badges
+ * and notes say them.  Return its id, or -1 when there is nothing to say.
+ */
+static int
+clause_comment(struct dx *x, const struct rl_clause *c, int pointer)
+{
+	const struct redline *rl = x->rl;
+	struct buf b = { 0 };
+	int id;
+	size_t i;
+
+	if (c->change == RL_SAME && !c->moved && c->ncauses == 0)
+		return -1;
+	id = x->id++;
+	dx_start(x->c, "w:comment");
+	dx_attr_int(x->c, "w:id", id);
+	dx_attr(x->c, "w:author", x->author);
+	if (*x->date)
+		dx_attr(x->c, "w:date", x->date);
+	if (c->moved)
+		buf_puts(&b, tr("diff.badge.moved"));
+	if (!pointer && badge_key(c) != NULL)
+		buf_printf(&b, "%s%s", b.len ? " \xC2\xB7 " : "",
+		    tr(badge_key(c)));
+	if (c->moved) {
+		buf_puts(&b, ": ");
+		if (pointer) {
+			buf_printf(&b, "%s ", tr("diff.pointer.here"));
+			rl_label(rl->from, c->old, &b);
+			buf_printf(&b, " (%s); %s ", c->new->title,
+			    tr("diff.pointer.now"));
+			rl_label(rl->to, c->new, &b);
+		} else {
+			buf_printf(&b, "%s ", tr("diff.moved.from"));
+			rl_label(rl->from, c->old, &b);
+		}
+		buf_putc(&b, '.');
+	}
+	comment_para(x, NULL, buf_str(&b), 1);
+	if (!pointer && c->why != NULL)
+		comment_para(x, tr("diff.rationale.clause"), c->why, 0);
+	for (i = 0; !pointer && i < c->ncauses; i++) {
+		const struct rl_cause *u = &rl->causes[c->causes[i]];
+		buf_reset(&b);
+		buf_printf(&b, " %s (%s %s, %s %s)", u->what,
+		    tr("diff.col.before"), u->was ? u->was : DASH,
+		    tr("diff.col.after"), u->now ? u->now : DASH);
+		comment_para(x, i == 0 ? tr(c->by_config ? "diff.cause.only" :
+		    "diff.cause.also") : "", buf_str(&b), 0);
+	}
+	dx_end(x->c);
+	buf_free(&b);
+	return id;
+}
+
+/* -------------------------------------------------------- text part */
+
+static void
+clause_entry(struct dx *x, const struct rl_clause *c)
+{
+	const struct rev_clause *rc = c->new ? c->new : c->old;
+	struct lead lead = { NULL, NULL, STYLE_STRONG };
+	int comment = clause_comment(x, c, 0);
+	enum force f = c->moved ? ALL_INS : AS_MARKED;
+
+	if (rc->kind == CLAUSE_ITEM) {
+		lead.style = 0;
+		lead.old = c->old && !c->moved ? "\xE2\x80\xA2" : NULL;
+		lead.now = c->new ? "\xE2\x80\xA2" : NULL;
+	} else if (rc->kind != CLAUSE_TEXT) {
+		lead.old = c->old && !c->moved ? c->old->number : NULL;
+		lead.now = c->new ? c->new->number : NULL;
+	}
+	if (lead.old != NULL && *lead.old == '\0')
+		lead.old = NULL;
+	if (lead.now != NULL && *lead.now == '\0')
+		lead.now = NULL;
+	blocks(x, &c->text, f, &lead, comment);
+}
+
+/* Where a moved clause stood: its old text, wholly deleted. */
+static void
+pointer_entry(struct dx *x, const struct rl_clause *c)
+{
+	struct lead lead = { NULL, NULL, STYLE_STRONG };
+	int comment = clause_comment(x, c, 1);
+
+	if (c->old->kind == CLAUSE_ITEM) {
+		lead.style = 0;
+		lead.old = "\xE2\x80\xA2";
+	} else if (c->old->kind != CLAUSE_TEXT && *c->old->number != '\0')
+		lead.old = c->old->number;
+	blocks(x, &c->text, ALL_DEL, &lead, comment);
+}
+
+/* A heading: its number and title, each side's, marked like a clause. */
+static void
+section_heading(struct dx *x, const struct rl_section *s)
+{
+	enum mark whole = s->change == RL_NEW ? MARK_INS :
+	    s->change == RL_REMOVED ? MARK_DEL : MARK_SAME;
+	enum force f = whole == MARK_INS ? ALL_INS : whole == MARK_DEL ?
+	    ALL_DEL : AS_MARKED;
+	const char *old = s->old ? s->old->number : NULL;
+	const char *now = s->new ? s->new->number : NULL;
+	size_t i;
+
+	para_open(x, "Kop2", whole, 0);
+	number_runs(x, old, now, 0);
+	for (i = 0; i < s->title.nblocks; i++)
+		spans(x, &s->title.blocks[i], f);
+	dx_end(x->w);
+}
+
+static void
+notes_part(struct dx *x)
+{
+	const struct redline *rl = x->rl;
+	int has_old = 0, has_new = 0;
+	size_t i;
+
+	for (i = 0; i < rl->nnotes; i++) {
+		has_old |= rl->notes[i].old != NULL;
+		has_new |= rl->notes[i].new != NULL;
+	}
+	if (!has_old && !has_new)
+		return;
+	para_open(x, "Kop2", !has_old ? MARK_INS : !has_new ? MARK_DEL :
+	    MARK_SAME, 0);
+	mrun(x, tr("notes.heading"), 0, !has_old ? MARK_INS : !has_new ?
+	    MARK_DEL : MARK_SAME);
+	dx_end(x->w);
+	for (i = 0; i < rl->nnotes; i++)
+		clause_entry(x, &rl->notes[i]);
+}
+
+static void
+text_part(struct dx *x)
+{
+	const struct redline *rl = x->rl;
+	size_t i, j;
+
+	plain_para(x, "Kop1", tr("diff.text"));
+	for (i = 0; i < rl->nsections; i++) {
+		const struct rl_section *s = &rl->sections[i];
+		section_heading(x, s);
+		for (j = 0; j < s->nentries; j++)
+			if (s->entries[j].kind == RL_ENTRY_POINTER)
+				pointer_entry(x, s->entries[j].c);
+			else
+				clause_entry(x, s->entries[j].c);
+	}
+	notes_part(x);
+}
+
+/* -------------------------------------------------------------- tables */
+
+/* A table of ncols columns of the widths w (per mille of the text). */
+static void
+table_open(struct dx *x, const int *w, int ncols)
+{
+	int i;
+
+	dx_start(x->w, "w:tbl");
+	dx_start(x->w, "w:tblPr");
+	dx_val(x->w, "w:tblStyle", "Tabelraster");
+	dx_start(x->w, "w:tblW");
+	dx_attr(x->w, "w:w", "5000");
+	dx_attr(x->w, "w:type", "pct");
+	dx_end(x->w);
+	dx_start(x->w, "w:tblLook");
+	dx_attr(x->w, "w:val", "04A0");
+	dx_attr(x->w, "w:firstRow", "1");
+	dx_attr(x->w, "w:lastRow", "0");
+	dx_attr(x->w, "w:firstColumn", "0");
+	dx_attr(x->w, "w:lastColumn", "0");
+	dx_attr(x->w, "w:noHBand", "0");
+	dx_attr(x->w, "w:noVBand", "1");
+	dx_end(x->w);
+	dx_end(x->w);
+	dx_start(x->w, "w:tblGrid");
+	for (i = 0; i < ncols; i++) {
+		dx_start(x->w, "w:gridCol");
+		dx_attr_int(x->w, "w:w", (long)TEXT_TWIPS * w[i] / 1000);
+		dx_end(x->w);
+	}
+	dx_end(x->w);
+}
+
+/* A row; head: the header row, repeated on every page. */
+static void
+row_open(struct dx *x, int head)
+{
+	dx_start(x->w, "w:tr");
+	if (head) {
+		dx_start(x->w, "w:trPr");
+		dx_val(x->w, "w:tblHeader", NULL);
+		dx_end(x->w);
+	}
+}
+
+/* A cell of width w (per mille), its first paragraph open. */
+static void
+cell_open(struct dx *x, int w)
+{
+	dx_start(x->w, "w:tc");
+	dx_start(x->w, "w:tcPr");
+	dx_start(x->w, "w:tcW");
+	dx_attr_int(x->w, "w:w", (long)TEXT_TWIPS * w / 1000);
+	dx_attr(x->w, "w:type", "dxa");
+	dx_end(x->w);
+	dx_end(x->w);
+	para_open(x, "Tabeltekst", MARK_SAME, 0);
+}
+
+static void
+cell_close(struct dx *x)
+{
+	dx_end(x->w);	/* w:p */
+	dx_end(x->w);	/* w:tc */
+}
+
+static void
+cell(struct dx *x, int w, const char *text, int bold)
+{
+	cell_open(x, w);
+	run(x, text, bold ? STYLE_STRONG : 0, 0, MARK_SAME);
+	cell_close(x);
+}
+
+static void
+head_row(struct dx *x, const char *const *keys, const int *w, int ncols)
+{
+	int i;
+
+	row_open(x, 1);
+	for (i = 0; i < ncols; i++)
+		cell(x, w[i], tr(keys[i]), 1);
+	dx_end(x->w);
+}
+
+/* ------------------------------------------------- summary, legend */
+
+static const char *
+consent(const struct redline *rl, const struct rl_clause *c)
+{
+	const char *scope = revdoc_meta(c->new ? rl->to : rl->from, "scope");
+	int board = scope != NULL && strcmp(scope, "board") == 0;
+
+	return tr(c->consent == CONSENT_STAFF ? (board ?
+	    "diff.consent.staff.gmr" : "diff.consent.staff.mr") : (board ?
+	    "diff.consent.whole.gmr" : "diff.consent.whole.mr"));
+}
+
+static const int clause_w[] = { 120, 120, 170, 280, 160, 150 };
+
+static void
+summary_row(struct dx *x, const struct rl_clause *c)
+{
+	const struct rev_clause *rc = c->new ? c->new : c->old;
+	struct buf b = { 0 };
+
+	row_open(x, 0);
+	if (c->new != NULL)
+		rl_label(x->rl->to, c->new, &b);
+	cell(x, clause_w[0], c->new ? buf_str(&b) : DASH, 0);
+	buf_reset(&b);
+	if (c->old != NULL)
+		rl_label(x->rl->from, c->old, &b);
+	cell(x, clause_w[1], c->old ? buf_str(&b) : DASH, 0);
+	buf_reset(&b);
+	if (c->moved)
+		buf_puts(&b, tr("diff.badge.moved"));
+	if (badge_key(c) != NULL)
+		buf_printf(&b, "%s%s", b.len ? " " : "", tr(badge_key(c)));
+	cell(x, clause_w[2], buf_str(&b), 1);
+	cell_open(x, clause_w[3]);
+	run(x, rc->title, STYLE_STRONG, 0, MARK_SAME);
+	if (c->why != NULL) {	/* under the title, as in the PDF */
+		dx_end(x->w);
+		para_open(x, "Tabeltekst", MARK_SAME, 0);
+		run(x, tr("diff.rationale.clause"), STYLE_STRONG, 0,
+		    MARK_SAME);
+		run(x, " ", 0, 0, MARK_SAME);
+		run(x, c->why, STYLE_EM, 0, MARK_SAME);
+	}
+	cell_close(x);
+	cell(x, clause_w[4], rc->id, 0);
+	cell(x, clause_w[5], consent(x->rl, c), 0);
+	dx_end(x->w);
+	buf_free(&b);
+}
+
+/* "NIEUW 1 · VERVALLEN 1 · ..." */
+static void
+counts(struct dx *x)
+{
+	const struct rl_counts *k = &x->rl->count;
+	const size_t n[] = { k->added, k->removed, k->changed, k->moved,
+	    k->by_config };
+	static const char *const keys[] = { "diff.badge.new",
+	    "diff.badge.removed", "diff.badge.changed", "diff.badge.moved",
+	    "diff.badge.config" };
+	struct buf b = { 0 };
+	size_t i;
+
+	for (i = 0; i < 5; i++)
+		if (n[i] > 0)
+			buf_printf(&b, "%s%s %zu", b.len ? " \xC2\xB7 " : "",
+			    tr(keys[i]), n[i]);
+	plain_para(x, NULL, buf_str(&b));
+	buf_free(&b);
+}
+
+static void
+summary(struct dx *x)
+{
+	static const char *const cols[] = { "diff.col.now", "diff.col.was",
+	    "diff.col.change", "diff.col.title", "diff.col.id",
+	    "diff.col.consent" };
+	const struct redline *rl = x->rl;
+	const struct rl_counts *k = &rl->count;
+	int table = 0;
+	size_t i, j;
+
+	plain_para(x, "Kop1", tr("diff.summary"));
+	if (rl->rationale != NULL) {
+		plain_para(x, "Kop3", tr("diff.rationale"));
+		plain_para(x, NULL, rl->rationale);
+	}
+	if (k->added + k->removed + k->changed + k->moved + k->by_config ==
+	    0) {
+		plain_para(x, NULL, tr("diff.nochange"));
+		return;
+	}
+	counts(x);
+	for (i = 0; i <= rl->nsections; i++) {
+		size_t n = i < rl->nsections ? rl->sections[i].nentries :
+		    rl->nnotes;
+		for (j = 0; j < n; j++) {
+			const struct rl_clause *c;
+			if (i < rl->nsections) {
+				const struct rl_entry *e =
+				    &rl->sections[i].entries[j];
+				if (e->kind != RL_ENTRY_CLAUSE)
+					continue;
+				c = e->c;
+			} else
+				c = &rl->notes[j];
+			if (!rl_listed(c))
+				continue;
+			if (!table) {
+				plain_para(x, "Kop3", tr("diff.table.clauses"));
+				table_open(x, clause_w, 6);
+				head_row(x, cols, clause_w, 6);
+				table = 1;
+			}
+			summary_row(x, c);
+		}
+	}
+	if (table) {
+		dx_end(x->w);
+		plain_para(x, NULL, "");	/* tables do not touch */
+	}
+}
+
+static void
+causes(struct dx *x)
+{
+	static const char *const cols[] = { "diff.col.what", "diff.col.before",
+	    "diff.col.after", "diff.col.effect" };
+	static const int w[] = { 280, 230, 230, 260 };
+	const struct redline *rl = x->rl;
+	struct buf b = { 0 };
+	size_t i, j;
+
+	plain_para(x, "Kop1", tr("diff.causes"));
+	if (rl->ncauses == 0) {
+		plain_para(x, NULL, tr("diff.nocauses"));
+		return;
+	}
+	plain_para(x, "Kop3", tr("diff.table.causes"));
+	table_open(x, w, 4);
+	head_row(x, cols, w, 4);
+	for (i = 0; i < rl->ncauses; i++) {
+		const struct rl_cause *u = &rl->causes[i];
+		row_open(x, 0);
+		cell(x, w[0], u->what, 1);
+		cell(x, w[1], u->was ? u->was : DASH, 0);
+		cell(x, w[2], u->now ? u->now : DASH, 0);
+		buf_reset(&b);
+		for (j = 0; j < u->nclauses; j++) {
+			const struct rl_clause *c = u->clauses[j] <
+			    rl->nclauses ? &rl->clauses[u->clauses[j]] :
+			    &rl->notes[u->clauses[j] - rl->nclauses];
+			if (j > 0)
+				buf_puts(&b, ", ");
+			rl_label(rl->to, c->new, &b);
+		}
+		cell(x, w[3], u->nclauses ? buf_str(&b) : DASH, 0);
+		dx_end(x->w);
+	}
+	dx_end(x->w);
+	plain_para(x, NULL, "");
+	buf_free(&b);
+}
+
+static void
+legend_line(struct dx *x, const char *badge, const char *desc)
+{
+	para_open(x, NULL, MARK_SAME, 0);
+	run(x, tr(badge), STYLE_STRONG, 0, MARK_SAME);
+	run(x, ": ", 0, 0, MARK_SAME);
+	run(x, tr(desc), 0, 0, MARK_SAME);
+	dx_end(x->w);
+}
+
+static void
+legend(struct dx *x)
+{
+	plain_para(x, "Kop1", tr("diff.legend"));
+	plain_para(x, NULL, tr("diff.docx.marks"));
+	plain_para(x, NULL, tr("diff.docx.comments"));
+	legend_line(x, "diff.badge.new", "diff.legend.new");
+	legend_line(x, "diff.badge.removed", "diff.legend.removed");
+	legend_line(x, "diff.badge.changed", "diff.legend.changed");
+	legend_line(x, "diff.badge.moved", "diff.docx.moved");
+	legend_line(x, "diff.badge.config", "diff.legend.config");
+	plain_para(x, NULL, tr("diff.docx.numbers"));
+}
+
+/* --------------------------------------------------------- decision */
+
+static void
+decision(struct dx *x)
+{
+	const struct redline *rl = x->rl;
+	struct buf t = { 0 };
+	size_t i, j;
+
+	plain_para(x, "Kop1", tr("diff.decision"));
+	if (rl->nbodies == 0) {
+		plain_para(x, NULL, tr("diff.decision.none"));
+		return;
+	}
+	buf_printf(&t, "%s %s", tr("diff.decision.need"),
+	    rl_body_text(rl, rl->bodies[0].consent, "name"));
+	for (i = 1; i < rl->nbodies; i++)
+		buf_printf(&t, " %s %s", tr("diff.decision.and"),
+		    rl_body_text(rl, rl->bodies[i].consent, "name"));
+	buf_printf(&t, " %s", tr("diff.decision.law"));
+	plain_para(x, NULL, buf_str(&t));
+	for (i = 0; i < rl->nbodies; i++) {
+		const struct rl_body *b = &rl->bodies[i];
+		plain_para(x, "Kop2", rl_body_text(rl, b->consent, "title"));
+		buf_reset(&t);
+		buf_printf(&t, "%s %s:", tr("diff.decision.parts"),
+		    rl->to->version);
+		plain_para(x, NULL, buf_str(&t));
+		for (j = 0; j < b->nclauses; j++) {
+			buf_reset(&t);
+			buf_puts(&t, "\xE2\x80\xA2\t");
+			rl_decision_item(rl, b->clauses[j], &t);
+			plain_para(x, "Lijstalinea", buf_str(&t));
+		}
+		buf_reset(&t);
+		buf_printf(&t, "%s %s", rl_body_text(rl, b->consent,
+		    "subject"), tr("diff.decision.verdict"));
+		plain_para(x, NULL, buf_str(&t));
+		buf_reset(&t);
+		buf_printf(&t, "%s %s   %s %s", tr("diff.decision.date"),
+		    tr("diff.decision.blank"), tr("diff.decision.signature"),
+		    tr("diff.decision.blank"));
+		plain_para(x, NULL, buf_str(&t));
+		buf_reset(&t);
+		buf_printf(&t, "%s %s", tr("diff.decision.chair"),
+		    tr("diff.decision.blank"));
+		plain_para(x, NULL, buf_str(&t));
+	}
+	buf_free(&t);
+}
+
+/* ------------------------------------------------------------ document */
+
+static void
+title_block(struct dx *x)
+{
+	const struct redline *rl = x->rl;
+	const char *board = revdoc_meta(rl->to, "board");
+	const char *school = revdoc_meta(rl->to, "name");
+	const char *title = revdoc_meta(rl->to, "title");
+	struct buf b = { 0 };
+
+	if (board != NULL && school != NULL && strcmp(board, school) != 0)
+		plain_para(x, "Ondertitel", board);
+	buf_printf(&b, "%s: %s", title ? title : "", tr("diff.heading"));
+	plain_para(x, "Titel", buf_str(&b));
+	buf_reset(&b);
+	buf_printf(&b, "%s \xC2\xB7 %s ", school ? school : "",
+	    tr("diff.from"));
+	rl_version(rl->from, &b);
+	buf_printf(&b, " %s ", tr("diff.to"));
+	rl_version(rl->to, &b);
+	if (rl->to->draft)
+		buf_printf(&b, ", %s", tr("diff.current"));
+	plain_para(x, "Ondertitel", buf_str(&b));
+	buf_free(&b);
+}
+
+/* A4 portrait, margins of 2 cm. */
+static void
+section_props(struct dx *x)
+{
+	dx_start(x->w, "w:sectPr");
+	dx_start(x->w, "w:pgSz");
+	dx_attr(x->w, "w:w", "11906");
+	dx_attr(x->w, "w:h", "16838");
+	dx_end(x->w);
+	dx_start(x->w, "w:pgMar");
+	dx_attr(x->w, "w:top", "1134");
+	dx_attr(x->w, "w:right", "1134");
+	dx_attr(x->w, "w:bottom", "1134");
+	dx_attr(x->w, "w:left", "1134");
+	dx_attr(x->w, "w:header", "567");
+	dx_attr(x->w, "w:footer", "567");
+	dx_attr(x->w, "w:gutter", "0");
+	dx_end(x->w);
+	dx_end(x->w);
+}
+
+/*
+ * The date of the changes: the new revision's adoption, else its consent,
+ * else its last approval step; "" when it has none (w:date is optional,
+ * and the clock is never a revision's date).
+ */
+static void
+change_date(struct dx *x)
+{
+	const struct revdoc *to = x->rl->to;
+	struct rev_step s;
+	const char *date = NULL;
+	size_t i;
+
+	if (revdoc_step(to, "vaststelling", -1, &s) ||
+	    revdoc_step(to, "instemming", -1, &s))
+		date = s.date;
+	else
+		for (i = 0; i < to->nmeta; i++)
+			if (strcmp(to->meta[i].key, "step") == 0 &&
+			    revdoc_step_parse(to->meta[i].value, &s) == 0)
+				date = s.date;
+	if (date != NULL && strlen(date) == 10) {
+		snprintf(x->day, sizeof(x->day), "%s", date);
+		snprintf(x->date, sizeof(x->date), "%sT00:00:00Z", date);
+	}
+}
+
+int
+docx_redline(const struct redline *rl, const char *author, struct buf *out)
+{
+	struct dx x;
+	const struct doc_meta *look = rl->look;
+	int rc;
+
+	memset(&x, 0, sizeof(x));
+	x.rl = rl;
+	x.id = 1;
+	x.author = author != NULL && *author != '\0' ? author :
+	    revdoc_meta(rl->to, "board") ? revdoc_meta(rl->to, "board") :
+	    "protocolgen";
+	x.accent = "1f4e79";
+	if (look != NULL && look->look != NULL && look->look->colour != NULL)
+		x.accent = look->look->colour + 1;	/* "#rrggbb" */
+	change_date(&x);
+	x.w = dx_writer(&x.wb);
+	x.c = dx_writer(&x.cb);
+	dx_start(x.c, "w:comments");
+	dx_attr(x.c, "xmlns:w", "http://schemas.openxmlformats.org/"
+	    "wordprocessingml/2006/main");
+	dx_start(x.w, "w:document");
+	dx_attr(x.w, "xmlns:w", "http://schemas.openxmlformats.org/"
+	    "wordprocessingml/2006/main");
+	dx_attr(x.w, "xmlns:r", "http://schemas.openxmlformats.org/"
+	    "officeDocument/2006/relationships");
+	dx_start(x.w, "w:body");
+	title_block(&x);
+	summary(&x);
+	causes(&x);
+	legend(&x);
+	text_part(&x);
+	decision(&x);
+	section_props(&x);
+	dx_end(x.w);	/* w:body */
+	dx_end(x.w);	/* w:document */
+	dx_end(x.c);	/* w:comments */
+	rc = dx_package(&x, out);
+	if (rc == -1)
+		diag(DIAG_ERROR, NULL, 0, "cannot write the Word redline %s "
+		    "to %s of %s", rl->from->version, rl->to->version,
+		    revdoc_meta(rl->to, "school") ? revdoc_meta(rl->to,
+		    "school") : "?");
+	return rc;
+}
