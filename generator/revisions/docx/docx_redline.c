@@ -164,29 +164,111 @@ span_mark(const struct mspan *s, enum force f)
 	return s->mark;
 }
 
+/*
+ * Where number now stands in text as a number of its own ("artikel 2.1",
+ * not "12.1"), text with was there instead; NULL when it is not in it.
+ */
+static char *
+swap_number(const char *text, const char *now, const char *was)
+{
+	size_t n = strlen(now);
+	const char *p;
+
+	for (p = strstr(text, now); p != NULL; p = strstr(p + 1, now))
+		if ((p == text || (p[-1] < '0' || p[-1] > '9')) &&
+		    (p[n] < '0' || p[n] > '9') && !(p[n] == '.' &&
+		    p[n + 1] >= '0' && p[n + 1] <= '9'))
+			return xasprintf("%.*s%s%s", (int)(p - text), text, was,
+			    p + n);
+	return NULL;
+}
+
+/*
+ * An unchanged span as the old text had it, when it differs: a footnote
+ * reference or a cross-reference's text reads the new numbers (numbers
+ * play no part in the redline), but rejecting every change must give the
+ * old ones.  NULL when the old text is the same.
+ */
+static char *
+old_text(const struct dx *x, const struct mspan *s)
+{
+	const struct redline *rl = x->rl;
+	const char *id;
+	size_t i;
+
+	if (s->mark != MARK_SAME)
+		return NULL;
+	if (s->note) {
+		for (i = 0; i < rl->nnotes; i++)
+			if (rl->notes[i].new != NULL && rl->notes[i].old !=
+			    NULL && strcmp(rl->notes[i].new->number,
+			    s->text) == 0)
+				return strcmp(rl->notes[i].old->number,
+				    s->text) == 0 ? NULL :
+				    xstrdup(rl->notes[i].old->number);
+		return NULL;
+	}
+	if (s->link == NULL || s->link[0] != '#')
+		return NULL;
+	id = s->link + 1;
+	for (i = 0; i < rl->nclauses; i++) {
+		const struct rl_clause *c = &rl->clauses[i];
+		if (c->new != NULL && strcmp(c->new->id, id) == 0)
+			return c->old == NULL || *c->new->number == '\0' ||
+			    strcmp(c->old->number, c->new->number) == 0 ?
+			    NULL : swap_number(s->text, c->new->number,
+			    c->old->number);
+	}
+	for (i = 0; i < rl->nsections; i++) {
+		const struct rl_section *c = &rl->sections[i];
+		if (c->new != NULL && strcmp(c->new->id, id) == 0)
+			return c->old == NULL || strcmp(c->old->number,
+			    c->new->number) == 0 ? NULL :
+			    swap_number(s->text, c->new->number,
+			    c->old->number);
+	}
+	return NULL;
+}
+
+/* One piece of text in mark m, in the w:ins or w:del open (*open). */
+static void
+piece(struct dx *x, int *open, const struct mspan *s, const char *text,
+    int m)
+{
+	if (m != *open) {
+		if (*open != MARK_SAME)
+			dx_end(x->w);
+		if ((*open = m) != MARK_SAME)
+			rev_open(x, (enum mark)m);
+	}
+	if (s->brk) {
+		dx_start(x->w, "w:r");
+		dx_val(x->w, "w:br", NULL);
+		dx_end(x->w);
+	} else
+		run(x, text, s->style, s->note, (enum mark)m);
+}
+
 /* The spans of block b, each change in its w:ins or w:del. */
 static void
 spans(struct dx *x, const struct mblock *b, enum force f)
 {
 	int open = MARK_SAME, m;
+	char *was;
 	size_t i;
 
 	for (i = 0; i < b->nspans; i++) {
 		const struct mspan *s = &b->spans[i];
 		if ((m = span_mark(s, f)) == -1)
 			continue;
-		if (m != open) {
-			if (open != MARK_SAME)
-				dx_end(x->w);
-			if ((open = m) != MARK_SAME)
-				rev_open(x, (enum mark)m);
-		}
-		if (s->brk) {
-			dx_start(x->w, "w:r");
-			dx_val(x->w, "w:br", NULL);
-			dx_end(x->w);
+		was = old_text(x, s);
+		if (was != NULL && m == MARK_SAME) {
+			piece(x, &open, s, was, MARK_DEL);
+			piece(x, &open, s, s->text, MARK_INS);
 		} else
-			run(x, s->text, s->style, s->note, (enum mark)m);
+			piece(x, &open, s, was != NULL && m == MARK_DEL ? was :
+			    s->text, m);
+		free(was);
 	}
 	if (open != MARK_SAME)
 		dx_end(x->w);
@@ -500,12 +582,61 @@ section_heading(struct dx *x, const struct rl_section *s)
 	dx_end(x->w);
 }
 
+/* Do the footnotes the old text had come in rl->notes in its order? */
+static int
+notes_in_old_order(const struct redline *rl)
+{
+	long last = 0, n;
+	size_t i;
+
+	for (i = 0; i < rl->nnotes; i++) {
+		if (rl->notes[i].old == NULL)
+			continue;
+		if ((n = strtol(rl->notes[i].old->number, NULL, 10)) < last)
+			return 0;
+		last = n;
+	}
+	return 1;
+}
+
+static int
+by_old_number(const void *a, const void *b)
+{
+	long x = strtol((*(const struct rl_clause *const *)a)->old->number,
+	    NULL, 10);
+	long y = strtol((*(const struct rl_clause *const *)b)->old->number,
+	    NULL, 10);
+
+	return x < y ? -1 : x > y;
+}
+
+/* A footnote's text wholly deleted (the old side) or inserted. */
+static void
+note_whole(struct dx *x, const struct rl_clause *c, enum force f)
+{
+	struct lead lead = { NULL, NULL, STYLE_STRONG };
+
+	if (f == ALL_DEL)
+		lead.old = c->old->number;
+	else
+		lead.now = c->new->number;
+	blocks(x, &c->text, f, &lead, f == ALL_INS ? clause_comment(x, c, 0) :
+	    -1);
+}
+
+/*
+ * The footnotes, in the new order (removed ones last).  Where that is not
+ * the old order too (footnotes renumbered, one removed before another),
+ * the old ones wholly deleted in their order, then the new ones wholly
+ * inserted: rejecting every change must give the old order.
+ */
 static void
 notes_part(struct dx *x)
 {
 	const struct redline *rl = x->rl;
+	const struct rl_clause **v;
 	int has_old = 0, has_new = 0;
-	size_t i;
+	size_t i, n = 0;
 
 	for (i = 0; i < rl->nnotes; i++) {
 		has_old |= rl->notes[i].old != NULL;
@@ -518,8 +649,22 @@ notes_part(struct dx *x)
 	mrun(x, tr("notes.heading"), 0, !has_old ? MARK_INS : !has_new ?
 	    MARK_DEL : MARK_SAME);
 	dx_end(x->w);
+	if (notes_in_old_order(rl)) {
+		for (i = 0; i < rl->nnotes; i++)
+			clause_entry(x, &rl->notes[i]);
+		return;
+	}
+	v = xcalloc(rl->nnotes + 1, sizeof(*v));
 	for (i = 0; i < rl->nnotes; i++)
-		clause_entry(x, &rl->notes[i]);
+		if (rl->notes[i].old != NULL)
+			v[n++] = &rl->notes[i];
+	qsort(v, n, sizeof(*v), by_old_number);
+	for (i = 0; i < n; i++)
+		note_whole(x, v[i], ALL_DEL);
+	free(v);
+	for (i = 0; i < rl->nnotes; i++)
+		if (rl->notes[i].new != NULL)
+			note_whole(x, &rl->notes[i], ALL_INS);
 }
 
 static void
