@@ -38,7 +38,6 @@ struct dx {
 	char		 date[32];	/* "2026-03-02T00:00:00Z", or "" */
 	char		 day[16];	/* "2026-03-02", or "" */
 	const char	*accent;	/* "1f4e79": headings */
-	int		 failed;	/* a writer call failed */
 };
 
 /* docx_parts.c */
