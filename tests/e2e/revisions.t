@@ -90,7 +90,8 @@ linde_1_1 "$P"
 pg diff de-linde 1.0
 is "$rc" 0 "diff: exit 0"
 is "$out" "$P/out/concept/de-linde/diff-1.0-1.1.html
-$P/out/concept/de-linde/diff-1.0-1.1.pdf" "diff: prints the files it wrote (HTML and PDF)"
+$P/out/concept/de-linde/diff-1.0-1.1.pdf
+$P/out/concept/de-linde/diff-1.0-1.1.docx" "diff: prints the files it wrote (HTML, PDF and Word)"
 h=$(cat "$P/out/concept/de-linde/diff-1.0-1.1.html")
 count() { printf '%s\n' "$h" | grep -o -- "$1" | wc -l | tr -d ' '; }
 is "$(count '<th scope="row">kanaal Instagram toegevoegd</th>')" 1 \

@@ -785,7 +785,7 @@ consent(const struct redline *rl, const struct rl_clause *c)
 	    "diff.consent.whole.gmr" : "diff.consent.whole.mr"));
 }
 
-static const int clause_w[] = { 120, 120, 170, 280, 160, 150 };
+static const int clause_w[] = { 105, 105, 150, 250, 210, 180 };
 
 static void
 summary_row(struct dx *x, const struct rl_clause *c)
