@@ -147,7 +147,7 @@ rels(struct buf *out, const char *const (*v)[2], size_t n)
 {
 	xmlBufferPtr b;
 	xmlTextWriterPtr w = dx_writer(&b);
-	char id[16];
+	char id[32];
 	size_t i;
 
 	dx_start(w, "Relationships");
