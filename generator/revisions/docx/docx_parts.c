@@ -16,7 +16,8 @@
 #include "revisions/docx/docx_redline.h"
 
 #define NS_W	"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-#define NS_R	"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define NS_R	"http://schemas.openxmlformats.org/officeDocument/2006/" \
+		"relationships"
 #define NS_PKG	"http://schemas.openxmlformats.org/package/2006"
 #define REL	NS_R "/"
 

@@ -40,6 +40,23 @@ struct dx {
 	const char	*accent;	/* "1f4e79": headings */
 };
 
+/* docx_text.c */
+/*
+ * A paragraph in style (NULL: the default) whose mark is m (MARK_SAME:
+ * not tracked); ind > 0: its left indent in twips, hanging.
+ */
+void	 dx_para_open(struct dx *, const char *style, enum mark m, int ind);
+/* A run of text (a tab in it is w:tab) in style bits; sup: superscript. */
+void	 dx_run(struct dx *, const char *text, int style, int sup, enum mark);
+/* The same inside its own w:ins or w:del when m is a change. */
+void	 dx_mrun(struct dx *, const char *text, int style, enum mark m);
+/* A paragraph of ordinary text in style. */
+void	 dx_plain_para(struct dx *, const char *style, const char *text);
+/* The key of a clause's badge in nl.strings, or NULL (unchanged). */
+const char *dx_badge_key(const struct rl_clause *);
+/* "Tekst met wijzigingen": every section and footnote, changes tracked. */
+void	 dx_text_part(struct dx *);
+
 /* docx_parts.c */
 /* Start an element, set an attribute, write text, end an element. */
 void	 dx_start(xmlTextWriterPtr, const char *name);
