@@ -175,14 +175,16 @@ row "JSON (protocol.json)" json
 row "schoolgids (html, fragment, md, pdf)" schoolgids.html schoolgids-fragment.html schoolgids.md schoolgids.pdf
 row "  of which schoolgids.pdf" schoolgids.pdf
 row "all outputs (and redline, if any)" all
-row "diff (redline HTML and PDF)" diff
+row "diff (redline HTML, PDF and Word)" diff
+row "  of which the redline PDF" diff.pdf
+row "  of which the redline .docx" diff.docx
 printf '%-34s' "  schools with a redline"
 for n in $SIZES; do
 	printf ' | %8s' "$(awk '$1 == "diff-schools" { print $2 }' "$B/stages.$n" 2>/dev/null)"
 done
 echo
 echo "(diff: what a build adds for a school with an adopted revision whose text has changed since:"
-echo " verify the frozen file, render the redline page and PDF; 100 schools adopted per size)"
+echo " verify the frozen file, render the redline page, PDF and .docx; 100 schools adopted per size)"
 
 # ----------------------------------------------------------------- peers
 echo

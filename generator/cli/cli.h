@@ -217,6 +217,8 @@ struct school_run {
 	struct out_files preview;	/* DRAFTS/<id>/: the current draft
 					   and its redline; empty when none */
 	struct buf	 diff_html, diff_pdf;	/* STAGE_DIFF */
+	struct buf	 diff_docx;		/* STAGE_DIFF, without
+						   --collapse; else empty */
 	char		*diff_base;		/* "diff-A-B", with --collapse
 						   "diff-A-B-collapsed" */
 	int		 diff_draft;		/* a side is the current text,

@@ -106,9 +106,9 @@ cmd_adopt(struct run *r, int argc, char **argv)
 }
 
 /*
- * The redline from..to as out/<id>/diff-A-B.html and .pdf (the preview's
- * <id>/ when a side is the current draft): both rendered before either is
- * written; print their paths.
+ * The redline from..to as out/<id>/diff-A-B.html, .pdf and .docx (the
+ * preview's <id>/ when a side is the current draft; no .docx with
+ * --collapse): all rendered before any is written; print their paths.
  */
 int
 cmd_diff(struct run *r, int argc, char **argv)
@@ -116,7 +116,7 @@ cmd_diff(struct run *r, int argc, char **argv)
 	struct school_run sr = { .stages = STAGE_DIFF, .from = argv[1],
 	    .to = argc > 2 ? argv[2] : NULL };
 	const struct school *s;
-	char *hpath = NULL, *ppath = NULL, *dir = NULL;
+	char *hpath = NULL, *ppath = NULL, *wpath = NULL, *dir = NULL;
 	int rc = 1;
 
 	if ((s = one_school(r, argv[0])) == NULL || output_trees(r) == -1)
@@ -125,15 +125,20 @@ cmd_diff(struct run *r, int argc, char **argv)
 		dir = sr.diff_draft ? drafts_dir(r) : xstrdup(r->o.out);
 		hpath = xasprintf("%s/%s/%s.html", dir, s->id, sr.diff_base);
 		ppath = xasprintf("%s/%s/%s.pdf", dir, s->id, sr.diff_base);
+		wpath = xasprintf("%s/%s/%s.docx", dir, s->id, sr.diff_base);
 		if (write_output(hpath, &sr.diff_html) == 0 &&
-		    write_output(ppath, &sr.diff_pdf) == 0) {
+		    write_output(ppath, &sr.diff_pdf) == 0 &&
+		    (r->o.collapse || write_output(wpath, &sr.diff_docx) == 0)) {
 			printf("%s\n%s\n", hpath, ppath);
+			if (!r->o.collapse)
+				printf("%s\n", wpath);
 			rc = 0;
 		}
 	}
 	free(dir);
 	free(hpath);
 	free(ppath);
+	free(wpath);
 	pipeline_free(&sr);
 	return rc;
 }

@@ -11,6 +11,7 @@
 #include "render/render.h"
 #include "revisions/html/diffhtml.h"
 #include "revisions/pdf/pdf_redline.h"
+#include "revisions/docx/docx_redline.h"
 #include "revisions/revisions.h"
 
 /* `protocolgen diff`: the redline between two named revisions. */
@@ -33,7 +34,11 @@ diff_stage(struct run *r, struct school_run *sr)
 		sr->diff_draft = sr->d->meta.draft && (from->draft || to->draft);
 		if (diffhtml_render(rl, r->o.collapse, &sr->diff_html) == 0 &&
 		    pdf_init(page_templates()) == 0 &&
-		    pdf_redline(rl, r->o.collapse, &sr->diff_pdf) == 0)
+		    pdf_redline(rl, r->o.collapse, &sr->diff_pdf) == 0 &&
+		    /* Word's tracked changes are the whole text or none:
+		       a folded copy has no .docx */
+		    (r->o.collapse || docx_redline(rl,
+		    sr->d->meta.redline_author, &sr->diff_docx) == 0))
 			rc = 0;
 		redline_free(rl);
 	}
@@ -119,6 +124,7 @@ pipeline_free(struct school_run *sr)
 	revset_free(&sr->revs);
 	buf_free(&sr->diff_html);
 	buf_free(&sr->diff_pdf);
+	buf_free(&sr->diff_docx);
 	free(sr->diff_base);
 	doc_free(sr->d);
 	doc_free(sr->leader);

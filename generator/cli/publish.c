@@ -10,6 +10,7 @@
 #include "render/site/site.h"
 #include "revisions/html/diffhtml.h"
 #include "revisions/pdf/pdf_redline.h"
+#include "revisions/docx/docx_redline.h"
 #include "revisions/revisions.h"
 
 #define ARCHIVE_PAGE	"versies.html"
@@ -38,8 +39,8 @@ out_files_free(struct out_files *f)
 }
 
 /*
- * The redline from a to b as two files: diff-A-B.html and the PDF beside
- * it.  Return 0, or -1 after reporting.
+ * The redline from a to b as three files: diff-A-B.html, and the PDF and
+ * the Word file beside it.  Return 0, or -1 after reporting.
  */
 static int
 redline_add(struct out_files *f, const struct revdoc *a,
@@ -55,6 +56,10 @@ redline_add(struct out_files *f, const struct revdoc *a,
 		rc = -1;
 	if (pdf_redline(rl, 0, out_add(f, xasprintf("diff-%s-%s.pdf",
 	    a->version, b->version))) == -1)
+		rc = -1;
+	if (docx_redline(rl, look != NULL ? look->redline_author : NULL,
+	    out_add(f, xasprintf("diff-%s-%s.docx", a->version,
+	    b->version))) == -1)
 		rc = -1;
 	redline_free(rl);
 	return rc;
@@ -105,13 +110,13 @@ static int
 archive_page(struct out_files *f, struct document **docs, size_t n)
 {
 	struct site_version *v = xcalloc(n + 1, sizeof(*v));
-	char **names = xcalloc(4 * n + 1, sizeof(*names));
+	char **names = xcalloc(5 * n + 1, sizeof(*names));
 	size_t i, k;
 	int rc;
 
 	for (i = 0; i < n; i++) {	/* newest first */
 		const struct doc_meta *m = &docs[n - 1 - i]->meta;
-		k = 4 * i;
+		k = 5 * i;
 		v[i].version = m->version;
 		v[i].steps = m->steps;
 		v[i].nsteps = m->nsteps;
@@ -132,11 +137,13 @@ archive_page(struct out_files *f, struct document **docs, size_t n)
 			    v[i].prev, m->version);
 			v[i].diff_pdf = names[k + 3] = xasprintf("diff-%s-%s.pdf",
 			    v[i].prev, m->version);
+			v[i].diff_docx = names[k + 4] = xasprintf("diff-%s-%s."
+			    "docx", v[i].prev, m->version);
 		}
 	}
 	rc = site_archive_render(docs[n - 1], v, n, out_add(f,
 	    xstrdup(ARCHIVE_PAGE)));
-	for (i = 0; i < 4 * n; i++)
+	for (i = 0; i < 5 * n; i++)
 		free(names[i]);
 	free(names);
 	free(v);

@@ -278,6 +278,8 @@ content_type(const char *path)
 	} types[] = {
 		{ ".html", "text/html; charset=utf-8" },
 		{ ".pdf", "application/pdf" },
+		{ ".docx", "application/vnd.openxmlformats-officedocument."
+		    "wordprocessingml.document" },
 		{ ".json", "application/json" },
 		{ ".md", "text/markdown; charset=utf-8" },
 		{ ".css", "text/css; charset=utf-8" },

@@ -507,6 +507,7 @@ config_free(struct config *c)
 		free(b->path);
 		free(b->name);
 		free(b->short_name);
+		free(b->redline_author);
 		free(b->pending.what);
 		config_look_clear(&b->look);
 		cval_free(b->defaults);

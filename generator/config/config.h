@@ -188,6 +188,9 @@ struct board {
 	struct loc	 follows_loc;
 	const struct school *leader;	/* the school follows names */
 	struct look	 look;		/* read once for its schools */
+	char		*redline_author;	/* w:author of the Word
+					   redline's changes, or NULL:
+					   the board's name */
 };
 
 struct school {

@@ -208,9 +208,9 @@ const char *const config_school_keys[] = { "name", "short", "place", "level",
 static const char *const board_keys[] = { "name", "short", "aliases", "type",
     "outline", "add", "remove", "channels", "lessons", "roles", "params",
     "revision", "owner", "author", "maintainer", "title", "schoolyear",
-    "colour", "logo", "logo_alt", NULL };
+    "colour", "logo", "logo_alt", "redline_author", NULL };
 static const char *const board_own[] = { "name", "short", "aliases", "type",
-    NULL };
+    "redline_author", NULL };
 
 void
 config_read_board(struct config_reader *r, struct board *b,
@@ -226,6 +226,9 @@ config_read_board(struct config_reader *r, struct board *b,
 	b->short_name = config_get_text(r, t, "short", "board", 0, NULL, NULL);
 	if (b->short_name == NULL && b->name != NULL)
 		b->short_name = xstrdup(b->name);
+	/* who the Word redline's tracked changes are by: the board office */
+	b->redline_author = config_get_text(r, t, "redline_author", "board", 0,
+	    NULL, NULL);
 	type = config_get_text(r, t, "type", "board", 1, v_level, "po or vo");
 	b->level = type != NULL && strcmp(type, "vo") == 0 ? LEVEL_VO :
 	    LEVEL_PO;

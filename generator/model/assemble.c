@@ -598,6 +598,7 @@ fill_meta(struct document *d, const struct school *s, const struct outline *o)
 	m->vestiging = s->vestiging;
 	m->board = s->board->name;
 	m->board_id = s->board->id;
+	m->redline_author = s->board->redline_author;
 	m->level = s->level;
 	m->level_name = config_level_name(s->level);
 	m->title = s->title ? s->title : o->title;

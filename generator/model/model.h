@@ -56,6 +56,8 @@ struct doc_meta {
 	const char	*vestiging;	/* its vestigingsnummer, or NULL */
 	const char	*board;		/* board name */
 	const char	*board_id;
+	const char	*redline_author;	/* the board's redline_author,
+					   or NULL */
 	enum level	 level;
 	const char	*level_name;	/* "po", "vo" */
 	const char	*title;		/* "Protocol sociale media" */

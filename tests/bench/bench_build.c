@@ -33,6 +33,7 @@
 #include "revisions/revisions.h"
 #include "render/schoolgids/schoolgids.h"
 #include "revisions/html/diffhtml.h"
+#include "revisions/docx/docx_redline.h"
 #include "revisions/pdf/pdf_redline.h"
 
 #include "bench.h"
@@ -79,14 +80,17 @@ line(const char *name, double *v, size_t n)
 }
 
 /*
- * The revision stage's redlines (the build's cli/pipeline.c does the same):
- * each revision against the one before, as HTML and PDF.  Return 0, or -1.
+ * The revision stage's redlines (the build's cli/publish.c does the same):
+ * each revision against the one before, as HTML, PDF and Word; the time of
+ * the PDFs and of the Word files added to *pdf and *docx.  Return 0, or -1.
  */
 static int
-redlines(const struct document *d, const struct revset *s, struct buf *out)
+redlines(const struct document *d, const struct revset *s, struct buf *out,
+    double *pdf, double *docx)
 {
 	struct revdoc *cur = NULL;
 	struct redline *rl;
+	double t0, t1;
 	size_t i;
 	int rc = 0;
 
@@ -95,9 +99,17 @@ redlines(const struct document *d, const struct revset *s, struct buf *out)
 			cur = revdoc_draft(d);
 		rl = redline_build(s->frozen[i - 1].rev,
 		    s->entries[i].draft ? cur : s->frozen[i].rev);
-		if (diffhtml_render(rl, 0, out) == -1 ||
-		    pdf_redline(rl, 0, out) == -1)
+		if (diffhtml_render(rl, 0, out) == -1)
 			rc = -1;
+		t0 = now_ms();
+		if (rc == 0 && pdf_redline(rl, 0, out) == -1)
+			rc = -1;
+		t1 = now_ms();
+		*pdf += t1 - t0;
+		if (rc == 0 && docx_redline(rl, d->meta.redline_author,
+		    out) == -1)
+			rc = -1;
+		*docx += now_ms() - t1;
 		redline_free(rl);
 	}
 	revdoc_free(cur);
@@ -109,6 +121,7 @@ static int
 stages_bench(const struct config *cfg, const struct library *lib, size_t max)
 {
 	double *assemble, *check, *t[NSTAGES], *all, *diff, t0, t1;
+	double *dpdf, *ddocx;
 	struct check_result cr;
 	struct buf out = { 0 };
 	struct document *d;
@@ -120,6 +133,8 @@ stages_bench(const struct config *cfg, const struct library *lib, size_t max)
 	check = xcalloc(n + 1, sizeof(double));
 	all = xcalloc(n + 1, sizeof(double));
 	diff = xcalloc(n + 1, sizeof(double));
+	dpdf = xcalloc(n + 1, sizeof(double));
+	ddocx = xcalloc(n + 1, sizeof(double));
 	for (k = 0; k < NSTAGES; k++)
 		t[k] = xcalloc(n + 1, sizeof(double));
 	for (i = 0; i < n; i++) {
@@ -143,8 +158,9 @@ stages_bench(const struct config *cfg, const struct library *lib, size_t max)
 			buf_reset(&out);
 		}
 		t0 = now_ms();
-		if (revset_load(d, &rv) == 0 && redlines(d, &rv, &out) == 0 &&
-		    rv.nentries > 1) {
+		dpdf[ndiff] = ddocx[ndiff] = 0;
+		if (revset_load(d, &rv) == 0 && redlines(d, &rv, &out,
+		    &dpdf[ndiff], &ddocx[ndiff]) == 0 && rv.nentries > 1) {
 			diff[ndiff] = now_ms() - t0;
 			all[m] += diff[ndiff++];
 		}
@@ -160,9 +176,13 @@ stages_bench(const struct config *cfg, const struct library *lib, size_t max)
 	for (k = 0; k < NSTAGES; k++)
 		line(stages[k].name, t[k], m);
 	line("diff", diff, ndiff);
+	line("diff.pdf", dpdf, ndiff);
+	line("diff.docx", ddocx, ndiff);
 	printf("diff-schools %zu\n", ndiff);
 	line("all", all, m);
 	free(diff);
+	free(dpdf);
+	free(ddocx);
 	free(assemble);
 	free(check);
 	free(all);

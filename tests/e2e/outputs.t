@@ -55,8 +55,10 @@ ok $? "build writes the redline of the draft into the preview"
 ok $? "... not into the published folder"
 like "$(cat "$C/de-linde/.manifest")" "file diff-1.0-1.1.pdf" \
     "manifest of the preview: lists the redline"
-is "$(grep -c '^file ' "$C/de-linde/.manifest")" 10 \
-    "manifest of the preview: the eight outputs and the redline's two files"
+like "$(cat "$C/de-linde/.manifest")" "file diff-1.0-1.1.docx" \
+    "manifest of the preview: lists the Word redline"
+is "$(grep -c '^file ' "$C/de-linde/.manifest")" 11 \
+    "manifest of the preview: the eight outputs and the redline's three files"
 is "$(grep -c '^file ' "$O/de-linde/.manifest")" 9 \
     "manifest of the published folder: unchanged (1.0 is still in force)"
 pg diff --collapse de-linde 1.0

@@ -85,7 +85,8 @@ n=$(pdfinfo "$C/de-linde/protocol.pdf" | sed -n 's/^Pages: *//p')
 m=$(pdftotext "$C/de-linde/protocol.pdf" - | grep -c CONCEPT)
 [ "$m" -ge "$n" ]
 ok $? "2: ... and every page of its PDF ($m marks, $n pages)"
-[ -s "$C/de-linde/diff-1.0-1.1.html" ] && [ -s "$C/de-linde/diff-1.0-1.1.pdf" ]
+[ -s "$C/de-linde/diff-1.0-1.1.html" ] && [ -s "$C/de-linde/diff-1.0-1.1.pdf" ] &&
+    [ -s "$C/de-linde/diff-1.0-1.1.docx" ]
 ok $? "2: the preview has the redline against the version in force"
 h=$(cat "$C/de-linde/diff-1.0-1.1.html")
 like "$h" "<ins" "2: ... with insertions marked"
@@ -136,8 +137,9 @@ done
 is "$bad" "" "5: ... byte for byte as it was published while in force"
 cmp -s "$TMP/frozen-1.0.md" "$P/schools/noord/de-linde/revisions/1.0.md"
 ok $? "5: the frozen 1.0 is untouched"
-[ -s "$O/de-linde/diff-1.0-1.1.html" ] && [ -s "$O/de-linde/diff-1.0-1.1.pdf" ]
-ok $? "5: the redline between the adopted versions is published"
+[ -s "$O/de-linde/diff-1.0-1.1.html" ] && [ -s "$O/de-linde/diff-1.0-1.1.pdf" ] &&
+    [ -s "$O/de-linde/diff-1.0-1.1.docx" ]
+ok $? "5: the redline between the adopted versions is published (page, PDF, Word)"
 like "$(text "$O/de-linde/diff-1.0-1.1.html")" "naar versie 1.1 \(vastgesteld\)" \
     "5: ... between the adopted texts"
 a=$(cat "$O/de-linde/versies.html")
@@ -149,6 +151,7 @@ like "$at" "Vaststelling24 juni 2025 \(directie\)" "5: ... 1.0 with its own"
 like "$a" 'href="versie-1.0/protocol.html"' "5: ... linking 1.0's text"
 like "$a" 'href="diff-1.0-1.1.html"' "5: ... and the redline"
 like "$a" 'href="diff-1.0-1.1.pdf"' "5: ... as a PDF too"
+like "$a" 'href="diff-1.0-1.1.docx"' "5: ... and as a Word file with tracked changes"
 unlike "$(cat "$O/de-linde/protocol.html")" "CONCEPT|TER INSTEMMING" "5: the version in force is not marked"
 [ ! -e "$C/de-linde" ]
 ok $? "5: the preview is empty again"
@@ -193,9 +196,11 @@ pg check --drafts "$TMP/preview"
 is "$rc" 2 "--drafts is for build and diff"
 pg diff de-linde 1.1 --drafts "$TMP/preview"
 is "$rc:$out" "0:$TMP/preview/de-linde/diff-1.1-1.2.html
-$TMP/preview/de-linde/diff-1.1-1.2.pdf" "diff: a draft's redline goes to the preview"
+$TMP/preview/de-linde/diff-1.1-1.2.pdf
+$TMP/preview/de-linde/diff-1.1-1.2.docx" "diff: a draft's redline goes to the preview"
 pg diff de-linde 1.0 1.1
 is "$rc:$out" "0:$O/de-linde/diff-1.0-1.1.html
-$O/de-linde/diff-1.0-1.1.pdf" "diff: one between adopted versions to the published folder"
+$O/de-linde/diff-1.0-1.1.pdf
+$O/de-linde/diff-1.0-1.1.docx" "diff: one between adopted versions to the published folder"
 
 done_testing

@@ -61,7 +61,8 @@ pg diff de-linde 1.0
 is "$rc" 0 "diff: exit 0"
 f=$P/out/concept/de-linde/diff-1.0-1.1.pdf
 is "$out" "$P/out/concept/de-linde/diff-1.0-1.1.html
-$f" "diff: writes the PDF beside the HTML and says so"
+$f
+$P/out/concept/de-linde/diff-1.0-1.1.docx" "diff: writes the PDF beside the HTML and says so (and the Word file: redline-docx.t)"
 check_redline "$f" "basisschool De Linde" 1.0 1.1 2 4
 
 t=$(flat "$f")

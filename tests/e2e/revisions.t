@@ -90,7 +90,8 @@ linde_1_1 "$P"
 pg diff de-linde 1.0
 is "$rc" 0 "diff: exit 0"
 is "$out" "$P/out/concept/de-linde/diff-1.0-1.1.html
-$P/out/concept/de-linde/diff-1.0-1.1.pdf" "diff: prints the files it wrote (HTML and PDF)"
+$P/out/concept/de-linde/diff-1.0-1.1.pdf
+$P/out/concept/de-linde/diff-1.0-1.1.docx" "diff: prints the files it wrote (HTML, PDF and Word)"
 h=$(cat "$P/out/concept/de-linde/diff-1.0-1.1.html")
 count() { printf '%s\n' "$h" | grep -o -- "$1" | wc -l | tr -d ' '; }
 is "$(count '<th scope="row">kanaal Instagram toegevoegd</th>')" 1 \
@@ -173,10 +174,10 @@ ok $? "build: the redline between the two frozen revisions"
 like "$(cat "$TMP/built2/de-linde/diff-1.0-1.1.html")" 'naar versie 1.1 \(vastgesteld\)' \
     "build: between the adopted texts, not the draft"
 idx=$(cat "$TMP/built2/index.html")
-like "$idx" '<a href="de-linde/diff-1.0-1.1.html">wijzigingen ten opzichte van versie 1.0</a> \(<a href="de-linde/diff-1.0-1.1.pdf">PDF<span class="visually-hidden">: wijzigingen ten opzichte van versie 1.0</span></a>\)' \
-    "index: each revision links its redline, as a page and as a PDF"
-[ -s "$TMP/built2/de-linde/diff-1.0-1.1.pdf" ]
-ok $? "index: the PDF it links is there"
+like "$idx" '<a href="de-linde/diff-1.0-1.1.html">wijzigingen ten opzichte van versie 1.0</a> \(<a href="de-linde/diff-1.0-1.1.pdf">PDF<span class="visually-hidden">: wijzigingen ten opzichte van versie 1.0</span></a>, <a href="de-linde/diff-1.0-1.1.docx">Word<span class="visually-hidden">: wijzigingen ten opzichte van versie 1.0</span></a>\)' \
+    "index: each revision links its redline, as a page, a PDF and a Word file"
+[ -s "$TMP/built2/de-linde/diff-1.0-1.1.pdf" ] && [ -s "$TMP/built2/de-linde/diff-1.0-1.1.docx" ]
+ok $? "index: the PDF and the Word file it links are there"
 like "$idx" '<th scope="row">1.1</th>.*<th scope="row">1.0</th>' "index: newest first"
 like "$(cat "$TMP/built2/de-linde/versies.html")" 'href="diff-1.0-1.1.html"' \
     "archive page: links the redline between the adopted versions"

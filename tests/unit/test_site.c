@@ -300,8 +300,10 @@ test_site(void)
 	STR_HAS(h, "het-anker/diff-2.0-2.1.html", "site: history link");
 	STR_HAS(h, "(<a href=\"het-anker/diff-2.0-2.1.pdf\">PDF<span "
 	    "class=\"visually-hidden\">: Wijzigingen 2.0 \xE2\x86\x92 2.1"
-	    "</span></a>)", "site: the redline's PDF, named for a screen "
-	    "reader");
+	    "</span></a>, <a href=\"het-anker/diff-2.0-2.1.docx\">Word<span "
+	    "class=\"visually-hidden\">: Wijzigingen 2.0 \xE2\x86\x92 2.1"
+	    "</span></a>)", "site: the redline's PDF and Word file, named "
+	    "for a screen reader");
 	STR_HAS(h, "Vastgestelde versies", "site: history heading");
 	OK(strstr(h, "de-vlinder/diff-") == NULL, "site: no history without "
 	    "the hook");

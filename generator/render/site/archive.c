@@ -92,6 +92,12 @@ version_links(xmlNodePtr item, const struct site_version *v)
 		version_link(ul, v->diff_pdf, label, v->version);
 		free(label);
 	}
+	if (v->diff_docx != NULL) {
+		label = xasprintf("%s %s (%s)", what, v->prev,
+		    tr("site.history.docx"));
+		version_link(ul, v->diff_docx, label, v->version);
+		free(label);
+	}
 	free(what);
 }
 

@@ -587,17 +587,29 @@ render_links(xmlNodePtr item, const struct site *s, const struct site_entry *e)
 	buf_free(&href);
 }
 
-/* " (PDF)" after a redline's link; a screen reader hears which one. */
+/*
+ * " (PDF, Word)" after a redline's link; a screen reader hears which one.
+ * The Word file is always written beside the PDF (cli/publish.c), so its
+ * name is the PDF's with another extension.
+ */
 static void
 pdf_link(xmlNodePtr td, const struct site_revision *r)
 {
 	xmlNodePtr a;
-	char *hidden;
+	char *hidden, *docx;
+	size_t n = strlen(r->pdf);
 
 	h_text(td, " (");
 	a = h_link(td, r->pdf, tr("site.history.pdf"));
 	hidden = xasprintf(": %s", r->label ? r->label : r->pdf);
 	h_el_text(a, "span", "visually-hidden", hidden);
+	if (n > 4 && strcmp(r->pdf + n - 4, ".pdf") == 0) {
+		h_text(td, ", ");
+		docx = xasprintf("%.*s.docx", (int)(n - 4), r->pdf);
+		a = h_link(td, docx, tr("site.history.docx"));
+		h_el_text(a, "span", "visually-hidden", hidden);
+		free(docx);
+	}
 	free(hidden);
 	h_text(td, ")");
 }

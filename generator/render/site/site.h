@@ -92,6 +92,7 @@ struct site_version {
 	const char	*pdf;
 	const char	*diff;		/* redline against the version before, or NULL */
 	const char	*diff_pdf;
+	const char	*diff_docx;	/* the same with Word's tracked changes */
 	const char	*prev;		/* the version before, or NULL */
 	int		 in_force;
 };
