@@ -19,6 +19,7 @@ LIBSRCS	= $(filter-out generator/main.c,$(SRCS))
 LIBOBJS	= $(LIBSRCS:generator/%.c=$(BUILD)/obj/%.o)
 UNITSRC	= $(wildcard tests/unit/test_*.c)
 UNITBIN	= $(UNITSRC:tests/unit/%.c=$(BUILD)/tests/%)
+REPLAYBIN = $(patsubst tests/fuzz/fuzz_%.c,$(BUILD)/tests/replay_%,$(wildcard tests/fuzz/fuzz_*.c))
 BENCHSRC = $(wildcard tests/bench/bench_*.c)
 BENCHBIN = $(BENCHSRC:tests/bench/%.c=$(BUILD)/bench/%)
 
@@ -49,6 +50,14 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/tap.h $(BUILD)/libprotocolgen.a
 	$(CC) $(CFLAGS) $(WARN) $(PKG_CFLAGS) -Igenerator -o $@ $< \
 	    $(BUILD)/libprotocolgen.a $(PKG_LIBS)
 
+# Each fuzz harness without libFuzzer, run over its kept corpus
+# (tests/fuzz/replay.c): what a fuzzer once found stays fixed.
+$(BUILD)/tests/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c $(BUILD)/libprotocolgen.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(WARN) $(PKG_CFLAGS) -Igenerator \
+	    -DCORPUS='"tests/fuzz/corpus/$*"' -o $@ tests/fuzz/replay.c $< \
+	    $(BUILD)/libprotocolgen.a $(PKG_LIBS)
+
 # Render into out/ the schools whose inputs changed since their last build
 # (all of them the first time), in one protocolgen process on make's -j;
 # see tools/render.mk.  ROOT=DIR renders another project.
@@ -65,8 +74,8 @@ layers: $(LIBOBJS) $(BUILD)/obj/main.o
 
 # The whole suite: the layering, C unit tests, then end-to-end tests,
 # under prove.
-check: layers $(BIN) $(UNITBIN) | test-deps
-	PROTOCOLGEN=$(abspath $(BIN)) prove -f $(UNITBIN) tests/e2e/*.t
+check: layers $(BIN) $(UNITBIN) $(REPLAYBIN) | test-deps
+	PROTOCOLGEN=$(abspath $(BIN)) prove -f $(UNITBIN) $(REPLAYBIN) tests/e2e/*.t
 
 # The suite again, built with AddressSanitizer and UBSan.  fontconfig keeps
 # a few bytes of its parsed configuration for the life of the process.
@@ -94,8 +103,8 @@ bench: $(BIN) $(BENCHBIN)
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full \
 	--errors-for-leak-kinds=definite --show-leak-kinds=definite \
 	--suppressions=$(abspath tests/valgrind.supp)
-valgrind: $(BIN) $(UNITBIN) | test-deps
-	prove -f --exec '$(VALGRIND)' $(UNITBIN)
+valgrind: $(BIN) $(UNITBIN) $(REPLAYBIN) | test-deps
+	prove -f --exec '$(VALGRIND)' $(UNITBIN) $(REPLAYBIN)
 	PROTOCOLGEN=$(abspath tests/valgrind.sh) \
 	    PROTOCOLGEN_REAL=$(abspath $(BIN)) prove -f tests/e2e/*.t
 

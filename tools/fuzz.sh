@@ -6,6 +6,10 @@
 # counts are its sums (tools/fuzz.sh --total prints them).
 #   tools/fuzz.sh BUILD SECONDS [NAME...]    run (all harnesses by default)
 #   tools/fuzz.sh --total                    executions per harness so far
+#   tools/fuzz.sh --keep BUILD [NAME...]     keep the corpus: merge into
+#       tests/fuzz/corpus/NAME the inputs of build/fuzz/corpus-NAME that reach
+#       code or features the committed ones do not (libFuzzer's -merge=1), so
+#       the next machine starts from what this one found
 # FUZZ_RUNS=N stops a harness after N executions instead.
 set -eu
 log="$(dirname "$0")/../tests/fuzz/runs.log"
@@ -14,6 +18,21 @@ if [ "${1:-}" = --total ]; then
 	awk '!/^#/ { n[$2] += $3; s[$2] += $4; r[$2]++ }
 	    END { for (h in n) printf "%-8s %12d executions in %d runs, %d s\n",
 	        h, n[h], r[h], s[h] }' "$log" | LC_ALL=C sort
+	exit 0
+fi
+if [ "${1:-}" = --keep ]; then
+	build=$2
+	shift 2
+	names=${*:-$(cd tests/fuzz && ls fuzz_*.c | sed 's/^fuzz_//; s/\.c$//')}
+	for n in $names; do
+		before=$(ls "tests/fuzz/corpus/$n" | wc -l)
+		"$build/fuzz/fuzz_$n" -merge=1 -timeout=10 -rss_limit_mb=2048 \
+		    "tests/fuzz/corpus/$n" "$build/fuzz/corpus-$n" \
+		    2>"$build/fuzz/$n-merge.err" ||
+		    { tail -n 5 "$build/fuzz/$n-merge.err" >&2; exit 1; }
+		echo "$n: $before -> $(ls "tests/fuzz/corpus/$n" | wc -l) files," \
+		    "$(du -sk "tests/fuzz/corpus/$n" | cut -f1) KiB"
+	done
 	exit 0
 fi
 build=$1 seconds=$2
