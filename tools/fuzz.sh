@@ -15,9 +15,12 @@ set -eu
 log="$(dirname "$0")/../tests/fuzz/runs.log"
 
 if [ "${1:-}" = --total ]; then
-	awk '!/^#/ { n[$2] += $3; s[$2] += $4; r[$2]++ }
-	    END { for (h in n) printf "%-8s %12d executions in %d runs, %d s\n",
-	        h, n[h], r[h], s[h] }' "$log" | LC_ALL=C sort
+	# a run that did not finish (a crash found, or stopped) counts apart
+	awk '!/^#/ { if ($6 == "ok") { n[$2] += $3; s[$2] += $4; r[$2]++ }
+	        else { f[$2] += $3; fr[$2]++ } ; h[$2] = 1 }
+	    END { for (x in h) printf "%-8s %12d executions in %d runs, %d s%s\n",
+	        x, n[x], r[x], s[x], fr[x] ? sprintf(" (and %d in %d run(s) that did" \
+	        " not finish)", f[x], fr[x]) : "" }' "$log" | LC_ALL=C sort
 	exit 0
 fi
 if [ "${1:-}" = --keep ]; then
