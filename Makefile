@@ -111,13 +111,16 @@ valgrind: $(BIN) $(UNITBIN) $(REPLAYBIN) | test-deps
 # libFuzzer harnesses (clang); FUZZ="outline frozen" picks some.
 FUZZ_SECONDS ?= 60
 FUZZERS	= $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(wildcard tests/fuzz/fuzz_*.c))
-FUZZFLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined
-$(BUILD)/fuzz/obj/%.o: generator/%.c | deps
+FUZZFLAGS = -g -O1 -fsanitize=fuzzer-no-link,address,undefined \
+	    -fsanitize-coverage-ignorelist=tests/fuzz/coverage.ignore
+$(BUILD)/fuzz/obj/%.o: generator/%.c tests/fuzz/coverage.ignore | deps
 	@mkdir -p $(@D)
 	clang $(FUZZFLAGS) $(WARN) -Wno-unused-command-line-argument -Igenerator $(PKG_CFLAGS) -c $< -o $@
 $(BUILD)/fuzz/%: tests/fuzz/%.c $(LIBSRCS:generator/%.c=$(BUILD)/fuzz/obj/%.o)
 	clang -g -O1 -fsanitize=fuzzer,address,undefined $(WARN) $(PKG_CFLAGS) \
 	    -Igenerator -o $@ $< $(LIBSRCS:generator/%.c=$(BUILD)/fuzz/obj/%.o) $(PKG_LIBS)
+# the objects are kept between builds (they are not intermediate files)
+.SECONDARY: $(LIBSRCS:generator/%.c=$(BUILD)/fuzz/obj/%.o)
 fuzz-build: $(FUZZERS)
 # Each harness FUZZ_SECONDS (or FUZZ_RUNS executions) from its kept corpus;
 # every run is logged in tests/fuzz/runs.log (tools/fuzz.sh).
