@@ -11,6 +11,8 @@
 
 #include <libxml/xmlwriter.h>
 
+#include <cmark.h>
+
 #include "render/office/office.h"
 
 struct buf;
@@ -101,5 +103,79 @@ int	 docx_package(const char *zipdate, const struct buf *core,
 int	 docx_protocol(const struct document *, struct buf *out);
 /* out/<id>/schoolgids.docx: the schoolgids section. */
 int	 docx_schoolgids(const struct document *, struct buf *out);
+
+/* ------------------------------------------------------------- internal */
+
+#define DXD_TEXT_TWIPS	9072	/* A4 less two margins of 25 mm */
+#define DXD_ART_TWIPS	600	/* article text after its number (30 pt) */
+#define DXD_LIST_TWIPS	300	/* a list level (15 pt) */
+#define DXD_QUOTE_TWIPS	300
+#define DXD_MAXDEPTH	16
+
+/* run style bits */
+#define DXD_BOLD	1
+#define DXD_ITALIC	2
+/* paragraph flags */
+#define DXD_KEEP	1	/* with the next */
+#define DXD_RULE	2	/* a line under it, in the accent */
+#define DXD_BOX		4	/* the draft banner's box */
+#define DXD_RIGHT_TAB	8	/* a right tab at the text's end */
+#define DXD_SPACE	16	/* space before */
+
+/* One part being written, and its external links. */
+struct dxp {
+	xmlTextWriterPtr w;
+	xmlBufferPtr	 b;
+	char		**links;
+	size_t		 nlinks;
+};
+
+/* What the next paragraph dxd_blocks() writes starts with. */
+struct dxd_lead {
+	const char	*bookmark;	/* an anchor id */
+	const char	*text;		/* "4.5\t" */
+	int		 style;		/* DXD_BOLD ... */
+	const char	*colour;
+	int		 note;		/* a footnote's own mark */
+};
+
+/* One Word document being written (docx_doc.c). */
+struct dxd {
+	const struct document *d;
+	const struct doc_meta *m;
+	struct dxp	 body, notes, head, foot;
+	struct dxp	*p;		/* the part being written */
+	const char	*accent;	/* "rrggbb" */
+	int		 bookmark;	/* the next bookmark's w:id */
+	int		 with_notes;	/* footnotes.xml has the notes */
+	char		*noted;		/* [k-1]: note k referenced */
+	char		*custom;	/* [k-1]: its mark is its number */
+	int		 autonote;	/* notes Word numbers itself */
+	struct dxd_lead	 lead;
+};
+
+void	 dxd_init(struct dxd *, const struct document *,
+	    const struct doc_meta *);
+void	 dxd_bookmark_name(const char *id, char *out, size_t outsz);
+void	 dxd_bookmark_start(struct dxd *, const char *id);
+void	 dxd_bookmark_end(struct dxd *);
+void	 dxd_para(struct dxd *, const char *style, int left, int hanging,
+	    int flags);
+void	 dxd_para_end(struct dxd *);
+void	 dxd_run(struct dxd *, const char *text, int style,
+	    const char *rstyle, const char *colour);
+void	 dxd_plain(struct dxd *, const char *style, const char *text,
+	    int flags);
+void	 dxd_blocks(struct dxd *, cmark_node *root, const char *style,
+	    int base, int hang);
+void	 dxd_table_open(struct dxd *, const int *w, size_t ncols);
+void	 dxd_row(struct dxd *, const char *const *cells, const int *w,
+	    size_t n, int head);
+void	 dxd_table_close(struct dxd *);
+void	 dxd_board_line(struct dxd *);
+void	 dxd_banner(struct dxd *, const char *mark, const char *note);
+/* Header, footer, footnotes, styles, the package; frees x.  0 or -1. */
+int	 dxd_finish(struct dxd *, struct buf *out, const char *what);
+void	 dxd_free(struct dxd *);
 
 #endif
