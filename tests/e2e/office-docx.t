@@ -4,7 +4,7 @@
 # shows every word of protocol.md / schoolgids.md in order; the numbers of
 # protocol.json in front of their headings and articles; the footnotes as
 # Word footnotes; every link to a bookmark has its bookmark; Dutch,
-# Carlito, Word's style names, the board's colour; PAGE and NUMPAGES in
+# Carlito, Word's style names, the board's colour and logo; PAGE and NUMPAGES in
 # the footer; core.xml dated as the PDF; CONCEPT only on drafts; the same
 # bytes from two builds; an older adopted version gets its protocol.docx.
 . "$(dirname "$0")/lib.sh"
@@ -27,7 +27,6 @@ validate() {
 	for v in "$@"; do
 		errors "$v" > "$v.errors" &
 	done
-	wait
 }
 
 part() { unzip -p "$1" "$2"; }
@@ -129,16 +128,32 @@ check_one() {
 		skip "$name: LibreOffice" "soffice or pdftotext missing (tools/deps.sh test)"
 		return
 	fi
-	lo=$TMP/lo/$(echo "$name" | tr '/' '_')
-	mkdir -p "$lo"
-	soffice -env:UserInstallation=file://$TMP/lo/profile --headless \
-	    --convert-to pdf --outdir "$lo" "$f" > "$lo/log" 2>&1
-	[ -s "$lo/$base.pdf" ]
+	pdf=$(convert_pdf "$f")
+	[ -s "$pdf" ]
 	ok $? "$name: LibreOffice converts it to PDF"
-	pdftotext "$lo/$base.pdf" "$lo/$base.txt" 2>/dev/null
-	perl "$HERE/docxorder.pl" "$base" "$dir/$base.md" "$lo/$base.txt" > "$lo/order"
+	pdftotext "$pdf" "$pdf.txt" 2>/dev/null
+	perl "$HERE/docxorder.pl" "$base" "$dir/$base.md" "$pdf.txt" > "$pdf.order"
 	ok $? "$name: LibreOffice shows every word of $base.md in order"
-	diag < "$lo/order"
+	diag < "$pdf.order"
+}
+
+# lo_convert FILE...: LibreOffice makes a PDF of each, all in one run (its
+# start is slow): copies named by their path, in $TMP/lo
+lo_convert() {
+	[ $have_lo -eq 1 ] || return 0
+	mkdir -p "$TMP/lo/in" "$TMP/lo/out"
+	for c in "$@"; do
+		cp "$c" "$TMP/lo/in/$(echo "${c#$TMP/}" | tr '/' '_')"
+	done
+	(cd "$TMP/lo/in" && soffice -env:UserInstallation=file://$TMP/lo/profile \
+	    --headless --convert-to pdf --outdir "$TMP/lo/out" *.docx) \
+	    > "$TMP/lo/log" 2>&1
+	rm -f "$TMP/lo/in"/*.docx
+}
+# convert_pdf FILE: the PDF lo_convert made of it
+convert_pdf() {
+	c=$(echo "${1#$TMP/}" | tr '/' '_')
+	echo "$TMP/lo/out/${c%.docx}.pdf"
 }
 
 # --- the fixture schools, built twice -------------------------------------
@@ -160,6 +175,8 @@ for fx in basic look site pdf-long; do
 		ok $? "$fx $d: protocol.docx beside protocol.pdf"
 	done
 	validate $(find "$TMP/a-$fx" -name '*.docx' | sort)
+	lo_convert $(find "$TMP/a-$fx" -name '*.docx' | sort)
+	wait
 	for f in $(find "$TMP/a-$fx" -name '*.docx' | sort); do
 		check_one "$f"
 	done
@@ -170,6 +187,16 @@ sty=$(part "$TMP/a-look/het-palet/protocol.docx" word/styles.xml 2>/dev/null ||
     part "$TMP/a-look/concept/het-palet/protocol.docx" word/styles.xml)
 like "$sty" '<w:style w:type="paragraph" w:styleId="Heading1">.*<w:color w:val="7a1f5c"/>' \
     "look: the school's colour (#7a1f5c) on its headings"
+
+# the logo, as in the PDF: its PNG in the package, with its alternative text
+r=$TMP/a-look/de-regenboog/protocol.docx
+unzip -l "$r" | grep -q ' word/media/logo.png$'
+ok $? "look: the logo is in the package (word/media/logo.png)"
+like "$(part "$r" word/document.xml)" '<wp:docPr id="1" name="Logo" descr="[^"]+"/>.*<a:blip r:embed="logo1"/>' \
+    "look: the logo above the title, with its alternative text"
+unzip -l "$TMP/a-basic/de-eik/protocol.docx" | grep -q 'word/media/'
+[ $? -ne 0 ]
+ok $? "basic: no logo, no image"
 
 # a cross reference: a link to the article's bookmark, which is there
 doc=$(part "$TMP/a-basic/concept/de-linde/protocol.docx" word/document.xml)
@@ -192,6 +219,8 @@ pg build --out "$TMP/pub"
 is "$rc" 0 "revisions: build without SOURCE_DATE_EPOCH"
 export SOURCE_DATE_EPOCH=1763683200
 validate "$TMP/pub/de-linde/protocol.docx" "$TMP/pub/de-linde/versie-1.0/protocol.docx"
+lo_convert "$TMP/pub/de-linde/protocol.docx" "$TMP/pub/de-linde/versie-1.0/protocol.docx"
+wait
 [ -s "$TMP/pub/de-linde/versie-1.0/protocol.docx" ] && [ ! -e "$TMP/pub/de-linde/versie-1.0/schoolgids.docx" ]
 ok $? "revisions: versie-1.0/ has protocol.docx (and no schoolgids of its own)"
 is "$(part "$TMP/pub/de-linde/protocol.docx" docProps/core.xml | grep -o '<dcterms:modified[^<]*' | sed 's/.*>//')" \
@@ -206,7 +235,7 @@ done
 # pages to look at (WEB_ARTIFACTS keeps them)
 if [ -n "${WEB_ARTIFACTS:-}" ] && [ $have_lo -eq 1 ]; then
 	mkdir -p "$WEB_ARTIFACTS"
-	pdftoppm -r 60 -png -l 2 "$TMP/lo/a-basic_concept_de-linde_protocol.docx/protocol.pdf" \
+	pdftoppm -r 60 -png -l 2 "$TMP/lo/out/a-basic_concept_de-linde_protocol.pdf" \
 	    "$WEB_ARTIFACTS/docx-protocol" 2>/dev/null
 fi
 

@@ -73,6 +73,13 @@ void	 docx_settings(int track, int notes, int hyphenate, struct buf *out);
 void	 docx_core(const char *title, const char *subject, const char *creator,
 	    const char *keywords, const char *date, struct buf *out);
 
+/*
+ * Open a w:tbl in "Tabelraster" across the text (text twips wide), of
+ * ncols columns of permille[i] of it; the caller writes rows and ends it.
+ */
+void	 docx_table_open(xmlTextWriterPtr, const int *permille, size_t ncols,
+	    long text);
+
 /* A part of a package, with the relationship the main document has to it. */
 struct docx_part {
 	const char	*name;		/* "word/styles.xml" */
@@ -151,6 +158,7 @@ struct dxd {
 	char		*noted;		/* [k-1]: note k referenced */
 	char		*custom;	/* [k-1]: its mark is its number */
 	int		 autonote;	/* notes Word numbers itself */
+	int		 logo;		/* word/media/logo.png is used */
 	struct dxd_lead	 lead;
 };
 
@@ -172,6 +180,7 @@ void	 dxd_table_open(struct dxd *, const int *w, size_t ncols);
 void	 dxd_row(struct dxd *, const char *const *cells, const int *w,
 	    size_t n, int head);
 void	 dxd_table_close(struct dxd *);
+void	 dxd_logo(struct dxd *);
 void	 dxd_board_line(struct dxd *);
 void	 dxd_banner(struct dxd *, const char *mark, const char *note);
 /* Header, footer, footnotes, styles, the package; frees x.  0 or -1. */

@@ -22,6 +22,14 @@
 #define MARK_BG		"fff4c2"
 #define DEFAULT_ACCENT	"0b4f8a"	/* the PDF's */
 
+#define NS_WP	"http://schemas.openxmlformats.org/drawingml/2006/" \
+		"wordprocessingDrawing"
+#define NS_A	"http://schemas.openxmlformats.org/drawingml/2006/main"
+#define NS_PIC	"http://schemas.openxmlformats.org/drawingml/2006/picture"
+#define EMU_PT	12700		/* EMU per point */
+#define LOGO_H	42.0		/* the PDF's logo box, points */
+#define LOGO_W	160.0
+
 /* ------------------------------------------------------------- styles */
 
 /*
@@ -83,6 +91,9 @@ dxd_init(struct dxd *x, const struct document *d, const struct doc_meta *m)
 	dx_start(x->body.w, "w:document");
 	dx_attr(x->body.w, "xmlns:w", DOCX_NS_W);
 	dx_attr(x->body.w, "xmlns:r", DOCX_NS_R);
+	dx_attr(x->body.w, "xmlns:wp", NS_WP);
+	dx_attr(x->body.w, "xmlns:a", NS_A);
+	dx_attr(x->body.w, "xmlns:pic", NS_PIC);
 	dx_start(x->body.w, "w:body");
 }
 
@@ -545,33 +556,7 @@ dxd_blocks(struct dxd *x, cmark_node *root, const char *style, int base,
 void
 dxd_table_open(struct dxd *x, const int *w, size_t ncols)
 {
-	xmlTextWriterPtr t = x->p->w;
-	size_t i;
-
-	dx_start(t, "w:tbl");
-	dx_start(t, "w:tblPr");
-	dx_val(t, "w:tblStyle", "Tabelraster");
-	dx_start(t, "w:tblW");
-	dx_attr(t, "w:w", "5000");
-	dx_attr(t, "w:type", "pct");
-	dx_end(t);
-	dx_start(t, "w:tblLook");
-	dx_attr(t, "w:val", "04A0");
-	dx_attr(t, "w:firstRow", "1");
-	dx_attr(t, "w:lastRow", "0");
-	dx_attr(t, "w:firstColumn", "0");
-	dx_attr(t, "w:lastColumn", "0");
-	dx_attr(t, "w:noHBand", "0");
-	dx_attr(t, "w:noVBand", "1");
-	dx_end(t);
-	dx_end(t);
-	dx_start(t, "w:tblGrid");
-	for (i = 0; i < ncols; i++) {
-		dx_start(t, "w:gridCol");
-		dx_attr_int(t, "w:w", (long)DXD_TEXT_TWIPS * w[i] / 1000);
-		dx_end(t);
-	}
-	dx_end(t);
+	docx_table_open(x->p->w, w, ncols, DXD_TEXT_TWIPS);
 }
 
 /* A row of n cells; head: the header row, bold and on every page. */
@@ -622,6 +607,98 @@ dxd_board_line(struct dxd *x)
 	dxd_para(x, NULL, 0, 0, 0);
 	dxd_run(x, x->m->board, 0, NULL, MUTED);
 	dxd_para_end(x);
+}
+
+/*
+ * The board's or school's logo above the title, as in the PDF: at most
+ * LOGO_H high and LOGO_W wide, its shape kept, with its alternative text.
+ */
+void
+dxd_logo(struct dxd *x)
+{
+	const struct look *lk = x->m->look;
+	xmlTextWriterPtr w = x->p->w;
+	struct buf alt = { 0 };
+	double pw, ph;
+	long cx, cy;
+
+	if (lk == NULL || lk->png == NULL || lk->width == 0 || lk->height == 0)
+		return;
+	ph = LOGO_H;
+	pw = ph * lk->width / lk->height;
+	if (pw > LOGO_W) {
+		pw = LOGO_W;
+		ph = pw * lk->height / lk->width;
+	}
+	cx = (long)(pw * EMU_PT);
+	cy = (long)(ph * EMU_PT);
+	doc_logo_alt(x->m, &alt);
+	x->logo = 1;
+	dxd_para(x, NULL, 0, 0, 0);
+	dx_start(w, "w:r");
+	dx_start(w, "w:drawing");
+	dx_start(w, "wp:inline");
+	dx_start(w, "wp:extent");
+	dx_attr_int(w, "cx", cx);
+	dx_attr_int(w, "cy", cy);
+	dx_end(w);
+	dx_start(w, "wp:docPr");
+	dx_attr(w, "id", "1");
+	dx_attr(w, "name", "Logo");
+	dx_attr(w, "descr", buf_str(&alt));
+	dx_end(w);
+	dx_start(w, "wp:cNvGraphicFramePr");
+	dx_start(w, "a:graphicFrameLocks");
+	dx_attr(w, "noChangeAspect", "1");
+	dx_end(w);
+	dx_end(w);
+	dx_start(w, "a:graphic");
+	dx_start(w, "a:graphicData");
+	dx_attr(w, "uri", NS_PIC);
+	dx_start(w, "pic:pic");
+	dx_start(w, "pic:nvPicPr");
+	dx_start(w, "pic:cNvPr");
+	dx_attr(w, "id", "0");
+	dx_attr(w, "name", "logo.png");
+	dx_attr(w, "descr", buf_str(&alt));
+	dx_end(w);
+	dx_start(w, "pic:cNvPicPr");
+	dx_end(w);
+	dx_end(w);
+	dx_start(w, "pic:blipFill");
+	dx_start(w, "a:blip");
+	dx_attr(w, "r:embed", "logo1");
+	dx_end(w);
+	dx_start(w, "a:stretch");
+	dx_start(w, "a:fillRect");
+	dx_end(w);
+	dx_end(w);
+	dx_end(w);
+	dx_start(w, "pic:spPr");
+	dx_start(w, "a:xfrm");
+	dx_start(w, "a:off");
+	dx_attr(w, "x", "0");
+	dx_attr(w, "y", "0");
+	dx_end(w);
+	dx_start(w, "a:ext");
+	dx_attr_int(w, "cx", cx);
+	dx_attr_int(w, "cy", cy);
+	dx_end(w);
+	dx_end(w);
+	dx_start(w, "a:prstGeom");
+	dx_attr(w, "prst", "rect");
+	dx_start(w, "a:avLst");
+	dx_end(w);
+	dx_end(w);
+	dx_end(w);	/* pic:spPr */
+	dx_end(w);	/* pic:pic */
+	dx_end(w);	/* a:graphicData */
+	dx_end(w);	/* a:graphic */
+	dx_end(w);	/* wp:inline */
+	dx_end(w);	/* w:drawing */
+	dx_end(w);	/* w:r */
+	dxd_para_end(x);
+	buf_free(&alt);
 }
 
 /* The draft notice: "CONCEPT – dit protocol is nog niet vastgesteld." */
@@ -822,8 +899,9 @@ properties(const struct doc_meta *m, struct buf *out)
 int
 dxd_finish(struct dxd *x, struct buf *out, const char *what)
 {
-	struct buf data[6], core = { 0 };
-	struct docx_part p[6];
+	struct buf data[7], core = { 0 };
+	struct docx_part p[7];
+	size_t np = 6;
 	int rc, i;
 
 	memset(data, 0, sizeof(data));
@@ -856,11 +934,17 @@ dxd_finish(struct dxd *x, struct buf *out, const char *what)
 	    "header", "hdr1", &data[4], NULL, 0 };
 	p[5] = (struct docx_part){ "word/footer1.xml", CT "footer+xml",
 	    "footer", "ftr1", &data[5], NULL, 0 };
+	if (x->logo) {
+		buf_put(&data[6], (const char *)x->m->look->png,
+		    x->m->look->png_len);
+		p[np++] = (struct docx_part){ "word/media/logo.png", NULL,
+		    "image", "logo1", &data[6], NULL, 0 };
+	}
 	properties(x->m, &core);
-	rc = docx_package(x->m->generated, &core, p, 6, out);
+	rc = docx_package(x->m->generated, &core, p, np, out);
 	if (rc == -1)
 		diag(DIAG_ERROR, NULL, 0, "cannot write %s", what);
-	for (i = 0; i < 6; i++)
+	for (i = 0; i < 7; i++)
 		buf_free(&data[i]);
 	buf_free(&core);
 	dxd_free(x);

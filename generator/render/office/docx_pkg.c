@@ -461,6 +461,40 @@ docx_styles(const struct docx_style *v, size_t n, const char *accent,
 	dx_finish(w, b, out);
 }
 
+/* ------------------------------------------------------------- tables */
+
+void
+docx_table_open(xmlTextWriterPtr w, const int *permille, size_t ncols,
+    long text)
+{
+	size_t i;
+
+	dx_start(w, "w:tbl");
+	dx_start(w, "w:tblPr");
+	dx_val(w, "w:tblStyle", "Tabelraster");
+	dx_start(w, "w:tblW");
+	dx_attr(w, "w:w", "5000");
+	dx_attr(w, "w:type", "pct");
+	dx_end(w);
+	dx_start(w, "w:tblLook");
+	dx_attr(w, "w:val", "04A0");
+	dx_attr(w, "w:firstRow", "1");
+	dx_attr(w, "w:lastRow", "0");
+	dx_attr(w, "w:firstColumn", "0");
+	dx_attr(w, "w:lastColumn", "0");
+	dx_attr(w, "w:noHBand", "0");
+	dx_attr(w, "w:noVBand", "1");
+	dx_end(w);
+	dx_end(w);
+	dx_start(w, "w:tblGrid");
+	for (i = 0; i < ncols; i++) {
+		dx_start(w, "w:gridCol");
+		dx_attr_int(w, "w:w", text * permille[i] / 1000);
+		dx_end(w);
+	}
+	dx_end(w);
+}
+
 /* ------------------------------------------------------------ package */
 
 int

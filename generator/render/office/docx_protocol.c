@@ -100,6 +100,7 @@ title_block(struct dxd *x, const struct doc_meta *m)
 {
 	struct buf b = { 0 };
 
+	dxd_logo(x);
 	dxd_board_line(x);
 	dxd_plain(x, "Title", m->title, 0);
 	buf_puts(&b, m->school);

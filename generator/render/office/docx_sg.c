@@ -69,6 +69,7 @@ docx_schoolgids(const struct document *d, struct buf *out)
 
 	m.title = sg->title;	/* header, footer and properties */
 	dxd_init(&x, d, &m);
+	dxd_logo(&x);
 	dxd_board_line(&x);
 	dxd_plain(&x, "Title", sg->title, 0);
 	buf_printf(&b, "%s \xC2\xB7 %s", m.school, tr("sg.page.guide"));
