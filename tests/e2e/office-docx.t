@@ -182,6 +182,12 @@ for fx in basic look site pdf-long; do
 	done
 done
 
+# the board's site links both beside the PDFs
+idx=$(cat "$TMP/a-site/index.html")
+like "$idx" '<a href="de-vlinder/protocol.docx">Protocol \(Word\)' "site: the index links protocol.docx"
+like "$idx" '<a href="de-vlinder/schoolgids.docx">Tekst voor de schoolgids \(Word\)' \
+    "site: the index links schoolgids.docx"
+
 # the board's colour on the headings
 sty=$(part "$TMP/a-look/het-palet/protocol.docx" word/styles.xml 2>/dev/null ||
     part "$TMP/a-look/concept/het-palet/protocol.docx" word/styles.xml)
