@@ -117,7 +117,8 @@ int	 docx_schoolgids(const struct document *, struct buf *out);
 #define DXD_ART_TWIPS	600	/* article text after its number (30 pt) */
 #define DXD_LIST_TWIPS	300	/* a list level (15 pt) */
 #define DXD_QUOTE_TWIPS	300
-#define DXD_MAXDEPTH	16
+#define DXD_MAXDEPTH	16	/* list levels indented */
+#define DXD_MAXCOLS	16	/* columns of a schoolgids table */
 
 /* run style bits */
 #define DXD_BOLD	1

@@ -15,11 +15,11 @@
 
 /* Column widths: each as wide as its longest text, as in the PDF. */
 static void
-columns(const struct sg_table *t, int *w)
+columns(const struct sg_table *t, size_t ncols, int *w)
 {
-	size_t i, j, len, want[DXD_MAXDEPTH], total = 0, done = 0;
+	size_t i, j, len, want[DXD_MAXCOLS], total = 0, done = 0;
 
-	for (j = 0; j < t->ncols; j++) {
+	for (j = 0; j < ncols; j++) {
 		want[j] = strlen(t->head[j]);
 		for (i = 0; i < t->nrows; i++)
 			if ((len = strlen(t->cells[i * t->ncols + j])) >
@@ -29,8 +29,8 @@ columns(const struct sg_table *t, int *w)
 			want[j] = 8;
 		total += want[j];
 	}
-	for (j = 0; j < t->ncols; j++) {
-		w[j] = j + 1 < t->ncols ? (int)(1000 * want[j] / total) :
+	for (j = 0; j < ncols; j++) {
+		w[j] = j + 1 < ncols ? (int)(1000 * want[j] / total) :
 		    (int)(1000 - done);
 		done += (size_t)w[j];
 	}
@@ -39,19 +39,20 @@ columns(const struct sg_table *t, int *w)
 static void
 table(struct dxd *x, const struct sg_table *t)
 {
-	int w[DXD_MAXDEPTH];
-	size_t i;
+	int w[DXD_MAXCOLS];
+	/* the first DXD_MAXCOLS columns, as the PDF's first MAXCELLS */
+	size_t i, n = t->ncols < DXD_MAXCOLS ? t->ncols : DXD_MAXCOLS;
 
-	if (t->ncols == 0 || t->ncols > DXD_MAXDEPTH)
+	if (n == 0)
 		return;
-	columns(t, w);
+	columns(t, n, w);
 	if (t->caption != NULL)
 		dxd_plain(x, "Caption", t->caption, DXD_KEEP);
-	dxd_table_open(x, w, t->ncols);
-	dxd_row(x, (const char *const *)t->head, w, t->ncols, 1);
+	dxd_table_open(x, w, n);
+	dxd_row(x, (const char *const *)t->head, w, n, 1);
 	for (i = 0; i < t->nrows; i++)
-		dxd_row(x, (const char *const *)&t->cells[i * t->ncols], w,
-		    t->ncols, 0);
+		dxd_row(x, (const char *const *)&t->cells[i * t->ncols], w, n,
+		    0);
 	dxd_table_close(x);
 	dxd_plain(x, NULL, "", 0);	/* tables do not touch */
 }
