@@ -174,6 +174,8 @@ row "Markdown (protocol.md)" md
 row "JSON (protocol.json)" json
 row "schoolgids (html, fragment, md, pdf)" schoolgids.html schoolgids-fragment.html schoolgids.md schoolgids.pdf
 row "  of which schoolgids.pdf" schoolgids.pdf
+row "Word (protocol.docx)" protocol.docx
+row "Word (schoolgids.docx)" schoolgids.docx
 row "all outputs (and redline, if any)" all
 row "diff (redline HTML, PDF and Word)" diff
 row "  of which the redline PDF" diff.pdf

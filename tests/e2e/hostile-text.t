@@ -1,7 +1,7 @@
 #!/bin/sh
 # Text that looks like markup in a clause is text in every backend: an
 # escaped autolink and an entity-written tag stay
-# characters in HTML, Markdown, JSON and PDF (no link, no tag, no URI), and
+# characters in HTML, Markdown, JSON, PDF and Word (no link, no tag, no URI), and
 # the PDF's only link annotations are the clause's own http, https, mailto
 # and tel links.  (Real javascript:/data: links are refused at load:
 # tests/bad/clause-link-schemes.case.)
@@ -40,6 +40,14 @@ for f in protocol.pdf schoolgids.pdf; do
 	[ ! -s "$TMP/bad-uris" ]
 	ok $? "$f: link annotations only http, https, mailto, tel"
 	diag <"$TMP/bad-uris"
+done
+for f in protocol.docx schoolgids.docx; do
+	x=$(unzip -p "$d/$f" word/document.xml)
+	r=$(unzip -p "$d/$f" word/_rels/document.xml.rels)
+	[ "$f" = schoolgids.docx ] ||
+	    like "$x" '&lt;javascript:alert\(1\)&gt;' "$f: the text is escaped, as text"
+	unlike "$x" '<script|w:anchor="[^"]*:' "$f: no tag, no anchor with a scheme"
+	unlike "$r" 'Target="(javascript|data):' "$f: no javascript: or data: link"
 done
 pdftotext "$d/protocol.pdf" - 2>/dev/null | tr '\n' ' ' >"$TMP/pdf.txt"
 like "$(cat "$TMP/pdf.txt")" '<javascript:alert\(1\)>' "protocol.pdf: the text is shown as written"

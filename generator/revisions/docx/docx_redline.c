@@ -27,32 +27,7 @@
 static void
 table_open(struct dx *x, const int *w, int ncols)
 {
-	int i;
-
-	dx_start(x->w, "w:tbl");
-	dx_start(x->w, "w:tblPr");
-	dx_val(x->w, "w:tblStyle", "Tabelraster");
-	dx_start(x->w, "w:tblW");
-	dx_attr(x->w, "w:w", "5000");
-	dx_attr(x->w, "w:type", "pct");
-	dx_end(x->w);
-	dx_start(x->w, "w:tblLook");
-	dx_attr(x->w, "w:val", "04A0");
-	dx_attr(x->w, "w:firstRow", "1");
-	dx_attr(x->w, "w:lastRow", "0");
-	dx_attr(x->w, "w:firstColumn", "0");
-	dx_attr(x->w, "w:lastColumn", "0");
-	dx_attr(x->w, "w:noHBand", "0");
-	dx_attr(x->w, "w:noVBand", "1");
-	dx_end(x->w);
-	dx_end(x->w);
-	dx_start(x->w, "w:tblGrid");
-	for (i = 0; i < ncols; i++) {
-		dx_start(x->w, "w:gridCol");
-		dx_attr_int(x->w, "w:w", (long)TEXT_TWIPS * w[i] / 1000);
-		dx_end(x->w);
-	}
-	dx_end(x->w);
+	docx_table_open(x->w, w, (size_t)ncols, TEXT_TWIPS);
 }
 
 /* A row; head: the header row, repeated on every page. */

@@ -10,6 +10,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "base/base.h"
+#include "render/office/docx.h"
 #include "revisions/revisions.h"
 
 /*
@@ -57,18 +58,7 @@ const char *dx_badge_key(const struct rl_clause *);
 /* "Tekst met wijzigingen": every section and footnote, changes tracked. */
 void	 dx_text_part(struct dx *);
 
-/* docx_parts.c */
-/* Start an element, set an attribute, write text, end an element. */
-void	 dx_start(xmlTextWriterPtr, const char *name);
-void	 dx_attr(xmlTextWriterPtr, const char *name, const char *value);
-void	 dx_attr_int(xmlTextWriterPtr, const char *name, long value);
-void	 dx_end(xmlTextWriterPtr);
-/* An empty element with one w:val attribute (NULL: none). */
-void	 dx_val(xmlTextWriterPtr, const char *name, const char *val);
-/* Text, without the characters XML 1.0 cannot hold. */
-void	 dx_text(xmlTextWriterPtr, const char *s);
-/* A new writer into *b, its XML declaration written. */
-xmlTextWriterPtr dx_writer(xmlBufferPtr *b);
+/* docx_parts.c (the XML helpers dx_start() ... are render/office's) */
 /* The package around document.xml and comments.xml; 0 or -1. */
 int	 dx_package(struct dx *, struct buf *out);
 
