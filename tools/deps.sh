@@ -11,7 +11,7 @@ libcairo2-dev libpango1.0-dev libhyphen-dev hyphen-nl fonts-crosextra-carlito \
 libhunspell-dev hunspell-nl libmicrohttpd-dev libzip-dev"
 # the web checks: the Nu Html Checker runs on java, axe-core in chromium
 test_pkgs="perl python3 poppler-utils qpdf valgrind default-jre-headless chromium \
-fonts-dejavu-core fontconfig pandoc libreoffice-writer-nogui jing"
+fonts-dejavu-core fontconfig pandoc libreoffice-writer-nogui jing unzip zip"
 
 # PROTOCOLGEN_DEPS_EXTRA adds packages to check (the tests use it).
 case "${1:-build}" in
