@@ -6,6 +6,7 @@
 #include "render/html/html.h"
 #include "render/json/json.h"
 #include "render/md/md.h"
+#include "render/office/odt.h"
 #include "render/pdf/pdf.h"
 #include "render/render.h"
 #include "render/schoolgids/schoolgids.h"
@@ -19,6 +20,8 @@ const struct backend render_backends[RENDER_NBACKENDS] = {
 	{ "schoolgids-fragment.html", schoolgids_fragment, NULL },
 	{ "schoolgids.md",	schoolgids_md,	NULL },
 	{ "schoolgids.pdf",	pdf_schoolgids,	pdf_deps },
+	{ "protocol.odt",	odt_render,	NULL },
+	{ "schoolgids.odt",	odt_schoolgids,	NULL },
 };
 
 int
