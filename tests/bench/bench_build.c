@@ -29,6 +29,7 @@
 #include "render/json/json.h"
 #include "library/library.h"
 #include "render/md/md.h"
+#include "render/office/odt.h"
 #include "render/pdf/pdf.h"
 #include "revisions/revisions.h"
 #include "render/schoolgids/schoolgids.h"
@@ -50,6 +51,8 @@ static const struct stage {
 	{ "schoolgids-fragment.html", schoolgids_fragment },
 	{ "schoolgids.md", schoolgids_md },
 	{ "schoolgids.pdf", pdf_schoolgids },
+	{ "protocol.odt", odt_render },
+	{ "schoolgids.odt", odt_schoolgids },
 };
 #define NSTAGES (sizeof(stages) / sizeof(stages[0]))
 
