@@ -47,6 +47,10 @@ is "$rc" 0 "revisions: builds with two adopted versions"
 [ -s "$R/out/de-linde/versie-1.0/protocol.odt" ] &&
     [ ! -e "$R/out/de-linde/versie-1.0/schoolgids.odt" ]
 ok $? "the archived version 1.0 keeps its protocol.odt in versie-1.0/"
+like "$(cat "$R/out/de-linde/versies.html")" 'href="versie-1\.0/protocol\.odt"' \
+    "the archive page links 1.0's protocol.odt"
+like "$(cat "$R/out/index.html")" 'href="de-linde/protocol\.odt">Protocol \(OpenDocument' \
+    "the index links the protocol.odt in force"
 export SOURCE_DATE_EPOCH=1763683200	# lib.sh's again, as the project's build
 
 find "$P/out" "$L/out" "$R/out" -name '*.odt' | LC_ALL=C sort >"$TMP/odts"

@@ -514,6 +514,8 @@ named_styles(xmlTextWriterPtr w, const struct doc_meta *m)
 	para_style(w, "Subtitle", NULL, "Standard", "Text_20_body", 0,
 	    P("fo:margin-bottom=0.4cm", "fo:padding-bottom=0.2cm", rule),
 	    P("fo:font-size=13pt"));
+	para_style(w, "Logo", "Logo", "Standard", NULL, 0,
+	    P("fo:margin-bottom=0.35cm"), NULL);
 	para_style(w, "Kicker", "Kicker", "Standard", "Title", 0, NULL,
 	    P("fo:font-size=11pt", "fo:color=" MUTED));
 	para_style(w, "Heading_20_1", "Heading 1", "Heading", "Text_20_body",

@@ -514,7 +514,7 @@ logo(struct odt *o)
 	snprintf(sh, sizeof(sh), "%.3fcm", ht * 2.54 / 72);
 	doc_logo_alt(o->m, &alt);
 	odt_start(w, "text:p");
-	odt_attr(w, "text:style-name", "Standard");
+	odt_attr(w, "text:style-name", "Logo");
 	odt_start(w, "draw:frame");
 	odt_attr(w, "draw:style-name", "Logo");
 	odt_attr(w, "draw:name", "Logo");
