@@ -174,6 +174,8 @@ row "Markdown (protocol.md)" md
 row "JSON (protocol.json)" json
 row "schoolgids (html, fragment, md, pdf)" schoolgids.html schoolgids-fragment.html schoolgids.md schoolgids.pdf
 row "  of which schoolgids.pdf" schoolgids.pdf
+row "OpenDocument (protocol.odt)" protocol.odt
+row "OpenDocument (schoolgids.odt)" schoolgids.odt
 row "all outputs (and redline, if any)" all
 row "diff (redline HTML, PDF and Word)" diff
 row "  of which the redline PDF" diff.pdf

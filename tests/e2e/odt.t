@@ -141,11 +141,12 @@ while read -r f; do
 	    bad_head="$bad_head $name"
 	case $f in
 	*/concept/*)
-		printf '%s' "$c" | grep -q '<office:text><text:p text:style-name="Concept"><text:span text:style-name="Concept_20_mark">CONCEPT</text:span>' &&
-		    printf '%s' "$s" | grep -q '<style:header>.*<text:span text:style-name="Concept_20_mark">CONCEPT</text:span>' ||
+		# its status's mark: CONCEPT, TER INSTEMMING, VERVALLEN
+		printf '%s' "$c" | grep -Eq '<office:text><text:p text:style-name="Concept"><text:span text:style-name="Concept_20_mark">(CONCEPT|TER INSTEMMING|VERVALLEN)</text:span>' &&
+		    printf '%s' "$s" | grep -Eq '<style:header>.*<text:span text:style-name="Concept_20_mark">(CONCEPT|TER INSTEMMING|VERVALLEN)</text:span>' ||
 		    bad_concept="$bad_concept $name(missing)" ;;
 	*)
-		printf '%s%s' "$c" "$s" | grep -q 'CONCEPT\|Concept_20_mark">' &&
+		printf '%s%s' "$c" "$s" | grep -q 'CONCEPT\|text:style-name="Concept' &&
 		    bad_concept="$bad_concept $name(on an adopted text)" ;;
 	esac
 done <"$TMP/odts"

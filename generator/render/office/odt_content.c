@@ -363,7 +363,7 @@ sg_table(struct odt *o, const struct sg_table *t, int k)
 	for (i = 0; i < t->nrows; i++) {
 		for (j = 0; j < t->ncols; j++)
 			cells[j] = t->cells[i * t->ncols + j];
-		row(o, cells, t->ncols, 0, 1);
+		row(o, cells, t->ncols, 0, 0);	/* as the PDF's */
 	}
 	odt_end(o->w);
 	free(cells);
