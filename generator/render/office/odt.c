@@ -387,7 +387,7 @@ para_style(xmlTextWriterPtr w, const char *name, const char *display,
     const char *parent, const char *next, int level,
     const char *const *para, const char *const *text)
 {
-	char lv[8];
+	char lv[16];
 
 	style_begin(w, "paragraph", name, display, parent);
 	if (next != NULL)
@@ -419,7 +419,7 @@ list_style(xmlTextWriterPtr w, const char *name, const char *display,
 {
 	static const char *const bullets[] = { "\xE2\x80\xA2",
 	    "\xE2\x80\x93", "\xE2\x80\xA2", "\xE2\x80\x93" };
-	char lv[8], pos[32], indent[16];
+	char lv[16], pos[32], indent[16];
 	int i;
 
 	odt_start(w, "text:list-style");
@@ -458,7 +458,7 @@ list_style(xmlTextWriterPtr w, const char *name, const char *display,
 static void
 outline_style(xmlTextWriterPtr w)
 {
-	char lv[8];
+	char lv[16];
 	int i;
 
 	odt_start(w, "text:outline-style");
