@@ -532,7 +532,10 @@ named_styles(xmlTextWriterPtr w, const struct doc_meta *m)
 	para_style(w, "List_20_Contents", "List Contents", "Text_20_body",
 	    NULL, 0, P("fo:margin-bottom=0.08cm"), NULL);
 	para_style(w, "Quotations", NULL, "Text_20_body", NULL, 0,
-	    P("fo:margin-left=1cm", "fo:margin-right=1cm"), NULL);
+	    P("fo:margin-left=1cm", "fo:margin-right=1cm"),
+	    P("fo:font-style=italic"));
+	para_style(w, "Artikel_20_citaat", "Artikel citaat", "Quotations",
+	    NULL, 0, P("fo:margin-left=2.2cm"), NULL);
 	para_style(w, "Concept", "Concept", "Standard", "Text_20_body", 0,
 	    P("fo:background-color=" MARK_BG, "fo:padding=0.2cm",
 	    "fo:border=0.5pt solid " MARK_INK, "fo:margin-bottom=0.4cm",

@@ -26,6 +26,7 @@ struct ctx {
 	const char	*first;		/* style of the first paragraph */
 	const char	*rest;		/* of the others */
 	const char	*bullets, *numbers;	/* list styles at the top */
+	const char	*quote;		/* paragraph style of a block quote */
 	const char	*label;		/* article number before the first
 					   paragraph's text, or NULL */
 	const char	*bookmark;	/* at the first paragraph, or NULL */
@@ -223,6 +224,7 @@ list(struct odt *o, cmark_node *n, struct ctx *c)
 		ic.first = ic.rest = "List_20_Contents";
 		ic.bullets = c->bullets;
 		ic.numbers = c->numbers;
+		ic.quote = c->quote;
 		ic.started = 1;
 		blocks(o, item, &ic);
 		odt_end(w);
@@ -253,7 +255,8 @@ blocks(struct odt *o, cmark_node *root, struct ctx *c)
 				odt_end(o->w);
 			}
 			q = *c;
-			q.first = q.rest = "Quotations";
+			q.first = q.rest = c->quote != NULL ? c->quote :
+			    "Quotations";
 			blocks(o, n, &q);
 			break;
 		default:	/* the library rejects everything else */
@@ -669,6 +672,7 @@ section(struct odt *o, const struct doc_section *s)
 			c.rest = "Artikel_20_vervolg";
 			c.bullets = "Opsomming_20_artikel";
 			c.numbers = "Nummering_20_artikel";
+			c.quote = "Artikel_20_citaat";
 			c.label = b->number;
 			break;
 		case CLAUSE_ITEM:
