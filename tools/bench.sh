@@ -176,6 +176,8 @@ row "schoolgids (html, fragment, md, pdf)" schoolgids.html schoolgids-fragment.h
 row "  of which schoolgids.pdf" schoolgids.pdf
 row "Word (protocol.docx)" protocol.docx
 row "Word (schoolgids.docx)" schoolgids.docx
+row "OpenDocument (protocol.odt)" protocol.odt
+row "OpenDocument (schoolgids.odt)" schoolgids.odt
 row "all outputs (and redline, if any)" all
 row "diff (redline HTML, PDF and Word)" diff
 row "  of which the redline PDF" diff.pdf

@@ -9,9 +9,11 @@ set -eu
 build_pkgs="gcc make pkg-config libcmark-dev libxml2-dev liblua5.4-dev \
 libcairo2-dev libpango1.0-dev libhyphen-dev hyphen-nl fonts-crosextra-carlito \
 libhunspell-dev hunspell-nl libmicrohttpd-dev libzip-dev"
-# the web checks: the Nu Html Checker runs on java, axe-core in chromium
+# the web checks: the Nu Html Checker runs on java, axe-core in chromium;
+# libjopendocument-java for the OpenDocument schema in its jar (odt.t)
 test_pkgs="perl python3 poppler-utils qpdf valgrind default-jre-headless chromium \
-fonts-dejavu-core fontconfig pandoc libreoffice-writer-nogui jing unzip zip"
+fonts-dejavu-core fontconfig pandoc libreoffice-writer-nogui jing unzip zip \
+libjopendocument-java"
 
 # PROTOCOLGEN_DEPS_EXTRA adds packages to check (the tests use it).
 case "${1:-build}" in

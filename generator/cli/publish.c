@@ -110,13 +110,13 @@ static int
 archive_page(struct out_files *f, struct document **docs, size_t n)
 {
 	struct site_version *v = xcalloc(n + 1, sizeof(*v));
-	char **names = xcalloc(5 * n + 1, sizeof(*names));
+	char **names = xcalloc(7 * n + 1, sizeof(*names));
 	size_t i, k;
 	int rc;
 
 	for (i = 0; i < n; i++) {	/* newest first */
 		const struct doc_meta *m = &docs[n - 1 - i]->meta;
-		k = 5 * i;
+		k = 7 * i;
 		v[i].version = m->version;
 		v[i].steps = m->steps;
 		v[i].nsteps = m->nsteps;
@@ -125,11 +125,17 @@ archive_page(struct out_files *f, struct document **docs, size_t n)
 		if (i == 0) {
 			v[i].html = "protocol.html";
 			v[i].pdf = "protocol.pdf";
+			v[i].docx = "protocol.docx";
+			v[i].odt = "protocol.odt";
 		} else {
 			v[i].html = names[k] = xasprintf("versie-%s/protocol."
 			    "html", m->version);
 			v[i].pdf = names[k + 1] = xasprintf("versie-%s/"
 			    "protocol.pdf", m->version);
+			v[i].odt = names[k + 5] = xasprintf("versie-%s/"
+			    "protocol.odt", m->version);
+			v[i].docx = names[k + 6] = xasprintf("versie-%s/"
+			    "protocol.docx", m->version);
 		}
 		if (i + 1 < n) {
 			v[i].prev = docs[n - 2 - i]->meta.version;
@@ -143,7 +149,7 @@ archive_page(struct out_files *f, struct document **docs, size_t n)
 	}
 	rc = site_archive_render(docs[n - 1], v, n, out_add(f,
 	    xstrdup(ARCHIVE_PAGE)));
-	for (i = 0; i < 5 * n; i++)
+	for (i = 0; i < 7 * n; i++)
 		free(names[i]);
 	free(names);
 	free(v);

@@ -280,6 +280,7 @@ content_type(const char *path)
 		{ ".pdf", "application/pdf" },
 		{ ".docx", "application/vnd.openxmlformats-officedocument."
 		    "wordprocessingml.document" },
+		{ ".odt", "application/vnd.oasis.opendocument.text" },
 		{ ".json", "application/json" },
 		{ ".md", "text/markdown; charset=utf-8" },
 		{ ".css", "text/css; charset=utf-8" },

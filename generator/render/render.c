@@ -7,6 +7,7 @@
 #include "render/json/json.h"
 #include "render/md/md.h"
 #include "render/office/docx.h"
+#include "render/office/odt.h"
 #include "render/pdf/pdf.h"
 #include "render/render.h"
 #include "render/schoolgids/schoolgids.h"
@@ -22,6 +23,8 @@ const struct backend render_backends[RENDER_NBACKENDS] = {
 	{ "schoolgids.pdf",	pdf_schoolgids,	pdf_deps },
 	{ "protocol.docx",	docx_protocol,	NULL },
 	{ "schoolgids.docx",	docx_schoolgids, NULL },
+	{ "protocol.odt",	odt_render,	NULL },
+	{ "schoolgids.odt",	odt_schoolgids,	NULL },
 };
 
 int

@@ -18,7 +18,7 @@ struct backend {
 	int		(*deps)(void (*)(void *, const char *), void *);
 };
 
-#define RENDER_NBACKENDS 10
+#define RENDER_NBACKENDS 12
 extern const struct backend render_backends[RENDER_NBACKENDS];
 
 /*

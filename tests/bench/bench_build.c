@@ -30,6 +30,7 @@
 #include "library/library.h"
 #include "render/md/md.h"
 #include "render/office/docx.h"
+#include "render/office/odt.h"
 #include "render/pdf/pdf.h"
 #include "revisions/revisions.h"
 #include "render/schoolgids/schoolgids.h"
@@ -53,6 +54,8 @@ static const struct stage {
 	{ "schoolgids.pdf", pdf_schoolgids },
 	{ "protocol.docx", docx_protocol },
 	{ "schoolgids.docx", docx_schoolgids },
+	{ "protocol.odt", odt_render },
+	{ "schoolgids.odt", odt_schoolgids },
 };
 #define NSTAGES (sizeof(stages) / sizeof(stages[0]))
 

@@ -14,8 +14,8 @@ pg build
 is "$rc" 0 "build"
 like "$(cat "$O/de-linde/.manifest")" "^config $P/schools/noord/de-linde.lua" \
     "manifest: names the school's config"
-is "$(grep -c '^file ' "$O/de-linde/.manifest")" 11 \
-    "manifest: the ten outputs and the archive page"
+is "$(grep -c '^file ' "$O/de-linde/.manifest")" 13 \
+    "manifest: the twelve outputs and the archive page"
 
 # a second school, built; then its config removed
 sed 's/de Linde/de Eik/g' "$P/schools/noord/de-linde.lua" >"$P/schools/noord/de-eik.lua"
@@ -57,9 +57,9 @@ like "$(cat "$C/de-linde/.manifest")" "file diff-1.0-1.1.pdf" \
     "manifest of the preview: lists the redline"
 like "$(cat "$C/de-linde/.manifest")" "file diff-1.0-1.1.docx" \
     "manifest of the preview: lists the Word redline"
-is "$(grep -c '^file ' "$C/de-linde/.manifest")" 13 \
-    "manifest of the preview: the ten outputs and the redline's three files"
-is "$(grep -c '^file ' "$O/de-linde/.manifest")" 11 \
+is "$(grep -c '^file ' "$C/de-linde/.manifest")" 15 \
+    "manifest of the preview: the twelve outputs and the redline's three files"
+is "$(grep -c '^file ' "$O/de-linde/.manifest")" 13 \
     "manifest of the published folder: unchanged (1.0 is still in force)"
 pg diff --collapse de-linde 1.0
 [ -f "$C/de-linde/diff-1.0-1.1-collapsed.html" ] && [ ! -e "$O/de-linde/diff-1.0-1.1-collapsed.html" ]

@@ -63,6 +63,10 @@ ok($r->{status} == 200, "a draft is served from the preview (/concept/)");
 $r = $http->get("$base/quadraam/protocol.pdf");
 ok($r->{status} == 200 && $r->{headers}{'content-type'} eq "application/pdf",
     "a PDF is served as application/pdf");
+$r = $http->get("$base/quadraam/protocol.odt");
+ok($r->{status} == 200 && $r->{headers}{'content-type'} eq
+    "application/vnd.oasis.opendocument.text",
+    "an OpenDocument text is served as application/vnd.oasis.opendocument.text");
 
 # requests that try to leave out/, or are too big, or not reads
 sub raw {	# the status of a request sent as given

@@ -80,6 +80,12 @@ version_links(xmlNodePtr item, const struct site_version *v)
 	if (v->pdf != NULL)
 		version_link(ul, v->pdf, tr("site.file.protocol.pdf"),
 		    v->version);
+	if (v->docx != NULL)
+		version_link(ul, v->docx, tr("site.file.protocol.docx"),
+		    v->version);
+	if (v->odt != NULL)
+		version_link(ul, v->odt, tr("site.file.protocol.odt"),
+		    v->version);
 	if (v->diff == NULL)
 		return;
 	what = capitalised(tr("diff.site.label"));

@@ -90,6 +90,8 @@ struct site_version {
 	const char	*effective;
 	const char	*html;		/* "protocol.html", "versie-1.0/protocol.html" */
 	const char	*pdf;
+	const char	*docx;		/* the same as Word, or NULL */
+	const char	*odt;		/* the same as OpenDocument text, or NULL */
 	const char	*diff;		/* redline against the version before, or NULL */
 	const char	*diff_pdf;
 	const char	*diff_docx;	/* the same with Word's tracked changes */
