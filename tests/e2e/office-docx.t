@@ -229,6 +229,10 @@ lo_convert "$TMP/pub/de-linde/protocol.docx" "$TMP/pub/de-linde/versie-1.0/proto
 wait
 [ -s "$TMP/pub/de-linde/versie-1.0/protocol.docx" ] && [ ! -e "$TMP/pub/de-linde/versie-1.0/schoolgids.docx" ]
 ok $? "revisions: versie-1.0/ has protocol.docx (and no schoolgids of its own)"
+like "$(cat "$TMP/pub/de-linde/versies.html")" 'href="versie-1\.0/protocol\.docx"' \
+    "revisions: the archive page links 1.0's protocol.docx"
+like "$(cat "$TMP/pub/de-linde/versies.html")" 'href="protocol\.docx"' \
+    "revisions: ... and the protocol.docx in force"
 is "$(part "$TMP/pub/de-linde/protocol.docx" docProps/core.xml | grep -o '<dcterms:modified[^<]*' | sed 's/.*>//')" \
     "2026-03-12T00:00:00Z" "revisions: core.xml: the adoption's date, not the clock"
 zd=$(python3 -c 'import zipfile,sys; print(sorted(set(i.date_time[:3] for i in zipfile.ZipFile(sys.argv[1]).infolist())))' \
