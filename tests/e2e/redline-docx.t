@@ -90,8 +90,25 @@ like "$doc" '<w:rPr><w:del w:id="[0-9]+" [^>]*/></w:rPr></w:pPr>' \
 like "$doc" '<w:delText xml:space="preserve">op een respectvolle manier</w:delText>' \
     "deleted words are w:delText"
 ids=$( (printf '%s\n' "$doc"; printf '%s\n' "$com") |
-    grep -o '<w:\(ins\|del\|comment\) w:id="[0-9]*"' | grep -o '[0-9]*' | sort)
-is "$(printf '%s\n' "$ids" | uniq -d)" "" "w:id unique across insertions, deletions and comments"
+    grep -o '<w:\(ins\|del\|moveFrom\|moveTo\|moveFromRangeStart\|moveToRangeStart\|comment\) w:id="[0-9]*"' |
+    grep -o '[0-9]*' | sort)
+is "$(printf '%s\n' "$ids" | uniq -d)" "" "w:id unique across insertions, deletions, moves and comments"
+# the clause that only moved: Word's own move markup, its two ranges paired
+# by name, every one by the board on the revision's date
+from=$(printf '%s\n' "$doc" | grep -o '<w:moveFromRangeStart [^>]*w:name="[^"]*"' | sed 's/.*w:name=//')
+to=$(printf '%s\n' "$doc" | grep -o '<w:moveToRangeStart [^>]*w:name="[^"]*"' | sed 's/.*w:name=//')
+[ -n "$from" ] && [ "$from" = "$to" ]
+ok $? "a clause that only moved: moveFrom and moveTo ranges, paired by name ($from)"
+mv=$(printf '%s\n' "$doc" | grep -o '<w:move\(From\|To\)\(RangeStart\)\? [^>]*>')
+[ "$(printf '%s\n' "$mv" | grep -c '<w:moveFrom ')" -ge 1 ] &&
+    [ "$(printf '%s\n' "$mv" | grep -c '<w:moveTo ')" -ge 1 ]
+ok $? "... its text in w:moveFrom where it stood and w:moveTo where it stands"
+is "$(printf '%s\n' "$mv" | grep -vc 'w:author="Stichting Noord" w:date="2026-03-02T00:00:00Z"')" 0 \
+    "... every move mark by the board, on the new revision's date"
+is "$(printf '%s\n' "$doc" | grep -c '<w:moveFromRangeEnd ')" "$(printf '%s\n' "$from" | wc -l | tr -d ' ')" \
+    "... each range closed"
+unlike "$(printf '%s\n' "$doc" | perl -0ne 'print $1 while /<w:moveFrom (.*?)<\/w:moveFrom>/gs')" '<w:delText' \
+    "... moved-away text is w:t, not w:delText"
 for id in $(printf '%s\n' "$doc" | grep -o '<w:commentReference w:id="[0-9]*"' | grep -o '[0-9]*'); do
 	printf '%s\n' "$com" | grep -q "<w:comment w:id=\"$id\"" || echo "$id"
 done > "$TMP/dangling"

@@ -26,15 +26,46 @@ enum force {
 
 /* ------------------------------------------------------ revision marks */
 
-/* Open a w:ins or w:del (m) with a new id, the author and the date. */
+/*
+ * Open a w:ins or w:del (m) with a new id, the author and the date; in a
+ * clause that only moved, a w:moveTo or w:moveFrom.
+ */
 static void
 rev_open(struct dx *x, enum mark m)
 {
-	dx_start(x->w, m == MARK_INS ? "w:ins" : "w:del");
+	if (x->move)
+		dx_start(x->w, m == MARK_INS ? "w:moveTo" : "w:moveFrom");
+	else
+		dx_start(x->w, m == MARK_INS ? "w:ins" : "w:del");
 	dx_attr_int(x->w, "w:id", x->id++);
 	dx_attr(x->w, "w:author", x->author);
 	if (*x->date)
 		dx_attr(x->w, "w:date", x->date);
+}
+
+/*
+ * The start or end of the range of a move's one side (from: where the
+ * clause stood), named by the clause's id so that Word pairs the two
+ * sides.  Return the range's id for its end.
+ */
+static int
+move_range(struct dx *x, int from, const char *name, int id)
+{
+	if (name != NULL) {
+		dx_start(x->w, from ? "w:moveFromRangeStart" :
+		    "w:moveToRangeStart");
+		dx_attr_int(x->w, "w:id", id = x->id++);
+		dx_attr(x->w, "w:author", x->author);
+		if (*x->date)
+			dx_attr(x->w, "w:date", x->date);
+		dx_attr(x->w, "w:name", name);
+	} else {
+		dx_start(x->w, from ? "w:moveFromRangeEnd" :
+		    "w:moveToRangeEnd");
+		dx_attr_int(x->w, "w:id", id);
+	}
+	dx_end(x->w);
+	return id;
 }
 
 /*
@@ -90,7 +121,9 @@ dx_run(struct dx *x, const char *text, int style, int sup, enum mark m)
 		q = p + strcspn(p, "\t");
 		if (q > p) {
 			char *piece = xstrndup(p, (size_t)(q - p));
-			dx_start(x->w, m == MARK_DEL ? "w:delText" : "w:t");
+			/* moved-away text stays w:t (ECMA-376 17.13.5.22) */
+			dx_start(x->w, m == MARK_DEL && !x->move ?
+			    "w:delText" : "w:t");
 			dx_attr(x->w, "xml:space", "preserve");
 			dx_text(x->w, piece);
 			dx_end(x->w);
@@ -521,6 +554,18 @@ clause_comment(struct dx *x, const struct rl_clause *c, int pointer)
 
 /* -------------------------------------------------------- text part */
 
+/*
+ * Did clause c only move, its text the same?  Then Word's move markup
+ * shows it; a move that also changed stays a deletion and an insertion,
+ * as Word's move of one text would not say what changed in it.
+ */
+static int
+moved_only(const struct rl_clause *c)
+{
+	return c->moved && c->change == RL_SAME && c->old != NULL &&
+	    c->new != NULL && strcmp(c->old->id, c->new->id) == 0;
+}
+
 static void
 clause_entry(struct dx *x, const struct rl_clause *c)
 {
@@ -541,7 +586,15 @@ clause_entry(struct dx *x, const struct rl_clause *c)
 		lead.old = NULL;
 	if (lead.now != NULL && *lead.now == '\0')
 		lead.now = NULL;
-	blocks(x, &c->text, f, &lead, comment);
+	if (moved_only(c)) {
+		int r = move_range(x, 0, c->new->id, 0);
+
+		x->move = 1;
+		blocks(x, &c->text, f, &lead, comment);
+		x->move = 0;
+		move_range(x, 0, NULL, r);
+	} else
+		blocks(x, &c->text, f, &lead, comment);
 }
 
 /* Where a moved clause stood: its old text, wholly deleted. */
@@ -556,7 +609,15 @@ pointer_entry(struct dx *x, const struct rl_clause *c)
 		lead.old = "\xE2\x80\xA2";
 	} else if (c->old->kind != CLAUSE_TEXT && *c->old->number != '\0')
 		lead.old = c->old->number;
-	blocks(x, &c->text, ALL_DEL, &lead, comment);
+	if (moved_only(c)) {
+		int r = move_range(x, 1, c->old->id, 0);
+
+		x->move = 1;
+		blocks(x, &c->text, ALL_DEL, &lead, comment);
+		x->move = 0;
+		move_range(x, 1, NULL, r);
+	} else
+		blocks(x, &c->text, ALL_DEL, &lead, comment);
 }
 
 /* A heading: its number and title, each side's, marked like a clause. */
