@@ -145,6 +145,24 @@ ok $? "redline PDF: headings in the board's colour ($c text runs)"
 o=$(perl "$TOP/tests/e2e/pdfua.pl" "$D.pdf" 2>&1)
 ok $? "redline PDF: pdfua.pl passes with the logo"
 [ $? -eq 0 ] || printf '%s\n' "$o" | grep -v '^ok' | diag
+w=$(unzip -p "$D.docx" word/document.xml 2>/dev/null)
+like "$w" '<w:body><w:p><w:r><w:drawing><wp:inline>.*<wp:docPr id="1" name="Logo" descr="Logo van Stichting Kleurrijk"' \
+    "redline Word: the board's logo first, with its alt text"
+like "$(unzip -p "$D.docx" word/_rels/document.xml.rels 2>/dev/null)" 'Id="logo1" Type="[^"]*/image" Target="media/logo.png"' \
+    "redline Word: the logo's picture is a part of the package"
+unzip -p "$D.docx" word/media/logo.png 2>/dev/null | cmp -s - "$G/schools/kleur/logo.png"
+ok $? "redline Word: ... the board's own PNG"
+like "$(unzip -p "$D.docx" word/styles.xml 2>/dev/null)" '<w:color w:val="0b5394"/>' \
+    "redline Word: headings in the board's colour"
+V=$TOP/tests/web/node_modules/.bin/ooxml-validate
+if [ -x "$V" ]; then
+	"$V" --output-format json "$D.docx" >"$TMP/v.json" 2>/dev/null
+	is "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$TMP/v.json" 2>/dev/null)" 0 \
+	    "redline Word: the OOXML validator reports 0 errors with the logo"
+else
+	_n=$((_n + 1))
+	echo "ok $_n # skip the OOXML validator is not installed (tools/deps.sh test)"
+fi
 run diff --root "$G" --templates "$TOP/templates" --out "$TMP/o7" de-regenboog 1.0
 is "$rc" 0 "protocolgen diff of the draft"
 cmp -s "$TMP/o7/concept/de-regenboog/diff-1.0-1.1.html" "$D.html"

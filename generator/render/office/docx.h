@@ -182,6 +182,14 @@ void	 dxd_row(struct dxd *, const char *const *cells, const int *w,
 	    size_t n, int head);
 void	 dxd_table_close(struct dxd *);
 void	 dxd_logo(struct dxd *);
+/*
+ * The logo of m as a w:r with its drawing (the picture: r:id "logo1",
+ * word/media/logo.png), for any Word document; return 0 when m has none.
+ * docx_drawing_ns() declares on the document element the namespaces it
+ * uses.
+ */
+int	 docx_logo_run(xmlTextWriterPtr, const struct doc_meta *);
+void	 docx_drawing_ns(xmlTextWriterPtr);
 void	 dxd_board_line(struct dxd *);
 void	 dxd_banner(struct dxd *, const char *mark, const char *note);
 /* Header, footer, footnotes, styles, the package; frees x.  0 or -1. */

@@ -91,9 +91,7 @@ dxd_init(struct dxd *x, const struct document *d, const struct doc_meta *m)
 	dx_start(x->body.w, "w:document");
 	dx_attr(x->body.w, "xmlns:w", DOCX_NS_W);
 	dx_attr(x->body.w, "xmlns:r", DOCX_NS_R);
-	dx_attr(x->body.w, "xmlns:wp", NS_WP);
-	dx_attr(x->body.w, "xmlns:a", NS_A);
-	dx_attr(x->body.w, "xmlns:pic", NS_PIC);
+	docx_drawing_ns(x->body.w);
 	dx_start(x->body.w, "w:body");
 }
 
@@ -609,21 +607,30 @@ dxd_board_line(struct dxd *x)
 	dxd_para_end(x);
 }
 
-/*
- * The board's or school's logo above the title, as in the PDF: at most
- * LOGO_H high and LOGO_W wide, its shape kept, with its alternative text.
- */
+/* The namespaces a logo's drawing uses, on the document element w. */
 void
-dxd_logo(struct dxd *x)
+docx_drawing_ns(xmlTextWriterPtr w)
 {
-	const struct look *lk = x->m->look;
-	xmlTextWriterPtr w = x->p->w;
+	dx_attr(w, "xmlns:wp", NS_WP);
+	dx_attr(w, "xmlns:a", NS_A);
+	dx_attr(w, "xmlns:pic", NS_PIC);
+}
+
+/*
+ * The board's or school's logo of m as a run, as in the PDF: at most
+ * LOGO_H high and LOGO_W wide, its shape kept, with its alternative text,
+ * the picture the part with r:id "logo1".  Return 0 when m has no logo.
+ */
+int
+docx_logo_run(xmlTextWriterPtr w, const struct doc_meta *m)
+{
+	const struct look *lk = m->look;
 	struct buf alt = { 0 };
 	double pw, ph;
 	long cx, cy;
 
 	if (lk == NULL || lk->png == NULL || lk->width == 0 || lk->height == 0)
-		return;
+		return 0;
 	ph = LOGO_H;
 	pw = ph * lk->width / lk->height;
 	if (pw > LOGO_W) {
@@ -632,9 +639,7 @@ dxd_logo(struct dxd *x)
 	}
 	cx = (long)(pw * EMU_PT);
 	cy = (long)(ph * EMU_PT);
-	doc_logo_alt(x->m, &alt);
-	x->logo = 1;
-	dxd_para(x, NULL, 0, 0, 0);
+	doc_logo_alt(m, &alt);
 	dx_start(w, "w:r");
 	dx_start(w, "w:drawing");
 	dx_start(w, "wp:inline");
@@ -697,8 +702,22 @@ dxd_logo(struct dxd *x)
 	dx_end(w);	/* wp:inline */
 	dx_end(w);	/* w:drawing */
 	dx_end(w);	/* w:r */
-	dxd_para_end(x);
 	buf_free(&alt);
+	return 1;
+}
+
+/* The board's or school's logo above the title, as in the PDF. */
+void
+dxd_logo(struct dxd *x)
+{
+	const struct look *lk = x->m->look;
+
+	if (lk == NULL || lk->png == NULL || lk->width == 0 || lk->height == 0)
+		return;
+	x->logo = 1;
+	dxd_para(x, NULL, 0, 0, 0);
+	docx_logo_run(x->p->w, x->m);
+	dxd_para_end(x);
 }
 
 /* The draft notice: "CONCEPT – dit protocol is nog niet vastgesteld." */

@@ -10,6 +10,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "base/base.h"
+#include "model/model.h"
 #include "render/office/docx.h"
 #include "revisions/revisions.h"
 #include "revisions/docx/docx_redline.h"
@@ -95,8 +96,9 @@ static const struct docx_style styles_v[] = {
 int
 dx_package(struct dx *x, struct buf *out)
 {
-	struct buf part[5];
-	struct docx_part p[4];
+	struct buf part[6];
+	struct docx_part p[5];
+	size_t np = 4;
 	int rc, i;
 
 	memset(part, 0, sizeof(part));
@@ -126,9 +128,16 @@ dx_package(struct dx *x, struct buf *out)
 	p[3].rel = "comments";
 	for (i = 0; i < 4; i++)
 		p[i].data = &part[i + 1];
+	if (x->logo) {		/* r:id "logo1", as docx_logo_run() says */
+		const struct look *lk = x->rl->look->look;
+
+		buf_put(&part[5], (const char *)lk->png, lk->png_len);
+		p[np++] = (struct docx_part){ "word/media/logo.png", NULL,
+		    "image", "logo1", &part[5], NULL, 0 };
+	}
 	/* the zip's dates are the revision's, like w:date */
-	rc = docx_package(*x->day ? x->day : NULL, &part[0], p, 4, out);
-	for (i = 0; i < 5; i++)
+	rc = docx_package(*x->day ? x->day : NULL, &part[0], p, np, out);
+	for (i = 0; i < 6; i++)
 		buf_free(&part[i]);
 	return rc;
 }

@@ -15,6 +15,7 @@
 
 #include "base/base.h"
 #include "model/model.h"
+#include "render/office/docx.h"
 #include "revisions/revisions.h"
 #include "revisions/docx/docx_redline.h"
 
@@ -334,6 +335,12 @@ title_block(struct dx *x)
 	const char *title = revdoc_meta(rl->to, "title");
 	struct buf b = { 0 };
 
+	if (rl->look != NULL && rl->look->look != NULL &&
+	    rl->look->look->png != NULL) {	/* the logo, as the PDF's */
+		dx_para_open(x, NULL, MARK_SAME, 0);
+		x->logo = docx_logo_run(x->w, rl->look);
+		dx_end(x->w);
+	}
 	if (board != NULL && school != NULL && strcmp(board, school) != 0)
 		dx_plain_para(x, "Ondertitel", board);
 	buf_printf(&b, "%s: %s", title ? title : "", tr("diff.heading"));
@@ -425,6 +432,7 @@ docx_redline(const struct redline *rl, const char *author, struct buf *out)
 	    "wordprocessingml/2006/main");
 	dx_attr(x.w, "xmlns:r", "http://schemas.openxmlformats.org/"
 	    "officeDocument/2006/relationships");
+	docx_drawing_ns(x.w);
 	dx_start(x.w, "w:body");
 	title_block(&x);
 	summary(&x);

@@ -39,6 +39,7 @@ struct dx {
 	char		 date[32];	/* "2026-03-02T00:00:00Z", or "" */
 	char		 day[16];	/* "2026-03-02", or "" */
 	const char	*accent;	/* "1f4e79": headings */
+	int		 logo;		/* word/media/logo.png is used */
 	int		 move;		/* writing a clause that only moved:
 					   w:moveFrom/w:moveTo, not w:del/w:ins */
 };
