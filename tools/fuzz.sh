@@ -34,7 +34,7 @@ if [ "${1:-}" = --keep ]; then
 		    2>"$build/fuzz/$n-merge.err" ||
 		    { tail -n 5 "$build/fuzz/$n-merge.err" >&2; exit 1; }
 		echo "$n: $before -> $(ls "tests/fuzz/corpus/$n" | wc -l) files," \
-		    "$(du -sk "tests/fuzz/corpus/$n" | cut -f1) KiB"
+		    "$(cat "tests/fuzz/corpus/$n"/* | wc -c) bytes"
 	done
 	exit 0
 fi
