@@ -49,6 +49,29 @@ sub result {
 	}
 }
 
+# The messages are the golden ones, but for one thing that is not ours to
+# fix: hunspell limits its n-gram suggestion search by CPU time (clock()),
+# so on a slow run (valgrind) a "did you mean" list can end early.  A
+# spelling line matches when its list is a prefix of the golden one (none
+# at all included); every other byte must be the same.
+sub same_messages {
+	my ($got, $want) = @_;
+	return 1 if $got eq $want;
+	my @g = split /\n/, $got, -1;
+	my @w = split /\n/, $want, -1;
+	return 0 unless @g == @w;
+	my $re = qr/^(.*is not in the Dutch dictionary)(?: \(did you mean (.*?)\?\))?(: correct it.*)$/;
+	for my $i (0 .. $#g) {
+		next if $g[$i] eq $w[$i];
+		my @gm = $g[$i] =~ $re or return 0;
+		my @wm = $w[$i] =~ $re or return 0;
+		return 0 unless $gm[0] eq $wm[0] && $gm[2] eq $wm[2];
+		my ($gl, $wl) = ($gm[1] // '', $wm[1] // '');
+		return 0 unless $gl eq '' || index("$wl, ", "$gl, ") == 0;
+	}
+	return 1;
+}
+
 sub slurp { local $/; open(my $f, '<', $_[0]) or return undef; binmode $f; my $s = <$f>; close $f; $s }
 sub spew {
 	my ($path, $text) = @_;
@@ -180,7 +203,7 @@ for my $path (sort glob("$top/tests/bad/*.case")) {
 	result(($status & 127) == 0, "$name: no crash ($what)", "signal " . ($status & 127));
 	result(defined $c->{exit} && ($status >> 8) == $c->{exit},
 	    "$name: exit status", "got " . ($status >> 8) . ", want " . ($c->{exit} // '?'));
-	result($err eq $c->{stderr}, "$name: messages",
+	result(same_messages($err, $c->{stderr}), "$name: messages",
 	    "got:", $err, "want:", $c->{stderr});
 	# nothing half-written: no temporary files, every output complete
 	my @bad;
