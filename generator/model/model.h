@@ -91,6 +91,8 @@ struct doc_meta {
    school or board that set it. */
 struct buf;
 void		 doc_logo_alt(const struct doc_meta *, struct buf *out);
+/* The footer's status line, as every backend prints it. */
+void		 doc_status_line(const struct doc_meta *, struct buf *out);
 
 struct schoolgids;
 

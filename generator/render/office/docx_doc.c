@@ -731,23 +731,6 @@ dxd_banner(struct dxd *x, const char *mark, const char *note)
 	dxd_para_end(x);
 }
 
-/* The footer's status line, as the PDF's. */
-static void
-status_line(const struct doc_meta *m, struct buf *b)
-{
-	buf_puts(b, trx("status", m->status));
-	if (b->len > 0 && b->data[0] >= 'a' && b->data[0] <= 'z')
-		b->data[0] = (char)(b->data[0] - 'a' + 'A');
-	if (m->adopted != NULL && strcmp(m->status, "vastgesteld") == 0) {
-		buf_printf(b, " %s ", tr("footer.on"));
-		date_format_nl(m->adopted, b);
-	}
-	if (m->review != NULL) {
-		buf_printf(b, " \xC2\xB7 %s ", tr("footer.review"));
-		date_format_nl(m->review, b);
-	}
-}
-
 static void
 part_open(struct dxp *p, const char *root)
 {
@@ -787,7 +770,7 @@ running(struct dxd *x)
 	x->p = &x->foot;
 	dxd_para(x, "Footer", 0, 0, DXD_RIGHT_TAB);
 	buf_reset(&b);
-	status_line(m, &b);
+	doc_status_line(m, &b);
 	buf_putc(&b, '\t');
 	buf_printf(&b, "%s ", tr("pdf.page"));
 	dxd_run(x, buf_str(&b), 0, NULL, NULL);

@@ -594,23 +594,6 @@ named_styles(xmlTextWriterPtr w, const struct doc_meta *m)
 	odt_end(w);
 }
 
-/* "Vastgesteld op 26 november 2019 · revisie november 2020", as the PDF. */
-static void
-status_line(const struct doc_meta *m, struct buf *b)
-{
-	buf_puts(b, trx("status", m->status));
-	if (b->len > 0 && b->data[0] >= 'a' && b->data[0] <= 'z')
-		b->data[0] = (char)(b->data[0] - 'a' + 'A');
-	if (m->adopted != NULL && strcmp(m->status, "vastgesteld") == 0) {
-		buf_printf(b, " %s ", tr("footer.on"));
-		date_format_nl(m->adopted, b);
-	}
-	if (m->review != NULL) {
-		buf_printf(b, " \xC2\xB7 %s ", tr("footer.review"));
-		date_format_nl(m->review, b);
-	}
-}
-
 static void
 page_layout(xmlTextWriterPtr w)
 {
@@ -700,7 +683,7 @@ master_page(xmlTextWriterPtr w, const struct doc_meta *m)
 	odt_start(w, "text:p");
 	odt_attr(w, "text:style-name", "MP2");
 	buf_reset(&b);
-	status_line(m, &b);
+	doc_status_line(m, &b);
 	odt_text(w, buf_str(&b));
 	odt_start(w, "text:tab");
 	odt_end(w);

@@ -102,23 +102,6 @@ pdf_title_rule(struct render *r)
 
 /* ------------------------------------------------------- header, footer */
 
-/* The footer's status line: "Vastgesteld op 26 november 2019 · revisie ..." */
-static void
-status_line(const struct doc_meta *m, struct buf *b)
-{
-	buf_puts(b, trx("status", m->status));
-	if (b->len > 0 && b->data[0] >= 'a' && b->data[0] <= 'z')
-		b->data[0] = (char)(b->data[0] - 'a' + 'A');
-	if (m->adopted != NULL && strcmp(m->status, "vastgesteld") == 0) {
-		buf_printf(b, " %s ", tr("footer.on"));
-		date_format_nl(m->adopted, b);
-	}
-	if (m->review != NULL) {
-		buf_printf(b, " \xC2\xB7 %s ", tr("footer.review"));
-		date_format_nl(m->review, b);
-	}
-}
-
 /*
  * Header: school and title on the left, the draft mark and the version on
  * the right; what does not fit on one line drops the title.
@@ -150,7 +133,7 @@ pdf_running_lines(struct render *r, const struct doc_meta *m)
 		r->head_left = pdf_plain(r, m->school, &st, TEXT_W - right - 24,
 		    &n);
 	buf_reset(&b);
-	status_line(m, &b);
+	doc_status_line(m, &b);
 	r->foot_left = pdf_plain(r, buf_str(&b), &st, TEXT_W * 0.7, &n);
 	buf_free(&b);
 }
